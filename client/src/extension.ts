@@ -1,0 +1,53 @@
+/**
+ * The Hiring Briefs extension: starts the language server for `hire-yaml`
+ * documents and registers the commands. Everything it creates is disposed
+ * with the extension.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { BRIEF_LANGUAGE_ID, COMMANDS, SETTINGS_SECTION } from '../../server/src/protocol';
+
+/** What the commands and features of the extension share. */
+export interface ExtensionState {
+  readonly context: vscode.ExtensionContext;
+  readonly output: vscode.LogOutputChannel;
+  client: LanguageClient;
+}
+
+let state: ExtensionState | undefined;
+
+/** Activates on the first brief opened. */
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionState> {
+  const output = vscode.window.createOutputChannel('Hiring Briefs', { log: true });
+  context.subscriptions.push(output);
+  state = { context, output, client: createClient(context, output) };
+  const commands: Record<string, (current: ExtensionState) => unknown> = {
+    [COMMANDS.restartServer]: (current) => current.client.restart(),
+  };
+  for (const [id, run] of Object.entries(commands)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, () => run(state!)));
+  }
+  await state.client.start();
+  return state;
+}
+
+/** Stops the server. */
+export async function deactivate(): Promise<void> {
+  await state?.client.stop();
+  state = undefined;
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: BRIEF_LANGUAGE_ID }],
+    outputChannel: output,
+    synchronize: { configurationSection: SETTINGS_SECTION },
+  };
+  // The client reads `hire.trace.server` itself: the id below is the setting's prefix.
+  return new LanguageClient(SETTINGS_SECTION, 'Hiring Briefs', serverOptions, clientOptions);
+}

@@ -1,0 +1,119 @@
+/**
+ * The language server: LSP wiring only. Each handler finds the document,
+ * calls the language service, and guards against errors and cancellation.
+ */
+import {
+  DocumentDiagnosticReportKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { SETTINGS_SECTION, type HireSettings } from './protocol';
+import type { SeverityOverrides } from './service/codes';
+import { getLanguageService, type LanguageService } from './service/languageService';
+
+/** The server's version, reported in `initialize`. */
+declare const HIRE_VERSION: string | undefined;
+
+/** Starts serving on a connection; returns when it is wired (the connection is listening). */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const service: LanguageService = getLanguageService();
+  let pullDiagnostics = false;
+  let configurationRequests = false;
+  let settings: HireSettings = {};
+
+  /** Runs a handler, logging instead of crashing on an exception. */
+  function guard<T>(name: string, fallback: T, run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      connection.console.error(`${name} failed: ${(error as Error).stack ?? error}`);
+      return fallback;
+    }
+  }
+
+  function severity(): SeverityOverrides | undefined {
+    return settings.diagnostics?.severity;
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    configurationRequests = !!capabilities.workspace?.configuration;
+    settings = readSettings(params.initializationOptions);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+      },
+      serverInfo: { name: 'hire-language-server', version: typeof HIRE_VERSION === 'string' ? HIRE_VERSION : undefined },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void refreshSettings();
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    if (!configurationRequests) settings = readSettings((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
+    void refreshSettings();
+  });
+
+  async function refreshSettings(): Promise<void> {
+    if (configurationRequests) {
+      try {
+        settings = readSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION));
+      } catch (error) {
+        connection.console.error(`Reading settings failed: ${(error as Error).message}`);
+      }
+    }
+    revalidateAll();
+  }
+
+  function revalidateAll(): void {
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const document of documents.all()) schedulePublish(document.uri);
+  }
+
+  // Push diagnostics: one validation per burst of edits, always of the latest version.
+  const pending = new Set<string>();
+  function schedulePublish(uri: string): void {
+    if (pullDiagnostics || pending.has(uri)) return;
+    pending.add(uri);
+    setImmediate(() => {
+      pending.delete(uri);
+      const document = documents.get(uri);
+      if (!document) return;
+      const diagnostics = guard('Validation', [], () => service.validate(document, { severity: severity() }));
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    });
+  }
+
+  documents.onDidOpen((event) => schedulePublish(event.document.uri));
+  documents.onDidChangeContent((event) => schedulePublish(event.document.uri));
+  documents.onDidClose((event) => {
+    service.close(event.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on((params, token: CancellationToken) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const items = guard('Validation', [], () => service.validate(document, { severity: severity() }));
+    return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Reads the `hire` settings object, tolerating anything malformed. */
+function readSettings(value: unknown): HireSettings {
+  if (typeof value !== 'object' || value === null) return {};
+  const severity = (value as HireSettings).diagnostics?.severity;
+  return typeof severity === 'object' && severity !== null ? { diagnostics: { severity } } : {};
+}

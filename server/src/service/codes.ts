@@ -1,0 +1,102 @@
+/**
+ * The diagnostic codes of FORMAT.md, their default severities and help, and
+ * the user's severity overrides. One table, read by the server, the CLI and
+ * the SARIF writer.
+ */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+
+/** A severity as users write it (settings, CLI, JSON output). */
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+/** A user's severity for a code: a level, or `off`. */
+export type SeverityLevel = SeverityName | 'off';
+
+/** Per-code severity overrides, as in the `hire.diagnostics.severity` setting. */
+export type SeverityOverrides = Readonly<Record<string, SeverityLevel>>;
+
+/** The diagnostic source of every finding. */
+export const SOURCE = 'hire';
+
+/** Every code, its default severity and a sentence of help. */
+export const CODES = {
+  'yaml-syntax': { severity: 'error', help: 'The YAML does not parse. Fix the syntax at the position shown.' },
+  'not-a-brief': { severity: 'error', help: 'A brief is one YAML document whose root is a mapping that starts with `hire: 1`.' },
+  schema: { severity: 'error', help: 'A value, key or missing property does not match the brief format (schemas/hire.schema.json).' },
+  'unknown-profile': { severity: 'error', help: '`profile` names no built-in or workspace profile.' },
+  'duplicate-id': { severity: 'error', help: 'Two skills or two questions share an id; ids must be unique in their list.' },
+  'missing-section': { severity: 'warning', help: 'The profile asks for a section the brief lacks. Add it, or waive it with a reason.' },
+  'missing-skill': { severity: 'warning', help: 'A skill the profile requires is not in `skills`. Add it, or waive it with a reason.' },
+  'missing-question': { severity: 'warning', help: 'An interview question of the profile is not in `questions`. Add it, or waive it with a reason.' },
+  'unassessed-skill': { severity: 'information', help: 'A required skill has no `evidence` and no question `assesses` it: say how you will know.' },
+  'unknown-skill': { severity: 'warning', help: '`assesses` names a skill that neither the brief nor its profile defines.' },
+  'rate-over-max': { severity: 'warning', help: '`rate.amount` is above `rate.max`, the most you said you would pay.' },
+  'no-workspace': { severity: 'warning', help: 'The guide warns against expecting a coordinator to work without an office: give them space and tools.' },
+  'dates-order': { severity: 'error', help: '`project.end` is before `project.start`.' },
+  'no-profile': { severity: 'information', help: 'The role matches a known profile: name it in `profile` to get its checks.' },
+  'coded-wording': { severity: 'information', help: 'A candidate-facing field uses a gender-coded word.' },
+  'profile-extends': { severity: 'error', help: 'A profile `extends` an unknown profile, or the chain makes a cycle.' },
+  'duplicate-profile': { severity: 'error', help: 'Two profiles share an id.' },
+} as const satisfies Record<string, { severity: SeverityName; help: string }>;
+
+/** A diagnostic code of FORMAT.md. */
+export type DiagnosticCode = keyof typeof CODES;
+
+/** Whether a string is a known diagnostic code. */
+export function isDiagnosticCode(code: string): code is DiagnosticCode {
+  return Object.hasOwn(CODES, code);
+}
+
+const toLsp: Record<SeverityName, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The LSP severity of a severity name. */
+export function severityFromName(name: SeverityName): DiagnosticSeverity {
+  return toLsp[name];
+}
+
+/** The name of an LSP severity. */
+export function severityName(severity: DiagnosticSeverity | undefined): SeverityName {
+  switch (severity) {
+    case DiagnosticSeverity.Warning: return 'warning';
+    case DiagnosticSeverity.Information: return 'information';
+    case DiagnosticSeverity.Hint: return 'hint';
+    default: return 'error';
+  }
+}
+
+/** Whether a string is a severity level a user may set. */
+export function isSeverityLevel(level: string): level is SeverityLevel {
+  return level === 'off' || Object.hasOwn(toLsp, level);
+}
+
+/**
+ * Applies a user's overrides: changes severities and drops codes set to `off`.
+ * Unknown codes and levels in the overrides are ignored.
+ */
+export function applySeverities(diagnostics: Diagnostic[], overrides: SeverityOverrides | undefined): Diagnostic[] {
+  if (!overrides || Object.keys(overrides).length === 0) return diagnostics;
+  const result: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const level = typeof diagnostic.code === 'string' && Object.hasOwn(overrides, diagnostic.code) ? overrides[diagnostic.code] : undefined;
+    if (level === 'off') continue;
+    result.push(level && isSeverityLevel(level) ? { ...diagnostic, severity: toLsp[level] } : diagnostic);
+  }
+  return result;
+}
+
+/** A diagnostic of ours, with the code's default severity unless one is given. */
+export function createDiagnostic(
+  range: Diagnostic['range'],
+  code: DiagnosticCode,
+  message: string,
+  data?: unknown,
+  severity: SeverityName = CODES[code].severity,
+): Diagnostic {
+  const diagnostic: Diagnostic = { range, severity: toLsp[severity], code, source: SOURCE, message };
+  if (data !== undefined) diagnostic.data = data;
+  return diagnostic;
+}

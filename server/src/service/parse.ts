@@ -1,0 +1,180 @@
+/**
+ * Parsing and position mapping: one parse per document version, shared by
+ * every feature. Offsets are UTF-16 code units (JavaScript string indices),
+ * which is what LSP positions count, so `TextDocument.positionAt` maps them
+ * correctly for CRLF files and non-ASCII text.
+ */
+import * as YAML from 'yaml';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
+
+/** A half-open span of the document text, in UTF-16 offsets. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A problem found while reading the YAML itself. */
+export interface YamlProblem {
+  readonly span: Span;
+  readonly message: string;
+  readonly severity: 'error' | 'warning';
+}
+
+/** Aliases a document may expand before it is treated as a YAML bomb. */
+export const MAX_ALIAS_COUNT = 1000;
+
+/** A parsed brief or profile: the YAML tree with ranges, and its plain value. */
+export interface ParsedDocument {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+  /** The first YAML document, or undefined when the file holds none. */
+  readonly yaml: YAML.Document.Parsed | undefined;
+  /** Any documents after the first: a brief is one document. */
+  readonly extraDocuments: readonly YAML.Document.Parsed[];
+  /** Syntax errors and warnings of the first document. */
+  readonly problems: readonly YamlProblem[];
+  /** The first document as plain data; undefined when it cannot be built. */
+  readonly value: unknown;
+}
+
+const parseOptions: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions = {
+  prettyErrors: false,
+  uniqueKeys: true,
+};
+
+/** Parses a document's text. Never throws. */
+export function parseText(uri: string, version: number, text: string): ParsedDocument {
+  const documents = YAML.parseAllDocuments(text, parseOptions) as YAML.Document.Parsed[];
+  const yaml = documents[0];
+  const problems: YamlProblem[] = [];
+  let value: unknown = undefined;
+  if (yaml) {
+    for (const error of yaml.errors) problems.push(toProblem(error, 'error', text));
+    for (const warning of yaml.warnings) problems.push(toProblem(warning, 'warning', text));
+    if (yaml.errors.length === 0) {
+      try {
+        value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      } catch (error) {
+        problems.push({
+          span: firstAliasSpan(yaml) ?? { start: 0, end: 0 },
+          message: `The YAML could not be read: ${(error as Error).message}. Aliases (*name) are expanded at most ${MAX_ALIAS_COUNT} times.`,
+          severity: 'error',
+        });
+      }
+    }
+  }
+  return { uri, version, text, yaml, extraDocuments: documents.slice(1), problems, value };
+}
+
+function toProblem(error: YAML.YAMLError, severity: 'error' | 'warning', text: string): YamlProblem {
+  const [start, rawEnd] = error.pos;
+  const end = Math.min(Math.max(rawEnd, start), text.length);
+  // The parser's message may repeat the source line after a newline; keep the sentence.
+  const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return { span: { start: Math.min(start, text.length), end }, message, severity };
+}
+
+function firstAliasSpan(document: YAML.Document): Span | undefined {
+  let span: Span | undefined;
+  YAML.visit(document, {
+    Alias(_, node) {
+      if (node.range) span = { start: node.range[0], end: node.range[1] };
+      return YAML.visit.BREAK;
+    },
+  });
+  return span;
+}
+
+/** Keeps the parse of each open document's latest version. */
+export class ParseCache {
+  private readonly entries = new Map<string, ParsedDocument>();
+
+  /** The parse of this document version, parsing only if the version is new. */
+  get(document: TextDocument): ParsedDocument {
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.version === document.version && cached.text.length === document.getText().length) {
+      return cached;
+    }
+    const parsed = parseText(document.uri, document.version, document.getText());
+    this.entries.set(document.uri, parsed);
+    return parsed;
+  }
+
+  /** Drops a closed document. */
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+}
+
+/** The span a node's value covers, without trailing comments or blank lines. */
+export function nodeSpan(node: YAML.Node | YAML.Pair | null | undefined): Span | undefined {
+  if (!node) return undefined;
+  if (YAML.isPair(node)) {
+    const start = nodeSpan(node.key as YAML.Node)?.start;
+    const end = nodeSpan(node.value as YAML.Node)?.end ?? nodeSpan(node.key as YAML.Node)?.end;
+    return start === undefined || end === undefined ? undefined : { start, end };
+  }
+  const range = (node as YAML.Node).range;
+  return range ? { start: range[0], end: range[1] } : undefined;
+}
+
+/** The LSP range of a span. */
+export function toRange(document: TextDocument, span: Span): Range {
+  return { start: document.positionAt(span.start), end: document.positionAt(span.end) };
+}
+
+/** Narrows a span to its first line, for nodes that would otherwise cover a whole block. */
+export function firstLine(text: string, span: Span): Span {
+  const newline = text.slice(span.start, span.end).search(/\r?\n/);
+  return newline < 0 ? span : { start: span.start, end: span.start + newline };
+}
+
+/** The key of a pair as a string, as `toJS` would name it. */
+export function keyName(pair: YAML.Pair): string {
+  const key = pair.key;
+  if (YAML.isScalar(key)) return String(key.value);
+  return String(key);
+}
+
+/** The pair of a mapping with the given key. */
+export function findPair(map: unknown, key: string): YAML.Pair<YAML.Scalar, YAML.Node | null> | undefined {
+  if (!YAML.isMap(map)) return undefined;
+  for (const pair of map.items) {
+    if (keyName(pair) === key) return pair as YAML.Pair<YAML.Scalar, YAML.Node | null>;
+  }
+  return undefined;
+}
+
+/**
+ * The node at a JSON-pointer-like path (keys and list indices), with the pair
+ * that holds it when its parent is a mapping.
+ */
+export function findNode(
+  root: YAML.Node | null | undefined,
+  path: readonly (string | number)[],
+): { node: YAML.Node | null | undefined; pair?: YAML.Pair<YAML.Scalar, YAML.Node | null> } | undefined {
+  let node: YAML.Node | null | undefined = root;
+  let pair: YAML.Pair<YAML.Scalar, YAML.Node | null> | undefined;
+  for (const segment of path) {
+    if (YAML.isMap(node)) {
+      pair = findPair(node, String(segment));
+      if (!pair) return undefined;
+      node = pair.value;
+    } else if (YAML.isSeq(node)) {
+      const index = Number(segment);
+      if (!Number.isInteger(index) || index < 0 || index >= node.items.length) return undefined;
+      node = node.items[index] as YAML.Node | null;
+      pair = undefined;
+    } else {
+      return undefined;
+    }
+  }
+  return { node, pair };
+}
+
+/** Whether a node carries no value (an empty `key:`). */
+export function isEmptyNode(node: YAML.Node | null | undefined): boolean {
+  return !node || (YAML.isScalar(node) && node.value === null && (node.range?.[0] ?? 0) === (node.range?.[1] ?? 0));
+}

@@ -1,0 +1,177 @@
+/**
+ * The profile checks: what the guide says a brief must cover and this one
+ * lacks, and the few consistency rules the schema cannot express. Each
+ * finding carries in `data` what its quick fix needs.
+ */
+import * as YAML from 'yaml';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { itemString, itemStrings, type Brief, type BriefItem } from './brief';
+import { createDiagnostic } from './codes';
+import { findNode, firstLine, nodeSpan, toRange, type Span } from './parse';
+import type { Profile, ProfileRegistry } from './profiles';
+import { closest } from './text';
+
+/** `data` of a finding about a missing or unassessed item. */
+export interface MissingData {
+  /** The id of the missing section, skill or question. */
+  readonly id: string;
+  /** The profile that asks for it. */
+  readonly profile?: string;
+  readonly priority?: 'required' | 'recommended';
+}
+
+/** `data` of a finding that names a better value. */
+export interface SuggestionData {
+  readonly value: string;
+  readonly suggestion?: string;
+}
+
+/** The profile a brief names, when it names a known one. */
+export function briefProfile(brief: Brief, profiles: ProfileRegistry): Profile | undefined {
+  const value = brief.sections.get('profile')?.value;
+  return YAML.isScalar(value) && typeof value.value === 'string' ? profiles.get(value.value) : undefined;
+}
+
+/** Runs every profile check on a brief. */
+export function checkRules(document: TextDocument, text: string, brief: Brief, profiles: ProfileRegistry): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const report = (span: Span | undefined, ...rest: DropFirst<Parameters<typeof createDiagnostic>>) => {
+    if (span) diagnostics.push(createDiagnostic(toRange(document, firstLine(text, span)), ...rest));
+  };
+
+  const profileNode = brief.sections.get('profile')?.value;
+  const profileId = YAML.isScalar(profileNode) && typeof profileNode.value === 'string' ? profileNode.value : undefined;
+  const profile = profileId === undefined ? undefined : profiles.get(profileId);
+  const profileSpan = nodeSpan(profileNode);
+
+  if (profileId !== undefined && !profile) {
+    const known = profiles.all().map((candidate) => candidate.id);
+    const suggestion = closest(profileId, known);
+    const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+    report(profileSpan, 'unknown-profile', `Unknown profile '${profileId}'.${hint} Known profiles: ${known.join(', ') || 'none'}.`, {
+      value: profileId,
+      suggestion,
+    } satisfies SuggestionData);
+  }
+
+  if (!brief.sections.has('profile')) {
+    const roleNode = brief.sections.get('role')?.value;
+    const role = YAML.isScalar(roleNode) && typeof roleNode.value === 'string' ? roleNode.value : undefined;
+    const match = role === undefined ? undefined : profiles.findByRole(role);
+    if (match) {
+      report(nodeSpan(roleNode), 'no-profile', `This role matches the profile '${match.id}' (${match.title}): add 'profile: ${match.id}' to check the brief against it.`, {
+        value: role!,
+        suggestion: match.id,
+      } satisfies SuggestionData);
+    }
+  }
+
+  checkDuplicates(brief.skills, 'Skill', report);
+  checkDuplicates(brief.questions, 'Question', report);
+
+  const waived = (id: string) => brief.waived.has(id);
+  const briefSkillIds = new Set(brief.skills.map((skill) => skill.id));
+  const briefQuestionIds = new Set(brief.questions.map((question) => question.id));
+
+  if (profile) {
+    for (const section of profile.sections) {
+      if (brief.sections.has(section) || waived(section)) continue;
+      report(profileSpan, 'missing-section', `The profile '${profile.id}' asks for the '${section}' section: add it, or waive it with a reason.`, {
+        id: section,
+        profile: profile.id,
+      } satisfies MissingData);
+    }
+    const skillsAnchor = nodeSpan(brief.sections.get('skills')?.key) ?? profileSpan;
+    for (const skill of profile.skills) {
+      if (skill.need !== 'required' || briefSkillIds.has(skill.id) || waived(skill.id)) continue;
+      report(skillsAnchor, 'missing-skill', `Missing required skill '${skill.id}' (${skill.name}): add it to skills, or waive it with a reason.`, {
+        id: skill.id,
+        profile: profile.id,
+      } satisfies MissingData);
+    }
+    const questionsAnchor = nodeSpan(brief.sections.get('questions')?.key) ?? profileSpan;
+    for (const question of profile.questions) {
+      if (briefQuestionIds.has(question.id) || waived(question.id)) continue;
+      report(
+        questionsAnchor,
+        'missing-question',
+        `Missing ${question.priority} interview question '${question.id}': "${question.ask}" Add it to questions, or waive it with a reason.`,
+        { id: question.id, profile: profile.id, priority: question.priority } satisfies MissingData,
+        question.priority === 'required' ? 'warning' : 'information',
+      );
+    }
+  }
+
+  const assessed = new Set<string>();
+  const knownSkills = new Set([...briefSkillIds, ...(profile?.skills.map((skill) => skill.id) ?? [])]);
+  for (const question of brief.questions) {
+    const own = itemStrings(question, 'assesses');
+    if (own) {
+      for (const node of own) {
+        assessed.add(node.value);
+        if (knownSkills.has(node.value)) continue;
+        const suggestion = closest(node.value, [...knownSkills]);
+        const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+        report(nodeSpan(node), 'unknown-skill', `'${node.value}' is not a skill of this brief${profile ? ` or of the profile '${profile.id}'` : ''}.${hint}`, {
+          value: node.value,
+          suggestion,
+        } satisfies SuggestionData);
+      }
+    } else {
+      for (const id of profile?.questions.find((candidate) => candidate.id === question.id)?.assesses ?? []) assessed.add(id);
+    }
+  }
+
+  for (const skill of brief.skills) {
+    if (!ID.test(skill.id)) continue; // the schema reports the malformed id
+    const need = itemString(skill, 'need') ?? profile?.skills.find((candidate) => candidate.id === skill.id)?.need ?? 'required';
+    if (need !== 'required' || itemString(skill, 'evidence') || assessed.has(skill.id) || waived(skill.id)) continue;
+    report(nodeSpan(skill.idNode), 'unassessed-skill', `Nothing assesses the required skill '${skill.id}': add 'evidence' (how you will know), or a question whose 'assesses' lists it.`, {
+      id: skill.id,
+      profile: profile?.id,
+    } satisfies MissingData);
+  }
+
+  const amount = findNode(brief.root, ['rate', 'amount'])?.node;
+  const max = findNode(brief.root, ['rate', 'max'])?.node;
+  if (YAML.isScalar(amount) && YAML.isScalar(max) && typeof amount.value === 'number' && typeof max.value === 'number' && amount.value > max.value) {
+    report(nodeSpan(amount), 'rate-over-max', `The rate ${amount.value} is above the most you will pay (max: ${max.value}).`);
+  }
+
+  const office = findNode(brief.root, ['workspace', 'office'])?.node;
+  if (YAML.isScalar(office) && office.value === 'none') {
+    report(nodeSpan(office), 'no-workspace', 'No workspace: the guide warns that a coordinator left without an office space cannot manage well. Provide, share or plan a remote setup, and list their tools.');
+  }
+
+  const start = findNode(brief.root, ['project', 'start'])?.node;
+  const end = findNode(brief.root, ['project', 'end'])?.node;
+  if (YAML.isScalar(start) && YAML.isScalar(end) && isDate(start.value) && isDate(end.value) && end.value < start.value) {
+    report(nodeSpan(end), 'dates-order', `The project ends (${end.value}) before it starts (${start.value}).`);
+  }
+
+  return diagnostics;
+}
+
+type DropFirst<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
+
+function checkDuplicates(
+  items: readonly BriefItem[],
+  kind: 'Skill' | 'Question',
+  report: (span: Span | undefined, ...rest: DropFirst<Parameters<typeof createDiagnostic>>) => void,
+): void {
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.id)) {
+      report(nodeSpan(item.idNode), 'duplicate-id', `${kind} id '${item.id}' is used more than once: ids must be unique.`, { id: item.id });
+    }
+    seen.add(item.id);
+  }
+}
+
+/** The form of skill and question ids. */
+const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+function isDate(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}

@@ -1,0 +1,251 @@
+/**
+ * Schema validation: the brief's plain value against `schemas/hire.schema.json`
+ * (ajv, compiled once, every error), each error mapped to the YAML node at
+ * fault by FORMAT.md's rules:
+ * - a wrong value (type, enum, pattern, format, const, bounds): the value;
+ * - an unknown key: the key;
+ * - a missing required property: the key of the mapping that lacks it, or,
+ *   for a list item (and the root), its first key.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import * as YAML from 'yaml';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import briefSchema from '../../../schemas/hire.schema.json';
+import profileSchema from '../../../schemas/hire-profile.schema.json';
+import { createDiagnostic } from './codes';
+import { closest } from './text';
+import { findNode, firstLine, isEmptyNode, nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
+
+/** Which schema a document is validated against. */
+export type SchemaKind = 'brief' | 'profile';
+
+/** The `data` of a `schema` diagnostic: what a quick fix needs. */
+export type SchemaProblem =
+  | { kind: 'unknown-key'; key: string; allowed: string[]; suggestion?: string }
+  | { kind: 'enum'; value: unknown; allowed: unknown[]; suggestion?: string }
+  | { kind: 'required'; property: string }
+  | { kind: 'value'; keyword: string };
+
+const schemas = { brief: briefSchema, profile: profileSchema } as const;
+const validators = new Map<SchemaKind, ValidateFunction>();
+
+function validator(kind: SchemaKind): ValidateFunction {
+  let validate = validators.get(kind);
+  if (!validate) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    addFormats(ajv, ['date']);
+    ajv.addVocabulary(['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets']);
+    validate = ajv.compile(schemas[kind]);
+    validators.set(kind, validate);
+  }
+  return validate;
+}
+
+/** The JSON Schema of a kind of document, as data (for completion and hover). */
+export function schemaOf(kind: SchemaKind): JsonSchema {
+  return schemas[kind] as JsonSchema;
+}
+
+/** The parts of a JSON Schema the features read. */
+export interface JsonSchema {
+  type?: string | string[];
+  description?: string;
+  markdownDescription?: string;
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  required?: string[];
+  enum?: unknown[];
+  enumDescriptions?: string[];
+  markdownEnumDescriptions?: string[];
+  const?: unknown;
+  pattern?: string;
+  $ref?: string;
+  definitions?: Record<string, JsonSchema>;
+  defaultSnippets?: { label?: string; description?: string; body: unknown }[];
+  examples?: unknown[];
+}
+
+/** Validates a parsed document's value; returns `schema` diagnostics on the nodes at fault. */
+export function validateSchema(document: TextDocument, parsed: ParsedDocument, kind: SchemaKind = 'brief'): Diagnostic[] {
+  const root = parsed.yaml?.contents;
+  if (!YAML.isMap(root) || parsed.value === undefined) return [];
+  const validate = validator(kind);
+  if (validate(parsed.value)) return [];
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const finding = describe(error, root, parsed.text);
+    if (!finding) continue;
+    const key = `${finding.span.start}:${finding.span.end}:${finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push(createDiagnostic(toRange(document, finding.span), 'schema', finding.message, finding.data));
+  }
+  return diagnostics;
+}
+
+interface Finding {
+  span: Span;
+  message: string;
+  data: SchemaProblem;
+}
+
+function pathOf(error: ErrorObject): string[] {
+  return error.instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function describe(error: ErrorObject, root: YAML.YAMLMap, text: string): Finding | undefined {
+  const path = pathOf(error);
+  const where = findNode(root, path);
+  if (!where) return undefined;
+  const label = fieldLabel(path);
+
+  if (error.propertyName !== undefined || error.keyword === 'propertyNames') {
+    // A key that breaks `propertyNames` (a waive key that is not an id).
+    if (error.keyword === 'propertyNames') return undefined;
+    const name = error.propertyName!;
+    const pair = YAML.isMap(where.node) ? findNode(where.node, [name])?.pair : undefined;
+    const span = nodeSpan(pair?.key as YAML.Node) ?? valueSpan(where, text);
+    return span && { span, message: `'${name}' is not a valid id: use kebab-case, such as '${kebab(name)}'.`, data: { kind: 'value', keyword: 'propertyNames' } };
+  }
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      const pair = YAML.isMap(where.node) ? findNode(where.node, [key])?.pair : undefined;
+      const span = nodeSpan(pair?.key as YAML.Node);
+      if (!span) return undefined;
+      const allowed = Object.keys((error.parentSchema as JsonSchema | undefined)?.properties ?? {});
+      const suggestion = closest(key, allowed);
+      const place = path.length ? ` in '${label}'` : '';
+      const hint = suggestion ? ` Did you mean '${suggestion}'?` : ` Allowed keys: ${allowed.join(', ')}.`;
+      return { span, message: `Unknown key '${key}'${place}.${hint}`, data: { kind: 'unknown-key', key, allowed, suggestion } };
+    }
+    case 'required': {
+      const property = (error.params as { missingProperty: string }).missingProperty;
+      const span = requiredSpan(where, path, text);
+      if (!span) return undefined;
+      const owner = path.length === 0 ? 'The brief' : isIndex(path.at(-1)) ? `This item of '${fieldLabel(path.slice(0, -1))}'` : `'${label}'`;
+      return { span, message: `${owner} lacks the required property '${property}'.`, data: { kind: 'required', property } };
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+      const span = valueSpan(where, text);
+      if (!span) return undefined;
+      const suggestion = typeof error.data === 'string' ? closest(error.data, allowed.map(String)) : undefined;
+      const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+      return {
+        span,
+        message: `${show(error.data)} is not a valid value for '${label}'.${hint} Allowed: ${allowed.join(', ')}.`,
+        data: { kind: 'enum', value: error.data, allowed, suggestion },
+      };
+    }
+    default: {
+      const span = valueSpan(where, text);
+      if (!span) return undefined;
+      return { span, message: valueMessage(error, label), data: { kind: 'value', keyword: error.keyword } };
+    }
+  }
+}
+
+/** The value at fault; its key when the value is empty. */
+function valueSpan(where: NonNullable<ReturnType<typeof findNode>>, text: string): Span | undefined {
+  if (isEmptyNode(where.node) && where.pair) return nodeSpan(where.pair.key as YAML.Node);
+  const span = nodeSpan(where.node);
+  return span && firstLine(text, span);
+}
+
+/** Where a missing property is reported: the owner's key, or a list item's (or the root's) first key. */
+function requiredSpan(where: NonNullable<ReturnType<typeof findNode>>, path: string[], text: string): Span | undefined {
+  if (path.length > 0 && !isIndex(path.at(-1)) && where.pair) return nodeSpan(where.pair.key as YAML.Node);
+  const node = where.node;
+  if (YAML.isMap(node) && node.items.length > 0) return nodeSpan(node.items[0].key as YAML.Node);
+  const span = nodeSpan(node);
+  return span && firstLine(text, span);
+}
+
+function valueMessage(error: ErrorObject, label: string): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type':
+      return `'${label}' should be ${typeName(String(params.type))}, not ${describeValue(error.data)}.`;
+    case 'const':
+      return `'${label}' must be ${show(params.allowedValue)}.`;
+    case 'pattern':
+      if (params.pattern === ID_PATTERN) {
+        return `${show(error.data)} is not a valid id: use kebab-case (lowercase letters, digits, single hyphens), such as '${kebab(String(error.data))}'.`;
+      }
+      if (label.endsWith('currency')) return `${show(error.data)} is not a currency code: use three capital letters (ISO 4217), such as USD, EUR or GBP.`;
+      return `${show(error.data)} does not have the expected form for '${label}'.`;
+    case 'format':
+      return `${show(error.data)} is not a valid ${params.format} for '${label}': write it as YYYY-MM-DD, such as 2027-02-01.`;
+    case 'minLength':
+      return `'${label}' must not be empty.`;
+    case 'minItems':
+      return `'${label}' needs at least ${params.limit} item${params.limit === 1 ? '' : 's'}.`;
+    case 'uniqueItems':
+      return `'${label}' lists an item twice.`;
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return `'${label}' must be ${boundWords[error.keyword]} ${params.limit}.`;
+    default:
+      return `'${label}' ${error.message ?? 'is not valid'}.`;
+  }
+}
+
+const ID_PATTERN = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+
+const boundWords: Record<string, string> = {
+  minimum: 'at least',
+  exclusiveMinimum: 'more than',
+  maximum: 'at most',
+  exclusiveMaximum: 'less than',
+};
+
+function typeName(type: string): string {
+  return type
+    .split(',')
+    .map((name) => ({ object: 'a mapping', array: 'a list', string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', null: 'empty' })[name] ?? name)
+    .join(' or ');
+}
+
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `text (${show(value)})`;
+  return `${typeof value === 'number' ? 'a number' : typeof value} (${show(value)})`;
+}
+
+function show(value: unknown): string {
+  const text = typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function isIndex(segment: string | undefined): boolean {
+  return segment !== undefined && /^\d+$/.test(segment);
+}
+
+/** A path as a user reads it: `skills[2].need`. */
+function fieldLabel(path: readonly string[]): string {
+  return path.reduce((label, segment) => (isIndex(segment) ? `${label}[${segment}]` : label ? `${label}.${segment}` : segment), '') || 'brief';
+}
+
+/** The kebab-case form of a would-be id. */
+export function kebab(text: string): string {
+  const id = text
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^[^a-z]+|-+$/g, '');
+  return id || 'id';
+}

@@ -51,7 +51,7 @@ export function parseText(uri: string, version: number, text: string): ParsedDoc
   const problems: YamlProblem[] = [];
   let value: unknown = undefined;
   if (yaml) {
-    for (const error of yaml.errors) problems.push(toProblem(error, 'error', text));
+    for (const error of yaml.errors) problems.push(toProblem(error, 'error', text, yaml));
     for (const warning of yaml.warnings) problems.push(toProblem(warning, 'warning', text));
     if (yaml.errors.length === 0) {
       try {
@@ -68,12 +68,29 @@ export function parseText(uri: string, version: number, text: string): ParsedDoc
   return { uri, version, text, yaml, extraDocuments: documents.slice(1), problems, value };
 }
 
-function toProblem(error: YAML.YAMLError, severity: 'error' | 'warning', text: string): YamlProblem {
+function toProblem(error: YAML.YAMLError, severity: 'error' | 'warning', text: string, document?: YAML.Document): YamlProblem {
   const [start, rawEnd] = error.pos;
-  const end = Math.min(Math.max(rawEnd, start), text.length);
+  let end = Math.min(Math.max(rawEnd, start), text.length);
+  if (error.code === 'DUPLICATE_KEY' && document) end = Math.max(end, keyEndAt(document, start) ?? end);
   // The parser's message may repeat the source line after a newline; keep the sentence.
   const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return { span: { start: Math.min(start, text.length), end }, message, severity };
+}
+
+/** The end of the mapping key that starts at an offset, if one does. */
+function keyEndAt(document: YAML.Document, offset: number): number | undefined {
+  let end: number | undefined;
+  YAML.visit(document, {
+    Pair(_, pair) {
+      const range = (pair.key as YAML.Node | null)?.range;
+      if (range?.[0] === offset) {
+        end = range[1];
+        return YAML.visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return end;
 }
 
 function firstAliasSpan(document: YAML.Document): Span | undefined {
@@ -94,10 +111,10 @@ export class ParseCache {
   /** The parse of this document version, parsing only if the version is new. */
   get(document: TextDocument): ParsedDocument {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.text.length === document.getText().length) {
-      return cached;
-    }
-    const parsed = parseText(document.uri, document.version, document.getText());
+    const text = document.getText();
+    // Same version and same text: a reused URI (tests, the CLI) must never see another text's parse.
+    if (cached && cached.version === document.version && cached.text === text) return cached;
+    const parsed = parseText(document.uri, document.version, text);
     this.entries.set(document.uri, parsed);
     return parsed;
   }

@@ -1,0 +1,128 @@
+/**
+ * `npm run bench`: the language service, the server against
+ * yaml-language-server, the CLI and the extension, measured in one run.
+ * Prints Markdown tables and writes `bench-results/<time>.json` (and
+ * `latest.json`). `--quick`: small sizes and few iterations, a few seconds.
+ * Measures the bundles in dist/: build them first (`npm run bench` does,
+ * with --production).
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import * as path from 'node:path';
+import { ms, ratio, table } from './measure';
+import { runProtocol, type ProtocolResult } from './protocol';
+import { runService } from './service';
+import { runCli, runExtension } from './system';
+
+const ROOT = path.resolve(__dirname, '..');
+const quick = process.argv.includes('--quick');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const plan = quick
+  ? { service: [10, 100], serviceIterations: 3, protocol: [100, 300], protocolIterations: 2, cliFiles: 200, starts: 1 }
+  : { service: [10, 100, 1000, 5000], serviceIterations: 15, protocol: [100, 300, 32000], protocolIterations: 10, cliFiles: 10000, starts: 5 };
+
+async function main(): Promise<void> {
+  const machine = {
+    node: process.version,
+    cpu: cpuModel(),
+    cores: cpus().length,
+    commit: safe(() => execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim()),
+    quick,
+  };
+  log(`Benchmark on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}${quick ? ' (quick)' : ''}`);
+  log('Service level…');
+  const service = runService(plan.service, plan.serviceIterations);
+  log('Protocol level…');
+  const protocol = await runProtocol(ROOT, plan.protocol, plan.protocolIterations, log);
+  log('CLI…');
+  const cli = runCli(ROOT, plan.cliFiles);
+  log('Extension…');
+  const extension = await runExtension(ROOT, plan.starts);
+
+  const sections: string[] = [`Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}${quick ? ' — quick run' : ''}`];
+
+  const operations = [...new Set(service.flatMap((result) => Object.keys(result.operations)))];
+  sections.push(
+    '### Service level (median ms, and × the bare `yaml` parse of the same text)',
+    table(
+      ['questions', 'lines', 'findings', 'yaml parse', ...operations],
+      service.map((result) => [
+        String(result.questions),
+        String(result.lines),
+        result.findings ? 'yes' : 'no',
+        ms(result.yamlMs),
+        ...operations.map((name) => {
+          const value = result.operations[name];
+          return value === undefined ? 'n/a' : `${ms(value)} (${ratio(value / result.yamlMs)})`;
+        }),
+      ]),
+    ),
+  );
+
+  const pairs = new Map<number, ProtocolResult[]>();
+  for (const result of protocol) pairs.set(result.lines, [...(pairs.get(result.lines) ?? []), result]);
+  const metrics: [string, keyof ProtocolResult][] = [
+    ['initialize', 'initializeMs'],
+    ['open → diagnostics', 'openMs'],
+    ['edit → diagnostics', 'editMs'],
+    ['completion', 'completionMs'],
+    ['hover', 'hoverMs'],
+    ['peak MB', 'peakMb'],
+  ];
+  const protocolRows: string[][] = [];
+  for (const [lines, results] of pairs) {
+    const ours = results.find((result) => result.server === 'hire');
+    const theirs = results.find((result) => result.server !== 'hire');
+    for (const [label, key] of metrics) {
+      const a = ours?.[key] as number | undefined;
+      const b = theirs?.[key] as number | undefined;
+      const cell = (value: number | undefined) => (key === 'peakMb' ? (value === undefined ? 'n/a' : value.toFixed(0)) : ms(value));
+      protocolRows.push([String(lines), label, cell(a), cell(b), a && b ? ratio(b / a) : 'n/a']);
+    }
+  }
+  sections.push(
+    '### Protocol level: hire vs yaml-language-server 2.0.0 (median ms; ratio = theirs ÷ ours)',
+    table(['lines', 'measure', 'hire', 'yaml-language-server', 'ratio'], protocolRows),
+  );
+
+  sections.push(
+    '### CLI and extension',
+    table(
+      ['measure', 'value'],
+      [
+        [`hire check, ${cli.files} typical briefs`, `${ms(cli.checkMs)} ms, ${cli.filesPerSecond.toFixed(0)} files/s`],
+        ['reading + `yaml` parsing the same files', `${ms(cli.readParseMs)} ms (check is ${ratio(cli.ratio)})`],
+        ['server: spawn → initialize answered', `${ms(extension.initializeMs)} ms`],
+        ...Object.entries(extension.bundles).map(([name, bytes]) => [`bundle dist/${name}`, `${(bytes / 1024).toFixed(0)} KiB`]),
+      ],
+    ),
+  );
+
+  const report = sections.join('\n\n');
+  process.stdout.write(`${report}\n`);
+  const folder = path.join(ROOT, 'bench-results');
+  mkdirSync(folder, { recursive: true });
+  const json = JSON.stringify({ date: new Date().toISOString(), machine, service, protocol, cli, extension }, null, 2);
+  writeFileSync(path.join(folder, `${quick ? 'quick-' : ''}${new Date().toISOString().replace(/[:.]/g, '-')}.json`), json);
+  writeFileSync(path.join(folder, quick ? 'quick-latest.json' : 'latest.json'), json);
+  writeFileSync(path.join(folder, quick ? 'quick-latest.md' : 'latest.md'), `${report}\n`);
+}
+
+function cpuModel(): string {
+  return safe(() => /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]) ?? cpus()[0]?.model ?? 'unknown CPU';
+}
+
+function safe<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack ?? error}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,59 @@
+/**
+ * The service level: each feature of the language service on generated
+ * briefs, as a median and as a ratio to the floor, the bare `yaml` parse of
+ * the same text measured in the same run.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as YAML from 'yaml';
+import { readBrief } from '../server/src/service/brief';
+import { getLanguageService } from '../server/src/service/languageService';
+import { parseText } from '../server/src/service/parse';
+import { checkRules } from '../server/src/service/rules';
+import { validateSchema } from '../server/src/service/validation';
+import { generateBrief } from '../test/support/generate';
+import { median, timeRuns } from './measure';
+import { probes } from './protocol';
+
+/** The medians of one generated brief, in milliseconds, by operation. */
+export interface ServiceResult {
+  questions: number;
+  findings: boolean;
+  lines: number;
+  /** The floor: `YAML.parseDocument` of the text. */
+  yamlMs: number;
+  operations: Record<string, number>;
+}
+
+/** Measures the service on briefs of the given numbers of questions. */
+export function runService(sizes: readonly number[], iterations: number): ServiceResult[] {
+  const results: ServiceResult[] = [];
+  for (const questions of sizes) {
+    for (const findings of [false, true]) {
+      const text = generateBrief({ questions, findings });
+      const uri = `file:///bench/generated-${questions}.hire.yaml`;
+      const document = TextDocument.create(uri, 'hire-yaml', 1, text);
+      const service = getLanguageService();
+      const parsed = service.parse(document);
+      const where = probes(text);
+      const editOffset = document.offsetAt(where.edit);
+      const edited = [text, `${text.slice(0, editOffset)}x${text.slice(editOffset)}`];
+      let version = 1;
+
+      const operations: Record<string, number> = {
+        parse: median(timeRuns(iterations, () => parseText(uri, 1, text))),
+        validate: median(timeRuns(iterations, () => validateSchema(document, parsed))),
+        rules: median(timeRuns(iterations, () => checkRules(document, text, readBrief(parsed)!, service.profiles))),
+        'all diagnostics': median(timeRuns(iterations, () => getLanguageService({ profiles: service.profiles }).validate(document))),
+        'edit → diagnostics': median(
+          timeRuns(iterations, () => {
+            version++;
+            service.validate(TextDocument.create(uri, 'hire-yaml', version, edited[version % 2]));
+          }),
+        ),
+      };
+      const yamlMs = median(timeRuns(iterations, () => YAML.parseDocument(text)));
+      results.push({ questions, findings, lines: document.lineCount, yamlMs, operations });
+    }
+  }
+  return results;
+}

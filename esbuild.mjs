@@ -18,7 +18,7 @@ const common = {
   minify: production,
   legalComments: 'none',
   logLevel: 'info',
-  loader: { '.yaml': 'text' },
+  loader: { '.yaml': 'text', '.css': 'text' },
   define: { HIRE_VERSION: JSON.stringify(version) },
 };
 

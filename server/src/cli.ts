@@ -3,12 +3,20 @@
  * Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { checkText, formatJson, formatText, readText, summarize } from './cli/check';
-import { findFiles, InputError } from './cli/files';
+import { CHECK_FORMATS, checkText, formatText, readText, runCheck, type CheckOptions } from './cli/check';
+import { InputError } from './cli/files';
+import { runFmt, type FmtOptions } from './cli/fmt';
+import { runNew, type NewOptions } from './cli/new';
+import { formatProfilesJson, formatProfilesText, listProfiles, loadProfiles } from './cli/profiles';
+import { renderText, writeOutput, type RenderCommandOptions } from './cli/render';
 import { CODES, isDiagnosticCode, isSeverityLevel, type SeverityLevel } from './service/codes';
 import { getLanguageService } from './service/languageService';
+import { RENDER_FORMATS, RENDER_VIEWS } from './service/render';
 
 declare const HIRE_VERSION: string | undefined;
+
+/** The version `hire --version` prints, set by the build. */
+const VERSION = typeof HIRE_VERSION === 'string' ? HIRE_VERSION : '0.0.0';
 
 /** Exit codes of every command. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
@@ -22,25 +30,93 @@ function parseSeverity(value: string, previous: Record<string, SeverityLevel> = 
   return { ...previous, [code]: level };
 }
 
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number, such as 0 or 10');
+  return Number(value);
+}
+
 function program(): Command {
   const hire = new Command('hire')
     .description('Check and render hiring briefs (*.hire.yaml).')
-    .version(typeof HIRE_VERSION === 'string' ? HIRE_VERSION : '0.0.0', '-v, --version')
+    .version(VERSION, '-v, --version')
     .showHelpAfterError()
     .exitOverride();
 
   hire
     .command('check')
-    .description('Check briefs: files, or folders searched for *.hire.yaml (skipping node_modules and .git).')
-    .argument('<paths...>', 'files and folders to check')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .description(
+      'Check briefs: files, folders searched for *.hire.yaml (skipping node_modules and .git), quoted glob patterns, ' +
+        'or - for one brief on standard input. Exits 0 without errors, 1 with errors (or too many warnings), 2 on a usage error or unreadable input.',
+    )
+    .argument('<paths...>', 'files, folders, glob patterns such as \'briefs/**/*.hire.yaml\', or - for standard input')
+    .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
     .option('--severity <code=level>', 'change a code\'s severity or turn it off (repeatable)', parseSeverity)
-    .action((paths: string[], options: { format: 'text' | 'json'; severity?: Record<string, SeverityLevel> }) => {
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings', parseCount)
+    .option('--stdin-filename <name>', 'the path to show for a brief read from standard input')
+    .option('--profiles <dir>', 'load team profiles (*.hire-profile.yaml) from this folder')
+    .action((paths: string[], options: CheckOptions) => {
+      process.exitCode = runCheck(paths, options, VERSION);
+    });
+
+  hire
+    .command('new')
+    .description('Write a new brief for a profile, with every section, skill and question and TODO comments to fill in. Never overwrites a file without --force.')
+    .option('--profile <id>', 'the profile to follow (hire profiles lists them)', 'production-coordinator')
+    .option('--role <title>', 'the role\'s title (default: the profile\'s title)')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--profiles <dir>', 'load team profiles (*.hire-profile.yaml) from this folder')
+    .action((options: NewOptions) => {
+      process.exitCode = runNew(options);
+    });
+
+  hire
+    .command('fmt')
+    .description('Lay briefs out canonically, keeping every comment and value. Without --check or --write, prints the result.')
+    .argument('<paths...>', 'files, folders searched for *.hire.yaml, or quoted glob patterns')
+    .addOption(new Option('--check', 'list the files that would change; exit 1 if any would').conflicts('write'))
+    .option('--write', 'rewrite the files that change, in place')
+    .action((paths: string[], options: FmtOptions) => {
+      process.exitCode = runFmt(paths, options);
+    });
+
+  hire
+    .command('profiles')
+    .description('List the role profiles briefs can name: id, title and where each comes from.')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--profiles <dir>', 'load team profiles (*.hire-profile.yaml) from this folder')
+    .action((options: { format: 'text' | 'json'; profiles?: string }) => {
+      const entries = listProfiles(loadProfiles(options.profiles));
+      process.stdout.write(options.format === 'json' ? formatProfilesJson(entries) : formatProfilesText(entries));
+      process.exitCode = EXIT.ok;
+    });
+
+  hire
+    .command('render')
+    .description(
+      'Render a brief as a job posting and/or an interview kit: HTML (a standalone page) or Markdown. ' +
+        'Without --view, both views, the posting first. A brief with errors renders what can be read (exit 0, a note on stderr); ' +
+        'one whose root is not a mapping renders nothing and exits 1 with its errors.',
+    )
+    .argument('<file>', 'the brief to render')
+    .addOption(new Option('--format <format>', 'output format').choices(RENDER_FORMATS).makeOptionMandatory())
+    .addOption(new Option('--view <view>', 'one view only').choices(RENDER_VIEWS))
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--show-rate', 'show the rate in the job posting (the kit always shows it)')
+    .action((file: string, options: RenderCommandOptions) => {
       const service = getLanguageService();
-      const files = findFiles(paths).map((file) => checkText(service, file, readText(file), { severity: options.severity }));
-      const color = options.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
-      process.stdout.write(options.format === 'json' ? formatJson(files) : formatText(files, color));
-      process.exitCode = summarize(files).errors > 0 ? EXIT.findings : EXIT.ok;
+      const text = readText(file);
+      const rendered = renderText(service, file, text, options);
+      if (!rendered) {
+        process.stderr.write(`hire: ${file}: nothing to render\n${formatText([checkText(service, file, text, {})], false)}`);
+        process.exitCode = EXIT.findings;
+        return;
+      }
+      writeOutput(rendered.content, options.out);
+      if (rendered.errors > 0) {
+        process.stderr.write(`hire: ${file} has ${rendered.errors} error${rendered.errors === 1 ? '' : 's'}; rendered what could be read (hire check ${file} lists them)\n`);
+      }
+      process.exitCode = EXIT.ok;
     });
 
   return hire;

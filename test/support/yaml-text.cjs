@@ -4,3 +4,4 @@ const fs = require('node:fs');
 require.extensions['.yaml'] = (module, filename) => {
   module.exports = { __esModule: true, default: fs.readFileSync(filename, 'utf8') };
 };
+require.extensions['.css'] = require.extensions['.yaml'];

@@ -4,12 +4,18 @@
  * and the CLI both call it.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { readBrief } from './brief';
+import { getAddMissingEdit, getCodeActions, type AddMissingScope } from './codeActions';
+import { getCodeLenses } from './codeLens';
 import { applySeverities, createDiagnostic, type SeverityOverrides } from './codes';
+import { doComplete } from './completion';
+import { doHover } from './hover';
 import { firstLine, nodeSpan, ParseCache, toRange, type ParsedDocument } from './parse';
 import { ProfileRegistry } from './profiles';
+import { buildBriefModel, readBriefData, renderModel, type RenderedBrief, type RenderOptions } from './render';
 import { checkRules } from './rules';
+import { findDocumentSymbols } from './symbols';
 import { validateSchema } from './validation';
 
 /** What the service needs from its host. */
@@ -34,6 +40,24 @@ export interface LanguageService {
   close(uri: string): void;
   /** Every finding for a brief, with the user's severities applied. */
   validate(document: TextDocument, settings?: ValidationSettings): Diagnostic[];
+  /**
+   * Quick fixes for the diagnostics in `context`, and the source action that
+   * adds everything the profile recommends. `diagnostics` are the document's
+   * current findings (those the client shows); validated here when not given.
+   */
+  getCodeActions(document: TextDocument, range: Range, context: CodeActionContext, diagnostics?: readonly Diagnostic[]): CodeAction[];
+  /** The edit that adds the missing questions, skills or (`all`) everything; undefined when nothing is missing. */
+  getAddMissingEdit(document: TextDocument, scope: AddMissingScope, diagnostics?: readonly Diagnostic[]): WorkspaceEdit | undefined;
+  /** Coverage lenses above `questions:` and `skills:`, counted from `diagnostics` (validated here when not given). */
+  getCodeLenses(document: TextDocument, diagnostics?: readonly Diagnostic[]): CodeLens[];
+  /** Completions at a position: keys, values, ids and snippets. */
+  doComplete(document: TextDocument, position: Position): CompletionList;
+  /** What the key, profile, skill or question at a position means; null where there is nothing to say. */
+  doHover(document: TextDocument, position: Position): Hover | null;
+  /** The outline: sections, skills and questions. */
+  findDocumentSymbols(document: TextDocument): DocumentSymbol[];
+  /** The brief as a job posting and/or interview kit; undefined when nothing of it can be read. */
+  render(document: TextDocument, options: RenderOptions, settings?: ValidationSettings): RenderedBrief | undefined;
 }
 
 /** Creates a language service. */
@@ -45,6 +69,23 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     parse: (document) => cache.get(document),
     close: (uri) => cache.delete(uri),
     validate: (document, settings = {}) => applySeverities(validateBrief(document, cache.get(document), profiles), settings.severity),
+    getCodeActions: (document, range, context, diagnostics = validateBrief(document, cache.get(document), profiles)) =>
+      getCodeActions(document, cache.get(document), range, context, profiles, diagnostics),
+    getAddMissingEdit: (document, scope, diagnostics = validateBrief(document, cache.get(document), profiles)) =>
+      getAddMissingEdit(document, cache.get(document), scope, profiles, diagnostics),
+    getCodeLenses: (document, diagnostics = validateBrief(document, cache.get(document), profiles)) =>
+      getCodeLenses(document, cache.get(document), profiles, diagnostics),
+    doComplete: (document, position) => doComplete(document, position, cache.get(document), profiles),
+    doHover: (document, position) => doHover(document, position, cache.get(document), profiles),
+    findDocumentSymbols: (document) => findDocumentSymbols(document, cache.get(document), profiles),
+    render: (document, options, settings = {}) => {
+      const data = readBriefData(cache.get(document));
+      if (!data) return undefined;
+      const findings = applySeverities(validateBrief(document, cache.get(document), profiles), settings.severity);
+      const model = buildBriefModel(data, profiles, findings);
+      const errors = model.findings.filter((finding) => finding.severity === 'error').length;
+      return { version: document.version, title: model.title, content: renderModel(model, options), errors };
+    },
   };
 }
 

@@ -1,0 +1,42 @@
+/**
+ * `hire render`: a brief as a job posting and/or interview kit, in HTML (a
+ * standalone page) or Markdown. A brief with errors renders what can be read;
+ * one that cannot be read at all (its root is not a mapping) renders nothing.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { BRIEF_LANGUAGE_ID } from '../protocol';
+import type { LanguageService } from '../service/languageService';
+import type { RenderedBrief, RenderFormat, RenderView } from '../service/render';
+import { InputError } from './files';
+
+/** The options of `hire render`. */
+export interface RenderCommandOptions {
+  readonly format: RenderFormat;
+  readonly view?: RenderView;
+  readonly out?: string;
+  readonly showRate?: boolean;
+}
+
+/** Renders a brief's text; undefined when nothing of it can be read. */
+export function renderText(service: LanguageService, path: string, text: string, options: RenderCommandOptions): RenderedBrief | undefined {
+  const document = TextDocument.create(pathToFileURL(resolve(path)).href, BRIEF_LANGUAGE_ID, 1, text);
+  const rendered = service.render(document, { format: options.format, view: options.view, showRate: options.showRate, standalone: true });
+  service.close(document.uri);
+  return rendered;
+}
+
+/** Writes the output to `--out`, or to stdout. Throws InputError when the file cannot be written. */
+export function writeOutput(content: string, out: string | undefined): void {
+  if (out === undefined) {
+    process.stdout.write(content);
+    return;
+  }
+  try {
+    writeFileSync(out, content);
+  } catch (error) {
+    throw new InputError(`${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}

@@ -1,0 +1,679 @@
+/**
+ * The renderer: a brief as a job posting (for candidates) and as an interview
+ * kit (for interviewers), as an HTML fragment, a standalone HTML page or
+ * Markdown, all from one view model. Free text may use a safe subset of
+ * Markdown (emphasis, lists, links to http(s) and mailto); every other value
+ * is escaped. No raw HTML from the brief ever reaches the output.
+ */
+import { createHash } from 'node:crypto';
+import MarkdownIt from 'markdown-it';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import previewStyles from '../../../media/preview.css';
+import { severityName, type SeverityName } from './codes';
+import type { ParsedDocument } from './parse';
+import type { ProfileRegistry } from './profiles';
+
+/** The views of a brief: the candidate-facing posting and the interviewers' kit. */
+export const RENDER_VIEWS = ['posting', 'kit'] as const;
+/** A view of a brief. */
+export type RenderView = (typeof RENDER_VIEWS)[number];
+
+/** The output formats of the renderer. */
+export const RENDER_FORMATS = ['html', 'md'] as const;
+/** An output format of the renderer. */
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+
+/** What to render. */
+export interface RenderOptions {
+  readonly format: RenderFormat;
+  /** One view; both, the posting first, when not given. */
+  readonly view?: RenderView;
+  /** Whether the posting shows the rate (`hire.preview.showRate`, `--show-rate`). The kit always does. */
+  readonly showRate?: boolean;
+  /** For `html`: a complete page with its stylesheet embedded, instead of a fragment. */
+  readonly standalone?: boolean;
+}
+
+/** A rendered brief. */
+export interface RenderedBrief {
+  /** The document version it was rendered from. */
+  readonly version: number;
+  /** A title for the page or file: the role and the project. */
+  readonly title: string;
+  /** HTML or Markdown, as asked. */
+  readonly content: string;
+  /** How many of the brief's findings are errors. */
+  readonly errors: number;
+}
+
+/** A skill as the views show it: the brief's fields over the profile's. */
+export interface SkillModel {
+  readonly id: string;
+  readonly name: string;
+  readonly need: string;
+  readonly evidence?: string;
+}
+
+/** A question as the kit shows it: the brief's fields over the profile's. */
+export interface QuestionModel {
+  readonly id: string;
+  readonly ask: string;
+  readonly why?: string;
+  readonly listenFor: readonly string[];
+  readonly redFlags: readonly string[];
+  /** The skills it assesses, named from the brief or the profile. */
+  readonly assesses: readonly { readonly id: string; readonly name: string }[];
+  readonly priority?: string;
+}
+
+/** A finding of the brief, as the kit lists it. */
+export interface FindingModel {
+  readonly severity: SeverityName;
+  readonly code: string;
+  readonly message: string;
+  /** 1-based. */
+  readonly line: number;
+}
+
+/** Everything the views show, read leniently from the brief's data. */
+export interface BriefModel {
+  readonly title: string;
+  readonly role?: string;
+  readonly profile?: { readonly id: string; readonly title: string };
+  readonly engagement?: string;
+  readonly reportsTo?: string;
+  readonly project: { readonly name?: string; readonly type?: string; readonly start?: string; readonly end?: string; readonly location?: string };
+  readonly summary?: string;
+  readonly duties: readonly string[];
+  readonly skills: readonly SkillModel[];
+  readonly decides: readonly string[];
+  readonly escalates: readonly string[];
+  readonly rate?: { readonly amount?: string; readonly currency?: string; readonly per?: string; readonly hours?: string; readonly max?: string; readonly kitFee?: string };
+  readonly workspace?: { readonly office?: string; readonly tools: readonly string[] };
+  readonly questions: readonly QuestionModel[];
+  readonly waived: readonly { readonly id: string; readonly reason: string }[];
+  readonly notes?: string;
+  readonly findings: readonly FindingModel[];
+}
+
+/** The markdown-it instance for free text: emphasis, lists and safe links; no HTML, no images, no linkify. */
+const markdown = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable([
+  'list',
+  'emphasis',
+  'link',
+  'escape',
+  'newline',
+]);
+markdown.validateLink = (url) => /^(https?:\/\/|mailto:)/i.test(url);
+
+/** Escapes text for HTML (markdown-it's escaper). */
+export const escapeHtml: (text: string) => string = markdown.utils.escapeHtml;
+
+/**
+ * The brief's data as far as it can be read: the parsed value, or for a
+ * document with YAML errors whatever the parser recovered. Undefined when
+ * the root is not a mapping.
+ */
+export function readBriefData(parsed: ParsedDocument): Record<string, unknown> | undefined {
+  let value = parsed.value;
+  if (value === undefined && parsed.yaml) {
+    try {
+      value = parsed.yaml.toJS({ maxAliasCount: 1000 });
+    } catch {
+      return undefined;
+    }
+  }
+  return isRecord(value) ? value : undefined;
+}
+
+/** Builds the view model of a brief's data, with its profile and findings. */
+export function buildBriefModel(data: Record<string, unknown>, profiles: ProfileRegistry, diagnostics: readonly Diagnostic[]): BriefModel {
+  const profileId = text(data.profile);
+  const profile = profileId === undefined ? undefined : profiles.get(profileId);
+  const project = record(data.project);
+  const authority = record(data.authority);
+  const rate = isRecord(data.rate) ? data.rate : undefined;
+  const workspace = isRecord(data.workspace) ? data.workspace : undefined;
+  const role = text(data.role);
+  const skills = list(data.skills).flatMap((item): SkillModel[] => {
+    const own = typeof item === 'string' ? { id: item } : record(item);
+    const id = text(own.id);
+    if (id === undefined) return [];
+    const base = profile?.skills.find((skill) => skill.id === id);
+    return [{ id, name: text(own.name) ?? base?.name ?? humanize(id), need: text(own.need) ?? base?.need ?? 'required', evidence: text(own.evidence) }];
+  });
+  const nameOf = (id: string) => skills.find((skill) => skill.id === id)?.name ?? profile?.skills.find((skill) => skill.id === id)?.name ?? humanize(id);
+  const questions = list(data.questions).flatMap((item): QuestionModel[] => {
+    const own = record(item);
+    const id = text(own.id);
+    if (id === undefined) return [];
+    const base = profile?.questions.find((question) => question.id === id);
+    return [{
+      id,
+      ask: text(own.ask) ?? base?.ask ?? id,
+      why: text(own.why) ?? base?.why,
+      listenFor: 'listen_for' in own ? texts(own.listen_for) : base?.listen_for ?? [],
+      redFlags: 'red_flags' in own ? texts(own.red_flags) : base?.red_flags ?? [],
+      assesses: ('assesses' in own ? texts(own.assesses) : base?.assesses ?? []).map((skill) => ({ id: skill, name: nameOf(skill) })),
+      priority: base?.priority,
+    }];
+  });
+  return {
+    title: [role ?? 'Untitled brief', text(project.name)].filter(Boolean).join(' — '),
+    role,
+    profile: profile ? { id: profile.id, title: profile.title } : profileId === undefined ? undefined : { id: profileId, title: profileId },
+    engagement: text(data.engagement),
+    reportsTo: text(data.reports_to),
+    project: { name: text(project.name), type: text(project.type), start: text(project.start), end: text(project.end), location: text(project.location) },
+    summary: text(data.summary),
+    duties: texts(data.duties),
+    skills,
+    decides: texts(authority.decides),
+    escalates: texts(authority.escalates),
+    rate: rate && {
+      amount: text(rate.amount),
+      currency: text(rate.currency),
+      per: text(rate.per),
+      hours: text(rate.hours),
+      max: text(rate.max),
+      kitFee: text(rate.kit_fee),
+    },
+    workspace: workspace && { office: text(workspace.office), tools: texts(workspace.tools) },
+    questions,
+    waived: Object.entries(record(data.waive)).flatMap(([id, reason]) => (text(reason) === undefined ? [] : [{ id, reason: text(reason)! }])),
+    notes: text(data.notes),
+    findings: diagnostics.map((diagnostic) => ({
+      severity: severityName(diagnostic.severity),
+      code: String(diagnostic.code ?? ''),
+      message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+      line: diagnostic.range.start.line + 1,
+    })),
+  };
+}
+
+/** Renders a view model in the format and view(s) asked for. */
+export function renderModel(model: BriefModel, options: RenderOptions): string {
+  const views = options.view ? [options.view] : RENDER_VIEWS;
+  if (options.format === 'md') {
+    return `${views.map((view) => (view === 'posting' ? postingMarkdown(model, !!options.showRate) : kitMarkdown(model))).join('\n\n---\n\n')}\n`;
+  }
+  const fragment = views.map((view) => (view === 'posting' ? postingHtml(model, !!options.showRate) : kitHtml(model))).join('\n');
+  return options.standalone ? standalonePage(model.title, fragment) : fragment;
+}
+
+/** The preview's stylesheet (`media/preview.css`), shared by the webview and standalone pages. */
+export const PREVIEW_STYLES: string = previewStyles;
+
+/**
+ * A complete HTML page around a rendered fragment, with the stylesheet
+ * embedded and a CSP that allows that stylesheet and nothing else.
+ */
+export function standalonePage(title: string, fragment: string): string {
+  const hash = createHash('sha256').update(PREVIEW_STYLES).digest('base64');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${hash}'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${PREVIEW_STYLES}</style>`,
+    '</head>',
+    '<body class="hire-standalone">',
+    `<main class="hire-content">\n${fragment}\n</main>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------
+// Words shared by both formats
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2027-02-01` as `1 February 2027`; any other text as it is. */
+function formatDate(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
+  return match && month ? `${Number(match[3])} ${month} ${match[1]}` : value;
+}
+
+/** `problem-solving` as `Problem solving`. */
+function humanize(id: string): string {
+  const words = id.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function dates(model: BriefModel): string | undefined {
+  const { start, end } = model.project;
+  if (start && end) return `${formatDate(start)} to ${formatDate(end)}`;
+  if (start) return `From ${formatDate(start)}`;
+  return end ? `Until ${formatDate(end)}` : undefined;
+}
+
+function projectLine(model: BriefModel): string | undefined {
+  const { name, type } = model.project;
+  return [name, type && humanize(type)].filter(Boolean).join(', ') || undefined;
+}
+
+/** An amount of the rate with its currency and unit: `350 USD per day`. */
+function money(model: BriefModel, amount: string | undefined): string | undefined {
+  if (amount === undefined) return undefined;
+  const rate = model.rate;
+  const unit = rate?.per === 'project' ? 'for the project' : rate?.per ? `per ${rate.per}` : '';
+  return [amount, rate?.currency, unit].filter(Boolean).join(' ');
+}
+
+function rateFacts(model: BriefModel, all: boolean): [string, string][] {
+  const rate = model.rate;
+  if (!rate) return [];
+  const facts: [string, string | undefined][] = [
+    ['Rate', money(model, rate.amount)],
+    ['Hours', rate.hours && `${rate.hours} hours ${rate.per && rate.per !== 'hour' && rate.per !== 'project' ? `per ${rate.per}` : ''}`.trim()],
+  ];
+  if (all) facts.push(['Ceiling (max)', money(model, rate.max)], ['Kit fee', money(model, rate.kitFee)]);
+  return facts.filter((fact): fact is [string, string] => fact[1] !== undefined);
+}
+
+const OFFICES: Record<string, string> = {
+  provided: 'An office is provided',
+  shared: 'A shared office',
+  remote: 'Remote work',
+  none: 'No office',
+};
+
+function office(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : OFFICES[value] ?? humanize(value);
+}
+
+/** Whether a question assesses a skill. */
+function assesses(question: QuestionModel, id: string): boolean {
+  return question.assesses.some((skill) => skill.id === id);
+}
+
+/** The line under a question: what it assesses and how much it matters. */
+function questionMeta(question: QuestionModel): string {
+  const names = question.assesses.map((skill) => skill.name).join(', ');
+  return [names && `Assesses: ${names}`, question.priority && `${question.priority} question`].filter(Boolean).join(' · ');
+}
+
+/** The rows of the coverage matrix: the brief's skills, then any other skill a question assesses. */
+function coverageRows(model: BriefModel): { id: string; name: string; evidence: boolean; need?: string }[] {
+  const rows: { id: string; name: string; evidence: boolean; need?: string }[] = model.skills.map((skill) => ({
+    id: skill.id,
+    name: skill.name,
+    evidence: !!skill.evidence,
+    need: skill.need,
+  }));
+  const seen = new Set(rows.map((row) => row.id));
+  for (const question of model.questions) {
+    for (const skill of question.assesses) {
+      if (seen.has(skill.id)) continue;
+      seen.add(skill.id);
+      rows.push({ id: skill.id, name: skill.name, evidence: false });
+    }
+  }
+  return rows;
+}
+
+function postingFacts(model: BriefModel, showRate: boolean): [string, string][] {
+  const facts: [string, string | undefined][] = [
+    ['Engagement', model.engagement && humanize(model.engagement)],
+    ['Project', projectLine(model)],
+    ['Dates', dates(model)],
+    ['Location', model.project.location],
+    ['Reports to', model.reportsTo],
+    ...(showRate ? rateFacts(model, false) : []),
+  ];
+  return facts.filter((fact): fact is [string, string] => fact[1] !== undefined);
+}
+
+function kitFacts(model: BriefModel): [string, string][] {
+  const facts: [string, string | undefined][] = [
+    ['Profile', model.profile?.title],
+    ['Engagement', model.engagement && humanize(model.engagement)],
+    ['Reports to', model.reportsTo],
+    ['Project', projectLine(model)],
+    ['Dates', dates(model)],
+    ['Location', model.project.location],
+  ];
+  return facts.filter((fact): fact is [string, string] => fact[1] !== undefined);
+}
+
+const RATING_LABELS = ['Poor', 'Weak', 'Adequate', 'Good', 'Excellent'];
+
+// ---------------------------------------------------------------------------
+// HTML
+
+/** Free text as inline HTML (safe Markdown subset). */
+function inline(value: string): string {
+  return markdown.renderInline(value);
+}
+
+/** Free text as block HTML (safe Markdown subset: paragraphs and lists). */
+function block(value: string): string {
+  return markdown.render(value).trim();
+}
+
+function htmlList(items: readonly string[], className?: string): string {
+  if (items.length === 0) return '';
+  const classes = className ? ` class="${className}"` : '';
+  return `<ul${classes}>\n${items.map((item) => `<li>${inline(item)}</li>`).join('\n')}\n</ul>`;
+}
+
+function htmlFacts(facts: readonly [string, string][]): string {
+  if (facts.length === 0) return '';
+  return `<dl class="facts">\n${facts.map(([label, value]) => `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`).join('\n')}\n</dl>`;
+}
+
+function htmlSection(title: string, body: string, className = ''): string {
+  if (!body) return '';
+  return `<section${className ? ` class="${className}"` : ''}>\n<h2>${escapeHtml(title)}</h2>\n${body}\n</section>`;
+}
+
+function htmlHeader(kind: string, model: BriefModel): string {
+  const subtitle = [model.project.name, model.project.location].filter(Boolean).join(' · ');
+  return [
+    '<header class="brief-header">',
+    `<p class="eyebrow">${escapeHtml(kind)}</p>`,
+    `<h1>${escapeHtml(model.role ?? 'Untitled brief')}</h1>`,
+    subtitle ? `<p class="subtitle">${escapeHtml(subtitle)}</p>` : '',
+    '</header>',
+  ].filter(Boolean).join('\n');
+}
+
+function postingHtml(model: BriefModel, showRate: boolean): string {
+  const required = model.skills.filter((skill) => skill.need !== 'preferred').map((skill) => skill.name);
+  const preferred = model.skills.filter((skill) => skill.need === 'preferred').map((skill) => skill.name);
+  const skills = [
+    required.length ? `<h3>Required</h3>\n${htmlPlainList(required)}` : '',
+    preferred.length ? `<h3>Nice to have</h3>\n${htmlPlainList(preferred)}` : '',
+  ].filter(Boolean).join('\n');
+  const workspace = model.workspace && [office(model.workspace.office) && `<p>${escapeHtml(office(model.workspace.office)!)}.</p>`, htmlList(model.workspace.tools)].filter(Boolean).join('\n');
+  return [
+    '<article class="hire-view hire-posting" data-view="posting">',
+    htmlHeader('Job posting', model),
+    htmlFacts(postingFacts(model, showRate)),
+    htmlSection('About the role', model.summary ? `<div class="prose">${block(model.summary)}</div>` : ''),
+    htmlSection('What you will do', htmlList(model.duties)),
+    htmlSection('What we look for', skills),
+    htmlSection('Workspace and tools', workspace ?? ''),
+    '</article>',
+  ].filter(Boolean).join('\n');
+}
+
+function htmlPlainList(items: readonly string[]): string {
+  return `<ul>\n${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('\n')}\n</ul>`;
+}
+
+function kitHtml(model: BriefModel): string {
+  const fillIn = ['Candidate', 'Interviewer', 'Date']
+    .map((label) => `<div><span class="fill-label">${label}</span><span class="fill-line"></span></div>`)
+    .join('\n');
+  return [
+    '<article class="hire-view hire-kit" data-view="kit">',
+    htmlHeader('Interview kit', model),
+    htmlFacts(kitFacts(model)),
+    `<div class="fill-in">\n${fillIn}\n</div>`,
+    htmlSection('Open findings', htmlFindings(model), 'findings'),
+    htmlSection('Coverage', htmlCoverage(model), 'coverage'),
+    model.questions.length
+      ? `<section class="questions">\n<h2>Questions</h2>\n${model.questions.map((question, index) => htmlQuestion(question, index)).join('\n')}\n</section>`
+      : '',
+    htmlSection('Decision authority', htmlAuthority(model), 'authority'),
+    htmlSection('Rate', htmlFacts(rateFacts(model, true))),
+    htmlSection('Workspace and tools', model.workspace ? [htmlFacts(office(model.workspace.office) ? [['Office', office(model.workspace.office)!]] : []), htmlList(model.workspace.tools)].filter(Boolean).join('\n') : ''),
+    htmlSection('Waived', model.waived.length ? `<dl class="waived">\n${model.waived.map((item) => `<div><dt>${escapeHtml(item.id)}</dt><dd>${inline(item.reason)}</dd></div>`).join('\n')}\n</dl>` : ''),
+    htmlSection('Notes', model.notes ? `<div class="prose">${block(model.notes)}</div>` : ''),
+    '</article>',
+  ].filter(Boolean).join('\n');
+}
+
+function htmlFindings(model: BriefModel): string {
+  if (model.findings.length === 0) return '';
+  const items = model.findings.map(
+    (finding) =>
+      `<li class="finding finding-${finding.severity}"><span class="severity">${finding.severity}</span> <span class="where">line ${finding.line}</span> <code>${escapeHtml(finding.code)}</code> ${escapeHtml(finding.message)}</li>`,
+  );
+  return `<ul class="finding-list">\n${items.join('\n')}\n</ul>`;
+}
+
+function htmlCoverage(model: BriefModel): string {
+  const rows = coverageRows(model);
+  if (rows.length === 0 || model.questions.length === 0) return '';
+  const head = model.questions.map((question, index) => `<th scope="col" title="${escapeHtml(question.ask)}">Q${index + 1}</th>`).join('');
+  const body = rows.map((row) => {
+    const covered = model.questions.some((question) => assesses(question, row.id)) || row.evidence;
+    const cells = model.questions.map((question) => (assesses(question, row.id) ? '<td class="hit">●</td>' : '<td></td>')).join('');
+    const need = row.need ? `<span class="need">${escapeHtml(row.need)}</span>` : '';
+    return `<tr${covered ? '' : ' class="uncovered"'}><th scope="row">${escapeHtml(row.name)} ${need}</th>${cells}<td class="hit">${row.evidence ? '✓' : ''}</td></tr>`;
+  });
+  const legend = model.questions.map((question, index) => `<li><span class="q-number">Q${index + 1}</span> ${escapeHtml(question.ask)}</li>`).join('\n');
+  return [
+    '<table class="matrix">',
+    `<thead><tr><th scope="col">Skill</th>${head}<th scope="col">Evidence</th></tr></thead>`,
+    `<tbody>\n${body.join('\n')}\n</tbody>`,
+    '</table>',
+    `<ol class="legend">\n${legend}\n</ol>`,
+  ].join('\n');
+}
+
+function htmlQuestion(question: QuestionModel, index: number): string {
+  const meta = escapeHtml(questionMeta(question));
+  const scale = RATING_LABELS.map((label, score) => `<li><span class="box">${score + 1}</span><span class="label">${label}</span></li>`).join('');
+  return [
+    '<section class="question">',
+    `<h3><span class="q-number">Q${index + 1}</span> ${escapeHtml(question.ask)}</h3>`,
+    meta ? `<p class="meta">${meta}</p>` : '',
+    question.why ? `<div class="why"><h4>Why we ask</h4><p>${inline(question.why)}</p></div>` : '',
+    question.listenFor.length || question.redFlags.length
+      ? `<div class="columns">\n<div class="listen"><h4>Listen for</h4>\n${htmlList(question.listenFor) || '<p class="empty">—</p>'}\n</div>\n<div class="red-flags"><h4>Red flags</h4>\n${htmlList(question.redFlags) || '<p class="empty">—</p>'}\n</div>\n</div>`
+      : '',
+    '<div class="notes"><h4>Notes</h4><div class="notes-space"></div></div>',
+    `<div class="rating"><h4>Rating</h4><ol class="scale">${scale}</ol></div>`,
+    '</section>',
+  ].filter(Boolean).join('\n');
+}
+
+function htmlAuthority(model: BriefModel): string {
+  if (model.decides.length === 0 && model.escalates.length === 0) return '';
+  const up = model.reportsTo ? `Escalates to the ${escapeHtml(model.reportsTo.charAt(0).toLowerCase() + model.reportsTo.slice(1))}` : 'Escalates';
+  return [
+    '<div class="columns">',
+    `<div><h3>Decides alone</h3>\n${htmlList(model.decides) || '<p class="empty">—</p>'}</div>`,
+    `<div><h3>${up}</h3>\n${htmlList(model.escalates) || '<p class="empty">—</p>'}</div>`,
+    '</div>',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------
+// Markdown: free text goes through the same markdown-it parse, then back to
+// Markdown from its tokens, so only the safe subset survives.
+
+/** Escapes text so that Markdown shows it as it is and never reads HTML in it. */
+function escapeMarkdown(value: string): string {
+  return value
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/&(?=#?\w+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/^(\s*)([-+=#]|\d+(?=[.)]))/gm, '$1\\$2')
+    .replace(/\s*\n\s*/g, ' ');
+}
+
+function inlineTokensMarkdown(tokens: readonly MarkdownIt.Token[]): string {
+  const hrefs: string[] = [];
+  return tokens
+    .map((token) => {
+      switch (token.type) {
+        case 'softbreak':
+        case 'hardbreak':
+          return ' ';
+        case 'em_open':
+        case 'em_close':
+          return '*';
+        case 'strong_open':
+        case 'strong_close':
+          return '**';
+        case 'link_open':
+          hrefs.push(token.attrGet('href') ?? '');
+          return '[';
+        case 'link_close':
+          return `](${(hrefs.pop() ?? '').replace(/[()\\\s<>]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`;
+        default:
+          return escapeMarkdown(token.content);
+      }
+    })
+    .join('');
+}
+
+/** Free text as inline Markdown (safe subset). */
+function mdInline(value: string): string {
+  return inlineTokensMarkdown(markdown.parseInline(value, {})[0]?.children ?? []);
+}
+
+/** Free text as block Markdown: paragraphs and lists (safe subset). */
+function mdBlock(value: string): string {
+  const lines: string[] = [];
+  const lists: { ordered: boolean; next: number }[] = [];
+  let marker: string | undefined;
+  for (const token of markdown.parse(value, {})) {
+    switch (token.type) {
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        lists.push({ ordered: token.type === 'ordered_list_open', next: Number(token.attrGet('start') ?? 1) });
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        lists.pop();
+        if (lists.length === 0) lines.push('');
+        break;
+      case 'list_item_open': {
+        const list = lists[lists.length - 1];
+        marker = list.ordered ? `${list.next++}. ` : '- ';
+        break;
+      }
+      case 'inline': {
+        const indent = '    '.repeat(Math.max(0, lists.length - 1));
+        lines.push(`${indent}${marker ?? (lists.length ? '    ' : '')}${inlineTokensMarkdown(token.children ?? [])}`);
+        marker = undefined;
+        break;
+      }
+      case 'paragraph_close':
+        if (lists.length === 0) lines.push('');
+        break;
+    }
+  }
+  return lines.join('\n').trim();
+}
+
+function mdList(items: readonly string[]): string {
+  return items.map((item) => `- ${mdInline(item)}`).join('\n');
+}
+
+function mdFacts(facts: readonly [string, string][]): string {
+  return facts.map(([label, value]) => `- **${label}:** ${escapeMarkdown(value)}`).join('\n');
+}
+
+function mdSection(title: string, body: string, level = 2): string {
+  return body ? `${'#'.repeat(level)} ${title}\n\n${body}` : '';
+}
+
+function mdHeader(kind: string, model: BriefModel): string {
+  const subtitle = [model.project.name, model.project.location].filter(Boolean).join(' · ');
+  return [`# ${escapeMarkdown(model.role ?? 'Untitled brief')}`, `*${kind}*${subtitle ? ` · ${escapeMarkdown(subtitle)}` : ''}`].join('\n\n');
+}
+
+function joinBlocks(blocks: readonly string[]): string {
+  return blocks.filter(Boolean).join('\n\n');
+}
+
+function postingMarkdown(model: BriefModel, showRate: boolean): string {
+  const required = model.skills.filter((skill) => skill.need !== 'preferred').map((skill) => `- ${escapeMarkdown(skill.name)}`);
+  const preferred = model.skills.filter((skill) => skill.need === 'preferred').map((skill) => `- ${escapeMarkdown(skill.name)}`);
+  const workspace = model.workspace
+    ? joinBlocks([office(model.workspace.office) ? `${office(model.workspace.office)}.` : '', mdList(model.workspace.tools)])
+    : '';
+  return joinBlocks([
+    mdHeader('Job posting', model),
+    mdFacts(postingFacts(model, showRate)),
+    mdSection('About the role', model.summary ? mdBlock(model.summary) : ''),
+    mdSection('What you will do', mdList(model.duties)),
+    mdSection('What we look for', joinBlocks([mdSection('Required', required.join('\n'), 3), mdSection('Nice to have', preferred.join('\n'), 3)])),
+    mdSection('Workspace and tools', workspace),
+  ]);
+}
+
+function kitMarkdown(model: BriefModel): string {
+  return joinBlocks([
+    mdHeader('Interview kit', model),
+    mdFacts(kitFacts(model)),
+    'Candidate: ____________________  Interviewer: ____________________  Date: ____________',
+    mdSection('Open findings', model.findings.map((finding) => `- **${finding.severity}** line ${finding.line} \`${finding.code}\` ${escapeMarkdown(finding.message)}`).join('\n')),
+    mdSection('Coverage', mdCoverage(model)),
+    mdSection('Questions', model.questions.map((question, index) => mdQuestion(question, index)).join('\n\n')),
+    mdSection('Decision authority', joinBlocks([
+      mdSection('Decides alone', mdList(model.decides), 3),
+      mdSection(model.reportsTo ? `Escalates to the ${escapeMarkdown(model.reportsTo.charAt(0).toLowerCase() + model.reportsTo.slice(1))}` : 'Escalates', mdList(model.escalates), 3),
+    ])),
+    mdSection('Rate', mdFacts(rateFacts(model, true))),
+    mdSection('Workspace and tools', model.workspace ? joinBlocks([mdFacts(office(model.workspace.office) ? [['Office', office(model.workspace.office)!]] : []), mdList(model.workspace.tools)]) : ''),
+    mdSection('Waived', model.waived.map((item) => `- **${escapeMarkdown(item.id)}:** ${mdInline(item.reason)}`).join('\n')),
+    mdSection('Notes', model.notes ? mdBlock(model.notes) : ''),
+  ]);
+}
+
+function mdCoverage(model: BriefModel): string {
+  const rows = coverageRows(model);
+  if (rows.length === 0 || model.questions.length === 0) return '';
+  const head = `| Skill | ${model.questions.map((_, index) => `Q${index + 1}`).join(' | ')} | Evidence |`;
+  const rule = `|---|${model.questions.map(() => ':-:').join('|')}|:-:|`;
+  const body = rows.map((row) => {
+    const cells = model.questions.map((question) => (assesses(question, row.id) ? '●' : ' '));
+    return `| ${escapeMarkdown(row.name)}${row.need ? ` (${row.need})` : ''} | ${cells.join(' | ')} | ${row.evidence ? '✓' : ' '} |`;
+  });
+  const legend = model.questions.map((question, index) => `${index + 1}. ${escapeMarkdown(question.ask)}`);
+  return [head, rule, ...body, '', ...legend].join('\n');
+}
+
+function mdQuestion(question: QuestionModel, index: number): string {
+  const meta = escapeMarkdown(questionMeta(question));
+  return joinBlocks([
+    `### Q${index + 1}. ${escapeMarkdown(question.ask)}`,
+    meta ? `*${meta}*` : '',
+    question.why ? `**Why we ask:** ${mdInline(question.why)}` : '',
+    question.listenFor.length ? `**Listen for:**\n\n${mdList(question.listenFor)}` : '',
+    question.redFlags.length ? `**Red flags:**\n\n${mdList(question.redFlags)}` : '',
+    '**Notes:**\n\n______________________________\n\n______________________________',
+    `**Rating:** ${RATING_LABELS.map((label, score) => `☐ ${score + 1} ${label}`).join('  ')}`,
+  ]);
+}
+
+// ---------------------------------------------------------------------------
+// Reading plain data leniently
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {};
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** A scalar as text; undefined for anything else or an empty string. */
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function texts(value: unknown): string[] {
+  return list(value).flatMap((item) => (text(item) === undefined ? [] : [text(item)!]));
+}
+

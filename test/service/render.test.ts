@@ -1,0 +1,213 @@
+/**
+ * The renderer: golden HTML and Markdown of the samples (UPDATE_GOLDEN=1
+ * rewrites them), the profile's fields merged into the kit, and hostile text
+ * rendered inert.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { getLanguageService } from '../../server/src/service/languageService';
+import type { RenderOptions } from '../../server/src/service/render';
+import { brief, ROOT, sample } from '../support/documents';
+
+const service = getLanguageService();
+const GOLDEN = path.join(ROOT, 'test/golden');
+
+/** Asserts that a pattern is absent, reporting only the match (the outputs here can be 1 MB). */
+function assertAbsent(text: string, pattern: RegExp, message?: string): void {
+  const match = pattern.exec(text);
+  assert.equal(match && text.slice(Math.max(0, match.index - 80), match.index + 80), null, message ?? `no ${pattern}`);
+}
+
+function render(document: ReturnType<typeof brief>, options: RenderOptions): string {
+  const rendered = service.render(document, options);
+  assert.ok(rendered, 'the brief renders');
+  return rendered.content;
+}
+
+/** Compares with a golden file, or rewrites it when UPDATE_GOLDEN=1. */
+function assertGolden(name: string, actual: string): void {
+  const file = path.join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(file, actual);
+    return;
+  }
+  assert.equal(actual, readFileSync(file, 'utf8'), `${name} differs from its golden; rerun with UPDATE_GOLDEN=1 if the change is intended`);
+}
+
+describe('render: goldens of the samples', () => {
+  for (const name of ['complete', 'gaps', 'errors']) {
+    for (const view of ['posting', 'kit'] as const) {
+      it(`${name}: ${view} as HTML and Markdown`, () => {
+        const document = sample(`${name}.hire.yaml`);
+        const html = render(document, { format: 'html', view });
+        assertGolden(`${name}.${view}.html`, `${html}\n`);
+        assertGolden(`${name}.${view}.md`, render(document, { format: 'md', view }));
+        assert.equal(render(sample(`${name}.hire.yaml`), { format: 'html', view }), html, 'the output is stable');
+      });
+    }
+  }
+});
+
+describe('render: views', () => {
+  it('puts the posting first when no view is given, and separates the views', () => {
+    const both = render(sample('complete.hire.yaml'), { format: 'md' });
+    const posting = render(sample('complete.hire.yaml'), { format: 'md', view: 'posting' }).trimEnd();
+    const kit = render(sample('complete.hire.yaml'), { format: 'md', view: 'kit' });
+    assert.equal(both, `${posting}\n\n---\n\n${kit}`);
+  });
+
+  it('shows the rate in the posting only when asked; the kit always shows rate, hours, ceiling and kit fee', () => {
+    const document = sample('complete.hire.yaml');
+    assert.doesNotMatch(render(document, { format: 'html', view: 'posting' }), /350 USD/);
+    const shown = render(document, { format: 'html', view: 'posting', showRate: true });
+    assert.match(shown, /<dt>Rate<\/dt><dd>350 USD per day<\/dd>/);
+    assert.match(shown, /<dt>Hours<\/dt><dd>12 hours per day<\/dd>/);
+    const kit = render(document, { format: 'html', view: 'kit' });
+    for (const fact of ['<dt>Rate</dt><dd>350 USD per day</dd>', '<dt>Hours</dt><dd>12 hours per day</dd>', '<dt>Ceiling (max)</dt><dd>400 USD per day</dd>', '<dt>Kit fee</dt><dd>50 USD per day</dd>']) {
+      assert.ok(kit.includes(fact), fact);
+    }
+  });
+
+  it('names skills from the profile in the posting and keeps notes out of it', () => {
+    const posting = render(sample('complete.hire.yaml'), { format: 'html', view: 'posting' });
+    assert.match(posting, /<li>Effective communication<\/li>/);
+    assert.match(posting, /<h3>Nice to have<\/h3>\n<ul>\n<li>Leadership and management style<\/li>/);
+    assert.doesNotMatch(posting, /Interviews in the week/);
+    assert.doesNotMatch(posting, /Why we ask|Red flags/);
+  });
+
+  it('merges the profile into a question; a field the brief sets replaces the profile\'s', () => {
+    const document = brief(
+      'hire: 1\nrole: Coordinator\nprofile: production-coordinator\nquestions:\n' +
+        '  - id: superiors\n    ask: Tell me about a manager you disagreed with.\n' +
+        '  - id: conflict\n    ask: How do you handle conflict?\n    red_flags: [Shouts]\n',
+    );
+    const kit = render(document, { format: 'md', view: 'kit' });
+    const superiors = kit.slice(kit.indexOf('### Q1.'), kit.indexOf('### Q2.'));
+    assert.match(superiors, /Tell me about a manager you disagreed with\./, 'the brief\'s ask');
+    assert.match(superiors, /\*\*Why we ask:\*\* Coordinators still report to the production manager/, 'the profile\'s why');
+    assert.match(superiors, /- Speaks badly of past managers/, 'the profile\'s red flags');
+    assert.match(superiors, /Assesses: Team player/, 'the profile\'s assesses, by skill name');
+    const conflict = kit.slice(kit.indexOf('### Q2.'));
+    assert.match(conflict, /\*\*Red flags:\*\*\n\n- Shouts\n\n\*\*Notes/, 'the brief\'s red flags replace the profile\'s');
+    assert.match(conflict, /- Listening to each side before deciding/, 'the profile\'s listen_for is kept');
+  });
+
+  it('draws the coverage matrix: one row per skill, a mark where a question assesses it', () => {
+    const kit = render(sample('gaps.hire.yaml'), { format: 'md', view: 'kit' });
+    assert.match(kit, /\| Skill \| Q1 \| Q2 \| Evidence \|/);
+    assert.match(kit, /\| Effective communication \(required\) \| ● \| {3}\| {3}\|/);
+    assert.match(kit, /\| Coordinating a whole production \(required\) \| {3}\| {3}\| {3}\|/);
+    assert.match(kit, /\| Team player \| {3}\| ● \| {3}\|/, 'a skill only a question names gets a row');
+    const html = render(sample('gaps.hire.yaml'), { format: 'html', view: 'kit' });
+    assert.match(html, /<tr class="uncovered"><th scope="row">Coordinating a whole production/);
+  });
+
+  it('lists the open findings in the kit, with the user\'s severities', () => {
+    const kit = render(sample('gaps.hire.yaml'), { format: 'md', view: 'kit' });
+    assert.match(kit, /## Open findings\n\n- \*\*warning\*\* line 8 `missing-section` The profile 'production-coordinator' asks for the 'authority' section/);
+    const quiet = service.render(sample('gaps.hire.yaml'), { format: 'md', view: 'kit' }, { severity: { 'missing-section': 'off' } });
+    assert.doesNotMatch(quiet!.content, /missing-section/);
+    assert.equal(service.render(sample('errors.hire.yaml'), { format: 'md' })!.errors, 9);
+  });
+
+  it('renders what it can of a brief with YAML errors, and nothing of one whose root is not a mapping', () => {
+    const broken = brief('hire: 1\nrole: Production Coordinator\nsummary: "Runs the office\nduties:\n  - Call sheets\n');
+    const rendered = service.render(broken, { format: 'md', view: 'kit' });
+    assert.ok(rendered);
+    assert.match(rendered.content, /^# Production Coordinator/);
+    assert.match(rendered.content, /`yaml-syntax`/);
+    assert.ok(rendered.errors > 0);
+    assert.equal(service.render(brief('- just\n- a list\n'), { format: 'html' }), undefined);
+    assert.equal(service.render(brief(''), { format: 'html' }), undefined);
+  });
+
+  it('writes a standalone page with the stylesheet embedded and a CSP that allows only it', () => {
+    const page = render(sample('complete.hire.yaml'), { format: 'html', standalone: true });
+    assert.match(page, /^<!DOCTYPE html>/);
+    assert.match(page, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'">/);
+    assert.match(page, /<title>Production Coordinator — Night Market<\/title>/);
+    assert.match(page, /<style>[^]*@media print[^]*<\/style>/);
+    assert.ok(page.indexOf('data-view="posting"') < page.indexOf('data-view="kit"'));
+  });
+});
+
+describe('render: hostile text is inert', () => {
+  const hostile = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    "{{constructor.constructor('alert(1)')()}}",
+    '${process.exit(1)}',
+    '</li></ul><b>bold</b>',
+  ];
+  const big = `${'A safe line. '.repeat(80_000)}<script>alert(2)</script>`;
+  const yamlString = (value: string) => JSON.stringify(value);
+  const text = [
+    'hire: 1',
+    `role: ${yamlString(hostile[0])}`,
+    'profile: production-coordinator',
+    'project:',
+    `  name: ${yamlString(hostile[1])}`,
+    `  location: ${yamlString(hostile[2])}`,
+    `summary: ${yamlString(`${big}\n\n[click](javascript:alert(1)) [data](data:text/html,<script>alert(1)</script>) [ok](https://example.com/a?b=1) [mail](mailto:hr@example.com) [vb](JaVaScRiPt:alert(1))`)}`,
+    'duties:',
+    ...hostile.map((value) => `  - ${yamlString(value)}`),
+    'skills:',
+    `  - id: communication\n    evidence: ${yamlString(hostile[3])}`,
+    `  - id: hostile-skill\n    name: ${yamlString(hostile[1])}`,
+    'authority:',
+    `  decides: [${yamlString(hostile[4])}]`,
+    'questions:',
+    `  - id: conflict\n    ask: ${yamlString(hostile[0])}\n    why: ${yamlString('[x](javascript:alert(1)) *fine*')}\n    listen_for: [${yamlString(hostile[1])}]\n    assesses: [hostile-skill, ${yamlString('<svg onload=alert(1)>')}]`,
+    'waive:',
+    `  superiors: ${yamlString(hostile[2])}`,
+    `notes: ${yamlString(hostile[3])}`,
+    '',
+  ].join('\n');
+  const document = brief(text);
+  const size = Buffer.byteLength(text);
+
+  it('the test brief is over 1 MB', () => assert.ok(size > 1_000_000, `${size} bytes`));
+
+  for (const options of [
+    { format: 'html', view: 'posting' },
+    { format: 'html', view: 'kit' },
+    { format: 'html', standalone: true },
+  ] as const) {
+    it(`${options.format} ${'view' in options ? options.view : 'standalone'}: no markup from the brief, the text shown as text`, () => {
+      const html = render(document, { ...options, showRate: true });
+      assertAbsent(html, /<script/i);
+      assertAbsent(html, /<img/i);
+      assertAbsent(html, /<svg/i);
+      assertAbsent(html, /<b>/);
+      assertAbsent(html, /<[a-z][^>]*\son[a-z]+=/i, 'no event handler attribute');
+      assertAbsent(html, /href="(?!https:\/\/example\.com\/a\?b=1"|mailto:hr@example\.com")/i, 'only the safe links are links');
+      assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'), 'the script text is visible');
+      assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
+      assert.ok(html.includes('&lt;/li&gt;&lt;/ul&gt;&lt;b&gt;bold&lt;/b&gt;') || options.view === 'kit');
+      assert.ok(html.includes("{{constructor.constructor('alert(1)')()}}") || html.includes('{{constructor.constructor(&#39;alert(1)&#39;)()}}'));
+    });
+  }
+
+  it('html kit: shows the template strings, the javascript: link as text, the safe links as links', () => {
+    const html = render(document, { format: 'html', view: 'kit' });
+    assert.ok(html.includes('${process.exit(1)}'));
+    assert.ok(html.includes('[x](javascript:alert(1)) <em>fine</em>'), 'an unsafe link stays text');
+    const posting = render(document, { format: 'html', view: 'posting' });
+    assert.ok(posting.includes('<a href="https://example.com/a?b=1">ok</a>'));
+    assert.ok(posting.includes('<a href="mailto:hr@example.com">mail</a>'));
+    assert.ok(posting.includes('[click](javascript:alert(1))'));
+  });
+
+  it('markdown: no HTML and no unsafe link survives', () => {
+    const md = render(document, { format: 'md' });
+    assertAbsent(md, /<script|<img|<svg|<b>|<\/li>/i);
+    assertAbsent(md, /(?<!\\)\]\((?!https:\/\/example\.com\/a\?b=1\)|mailto:hr@example\.com\))/i, 'only the safe links are links');
+    assert.ok(md.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.ok(md.includes('[ok](https://example.com/a?b=1)'));
+    assert.ok(md.includes('\\[click\\](javascript:alert(1))'), 'an unsafe link is escaped text');
+  });
+});

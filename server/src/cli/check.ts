@@ -1,15 +1,18 @@
 /**
  * `hire check`: read briefs, run the language service on each, and report
- * the findings as text or JSON.
+ * the findings as text, JSON, SARIF or GitHub annotations.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { severityName, type SeverityName } from '../service/codes';
-import type { LanguageService, ValidationSettings } from '../service/languageService';
-import { InputError } from './files';
+import { severityName, type SeverityName, type SeverityOverrides } from '../service/codes';
+import { getLanguageService, type LanguageService, type ValidationSettings } from '../service/languageService';
+import { findFiles, InputError } from './files';
+import { formatGithub } from './github';
+import { loadProfiles } from './profiles';
+import { formatSarif } from './sarif';
 
 /** The findings of one file. */
 export interface CheckedFile {
@@ -28,19 +31,49 @@ export interface Summary {
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a file as UTF-8 text (without a BOM); throws InputError when it cannot. */
+/** The path argument that stands for standard input. */
+export const STDIN_ARGUMENT = '-';
+
+/** The path a brief read from standard input is shown under, unless named. */
+export const STDIN_PATH = '<stdin>';
+
+/** Reads a file (or standard input, `-`) as UTF-8 text without a BOM; throws InputError when it cannot. */
 export function readText(file: string): string {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readFileSync(file === STDIN_ARGUMENT ? 0 : file);
   } catch (error) {
-    throw new InputError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new InputError(`${file === STDIN_ARGUMENT ? 'standard input' : file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   try {
     return decoder.decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new InputError(`${file}: is not UTF-8 text; save it as UTF-8`);
+    throw new InputError(`${file === STDIN_ARGUMENT ? 'standard input' : file}: is not UTF-8 text; save it as UTF-8`);
   }
+}
+
+/** How to find and check the briefs of `hire check`. */
+export interface CheckInput {
+  /** The path shown for a brief read from standard input. */
+  readonly stdinFilename?: string;
+  /** Called after each file, for a progress line. */
+  readonly progress?: (done: number, total: number) => void;
+}
+
+/**
+ * Checks the briefs the user named: files, folders, glob patterns and `-`
+ * (standard input, at most once). Throws InputError for unreadable input.
+ */
+export function checkPaths(service: LanguageService, paths: readonly string[], settings: ValidationSettings, input: CheckInput = {}): CheckedFile[] {
+  if (paths.filter((given) => given === STDIN_ARGUMENT).length > 1) throw new InputError('standard input (-) can be read only once');
+  const files = [...new Set(paths.flatMap((given) => (given === STDIN_ARGUMENT ? [given] : findFiles([given]))))];
+  return files.map((file, index) => {
+    const checked = file === STDIN_ARGUMENT
+      ? checkText(service, input.stdinFilename ?? STDIN_PATH, readText(file), settings)
+      : checkText(service, file, readText(file), settings);
+    input.progress?.(index + 1, files.length);
+    return checked;
+  });
 }
 
 /** Checks one brief's text. */
@@ -49,6 +82,11 @@ export function checkText(service: LanguageService, path: string, text: string, 
   const diagnostics = service.validate(document, settings);
   service.close(document.uri);
   return { path, diagnostics };
+}
+
+/** A diagnostic's message as plain text. */
+export function messageText(diagnostic: Diagnostic): string {
+  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
 
 /** Counts the findings of checked files by severity. */
@@ -98,4 +136,51 @@ export function formatText(files: readonly CheckedFile[], color: boolean): strin
 function summaryLine(summary: Summary): string {
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   return `${count(summary.files, 'file')} checked: ${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}, ${summary.information} information, ${count(summary.hints, 'hint')}.`;
+}
+
+/** The output formats of `hire check`. */
+export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+
+/** An output format of `hire check`. */
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+/** The options of `hire check`. */
+export interface CheckOptions {
+  readonly format: CheckFormat;
+  readonly severity?: SeverityOverrides;
+  /** Fail (exit 1) when there are more warnings than this. */
+  readonly maxWarnings?: number;
+  readonly stdinFilename?: string;
+  /** A folder of team profiles to load. */
+  readonly profiles?: string;
+}
+
+/** Checks with more files than this show a progress line on a terminal. */
+export const PROGRESS_MIN_FILES = 300;
+
+/** Runs `hire check`: writes the report to stdout and returns the exit code (0 or 1; InputError for 2). */
+export function runCheck(paths: readonly string[], options: CheckOptions, version: string): number {
+  const service = getLanguageService({ profiles: loadProfiles(options.profiles) });
+  const terminal = process.stderr.isTTY === true;
+  const progress = (done: number, total: number) => {
+    if (terminal && total > PROGRESS_MIN_FILES && (done % 50 === 0 || done === total)) {
+      process.stderr.write(done === total ? '\r\u001b[K' : `\rChecked ${done} of ${total} files`);
+    }
+  };
+  const files = checkPaths(service, paths, { severity: options.severity }, { stdinFilename: options.stdinFilename, progress });
+  const color = options.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
+  const reports: Record<CheckFormat, () => string> = {
+    text: () => formatText(files, color),
+    json: () => formatJson(files),
+    sarif: () => formatSarif(files, version),
+    github: () => formatGithub(files),
+  };
+  process.stdout.write(reports[options.format]());
+  const summary = summarize(files);
+  if (summary.errors > 0) return 1;
+  if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) {
+    process.stderr.write(`hire: ${summary.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
 }

@@ -1,10 +1,13 @@
 /**
  * Finding the files a command works on: named files as they are, folders
- * searched for briefs. Symbolic links are followed only to files inside the
- * folder being searched, so a search never leaves it or loops.
+ * searched for briefs, glob patterns (`briefs/**\/*.hire.yaml`, quoted so
+ * the shell leaves them) matched against the files under their fixed part.
+ * Symbolic links are followed only to files inside the folder being
+ * searched, so a search never leaves it or loops.
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { minimatch } from 'minimatch';
 
 /** File name endings of briefs. */
 export const BRIEF_SUFFIX = '.hire.yaml';
@@ -15,27 +18,54 @@ const SKIPPED = new Set(['node_modules', '.git']);
 /** A path the user named that cannot be read. */
 export class InputError extends Error {}
 
+/** Characters that make a path a glob pattern. */
+const GLOB_CHARACTERS = /[*?[\]{}]/;
+
 /**
  * The files under the given paths whose names end with one of the suffixes,
- * sorted within each folder. A named file is taken whatever its name.
- * Throws InputError for a path that does not exist.
+ * sorted within each folder. A named file is taken whatever its name, and so
+ * is a file a glob pattern matches. Throws InputError for a path that does
+ * not exist and for a pattern that matches no file.
  */
 export function findFiles(paths: readonly string[], suffixes: readonly string[] = [BRIEF_SUFFIX]): string[] {
   const files: string[] = [];
+  const hasSuffix = (file: string) => suffixes.some((suffix) => path.basename(file).endsWith(suffix));
   for (const given of paths) {
+    if (GLOB_CHARACTERS.test(given) && !existsSync(given)) {
+      const found = expandGlob(given);
+      if (found.length === 0) throw new InputError(`${given}: matches no files`);
+      files.push(...found);
+      continue;
+    }
     let stats;
     try {
       stats = statSync(given);
     } catch {
       throw new InputError(`${given}: no such file or folder`);
     }
-    if (stats.isDirectory()) walk(given, realpathSync(given), suffixes, files);
+    if (stats.isDirectory()) walk(given, realpathSync(given), hasSuffix, files);
     else files.push(given);
   }
   return [...new Set(files)];
 }
 
-function walk(folder: string, root: string, suffixes: readonly string[], files: string[]): void {
+/** The files a glob pattern matches, searching below the pattern's fixed leading folders. */
+function expandGlob(pattern: string): string[] {
+  const segments = pattern.split(/[\\/]/);
+  const fixed = segments.findIndex((segment) => GLOB_CHARACTERS.test(segment));
+  const base = segments.slice(0, fixed).join('/') || '.';
+  if (!existsSync(base) || !statSync(base).isDirectory()) return [];
+  const absolute = toSlashes(path.resolve(pattern));
+  const files: string[] = [];
+  walk(base, realpathSync(base), (file) => minimatch(toSlashes(path.resolve(file)), absolute), files);
+  return files;
+}
+
+function toSlashes(file: string): string {
+  return file.split(path.sep).join('/');
+}
+
+function walk(folder: string, root: string, accept: (file: string) => boolean, files: string[]): void {
   let entries;
   try {
     entries = readdirSync(folder, { withFileTypes: true });
@@ -46,8 +76,8 @@ function walk(folder: string, root: string, suffixes: readonly string[], files: 
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED.has(entry.name)) walk(full, root, suffixes, files);
-    } else if (suffixes.some((suffix) => entry.name.endsWith(suffix))) {
+      if (!SKIPPED.has(entry.name)) walk(full, root, accept, files);
+    } else if (accept(full)) {
       if (entry.isFile() || (entry.isSymbolicLink() && linksToFileInside(full, root))) files.push(full);
     }
   }
@@ -60,4 +90,11 @@ function linksToFileInside(link: string, root: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A file's path relative to a folder, with `/` separators; undefined when the file is outside it. */
+export function relativePath(file: string, folder: string): string | undefined {
+  const relative = path.relative(folder, path.resolve(folder, file));
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return undefined;
+  return toSlashes(relative);
 }

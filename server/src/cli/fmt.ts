@@ -1,0 +1,43 @@
+/**
+ * `hire fmt`: lay briefs out canonically (server/src/service/format.ts).
+ * Prints the result, lists the files that would change (`--check`), or
+ * rewrites the ones that change (`--write`). A file that cannot be formatted
+ * safely is left alone and reported.
+ */
+import { writeFileSync } from 'node:fs';
+import { formatBrief } from '../service/format';
+import { readText } from './check';
+import { findFiles } from './files';
+
+/** The options of `hire fmt`. */
+export interface FmtOptions {
+  /** List the files that would change and exit 1 if any would. */
+  readonly check?: boolean;
+  /** Rewrite the files that change. */
+  readonly write?: boolean;
+}
+
+/** Runs `hire fmt`; returns the exit code: 0, 1 (`--check` found changes), 2 (a file could not be formatted). */
+export function runFmt(paths: readonly string[], options: FmtOptions): number {
+  let refused = 0;
+  let changed = 0;
+  for (const file of findFiles(paths)) {
+    const text = readText(file);
+    const result = formatBrief(text);
+    if (result.error !== undefined) {
+      process.stderr.write(`hire: ${file}: not formatted: ${result.error}\n`);
+      refused++;
+      continue;
+    }
+    if (result.text !== text) changed++;
+    if (options.check) {
+      if (result.text !== text) process.stdout.write(`${file}\n`);
+    } else if (options.write) {
+      if (result.text !== text) writeFileSync(file, result.text);
+    } else {
+      process.stdout.write(result.text);
+    }
+  }
+  if (refused > 0) return 2;
+  return options.check && changed > 0 ? 1 : 0;
+}

@@ -1,0 +1,234 @@
+/**
+ * The canonical layout of a brief (`hire fmt`, and the editor's Format
+ * Document). The rule:
+ * - top-level keys in FORMAT.md's order (BRIEF_KEYS), nested keys in the
+ *   brief schema's property order; a key the schema does not know (a typo)
+ *   stays right after the key it followed;
+ * - 2-space indentation, list items indented under their key;
+ * - every mapping and list in block style, except a list of ids (`assesses`)
+ *   whose items are plain ids without comments, written inline: `[a, b]`;
+ * - a comment at the end of a line keeps its column (or sits one space after
+ *   the value when the value now reaches past it); a comment on the line of a
+ *   key whose value is a block mapping or list stays on that line;
+ * - scalars keep their quoting and number forms, block scalars (`>`, `|`)
+ *   their lines; nothing is refolded;
+ * - line breaks stay CRLF in a CRLF file.
+ * Formatting never changes a value or loses a comment: the result is parsed
+ * again and compared with the input, and a brief that cannot be laid out
+ * without a change is refused, as is one with YAML syntax errors.
+ */
+import * as YAML from 'yaml';
+import { BRIEF_KEYS } from './brief';
+import { schemaOf, type JsonSchema } from './validation';
+
+/** The formatted text, or why the brief was not formatted. */
+export type FormatResult = { readonly text: string; readonly error?: undefined } | { readonly error: string; readonly text?: undefined };
+
+const ID_REF = '#/definitions/id';
+/** Wraps a marker number in characters that cannot occur in a YAML comment or plain value. */
+const MARK = '\u0001';
+const markerPattern = /\u0001([TK])(\d+)\u0001/;
+
+/** Formats a brief's text in the canonical layout. */
+export function formatBrief(text: string): FormatResult {
+  const documents = YAML.parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
+  if (documents.length > 1) return { error: 'it holds more than one YAML document' };
+  const document = documents[0];
+  if (!document || document.contents === null) return { text };
+  const problem = document.errors[0];
+  if (problem) return { error: `it has a YAML syntax error at line ${lineOf(text, problem.pos[0])}: ${problem.message.split('\n')[0]}` };
+  if (text.includes(MARK)) return { error: 'it contains a control character (U+0001)' };
+
+  const expected = { value: document.toJS(), comments: commentsOf(text) };
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // First keep block scalars' source lines; if that cannot be done faithfully, let yaml write them.
+  for (const keepBlocks of [true, false]) {
+    const output = layout(YAML.parseDocument(text, { uniqueKeys: true }), text, keepBlocks).replace(/\n/g, eol);
+    if (sameContent(output, expected)) return { text: output };
+  }
+  return { error: 'it cannot be laid out without changing a value or a comment' };
+}
+
+/** The comments of a YAML text, in order, as written after their `#`. */
+export function commentsOf(text: string): string[] {
+  const comments: string[] = [];
+  for (const token of new YAML.Lexer().lex(text)) if (token.startsWith('#')) comments.push(token.slice(1).trimEnd());
+  return comments;
+}
+
+function sameContent(output: string, expected: { value: unknown; comments: string[] }): boolean {
+  const document = YAML.parseDocument(output, { uniqueKeys: true });
+  if (document.errors.length > 0) return false;
+  const comments = commentsOf(output);
+  return deepEqual(document.toJS(), expected.value) && deepEqual([...comments].sort(), [...expected.comments].sort());
+}
+
+/** What the text after the layout needs: comment columns and block scalars' source. */
+interface Marks {
+  /** Trailing comments: the column of their `#` in the source. */
+  readonly trailing: number[];
+  /** Comments on a key's line whose value is a block collection: their column. */
+  readonly keyLine: number[];
+  /** Block scalars: their source lines (header first). */
+  readonly blocks: string[][];
+}
+
+function layout(document: YAML.Document.Parsed, text: string, keepBlocks: boolean): string {
+  const marks: Marks = { trailing: [], keyLine: [], blocks: [] };
+  const root = document.contents;
+  if (YAML.isMap(root)) sortMap(root, BRIEF_KEYS, schemaOf('brief'));
+  YAML.visit(document, {
+    Pair(_, pair) {
+      const value = pair.value;
+      if (YAML.isCollection(value) && YAML.isScalar(pair.key)) markKeyLine(pair.key, value, text, marks);
+    },
+    Node(_, node) {
+      if (YAML.isCollection(node)) node.flow = false;
+      if (node.comment) markTrailing(node, text, marks);
+      if (keepBlocks && YAML.isScalar(node)) markBlock(node, text, marks);
+    },
+  });
+  markIdLists(root, schemaOf('brief'));
+  const output = document.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: false });
+  return applyMarks(output, marks);
+}
+
+/** Orders a mapping's pairs by a key order and recurses with the schema of each value. */
+function sortMap(map: YAML.YAMLMap, order: readonly string[], schema: JsonSchema | undefined): void {
+  // A key the order does not know stays after the key it followed.
+  const ranks = new Map<YAML.Pair, number>();
+  let previous = -1;
+  for (const pair of map.items) {
+    const index = YAML.isScalar(pair.key) ? order.indexOf(String(pair.key.value)) : -1;
+    if (index >= 0) previous = index;
+    ranks.set(pair, previous);
+  }
+  // Array.prototype.sort is stable: pairs of one rank keep their order.
+  map.items.sort((a, b) => ranks.get(a)! - ranks.get(b)!);
+  for (const pair of map.items) {
+    const key = YAML.isScalar(pair.key) ? String(pair.key.value) : undefined;
+    const properties = schema?.properties;
+    sortNode(pair.value, key !== undefined && properties && Object.hasOwn(properties, key) ? properties[key] : undefined);
+  }
+}
+
+function sortNode(node: unknown, schema: JsonSchema | undefined): void {
+  if (!schema) return;
+  if (YAML.isMap(node) && schema.properties) sortMap(node, Object.keys(schema.properties), schema);
+  else if (YAML.isSeq(node) && schema.items) for (const item of node.items) sortNode(item, schema.items);
+}
+
+/** Writes lists of ids inline when every item is a plain id without comments. */
+function markIdLists(node: unknown, schema: JsonSchema | undefined): void {
+  if (!schema) return;
+  if (YAML.isMap(node)) {
+    for (const pair of node.items) {
+      const key = YAML.isScalar(pair.key) ? String(pair.key.value) : '';
+      markIdLists(pair.value, schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined);
+    }
+  } else if (YAML.isSeq(node) && schema.items) {
+    if (schema.items.$ref === ID_REF) {
+      node.flow = !node.commentBefore && node.items.length > 0 && node.items.every(
+        (item) => YAML.isScalar(item) && item.type === YAML.Scalar.PLAIN && !item.comment && !item.commentBefore && !item.anchor && !item.tag,
+      );
+    } else {
+      for (const item of node.items) markIdLists(item, schema.items);
+    }
+  }
+}
+
+/** A comment after a value on the same line: remember its column. */
+function markTrailing(node: YAML.Node, text: string, marks: Marks): void {
+  const end = node.range?.[1];
+  if (end === undefined || !node.comment) return;
+  const match = /^[ \t]*#/.exec(text.slice(end, end + 1000));
+  if (!match) return;
+  const hash = end + match[0].length - 1;
+  node.comment = `${MARK}T${marks.trailing.length}${MARK}${node.comment}`;
+  marks.trailing.push(hash - lineStart(text, hash));
+}
+
+/** A comment on the line of a key whose value is a block collection: yaml stores it before the value. */
+function markKeyLine(key: YAML.Scalar, value: YAML.YAMLMap | YAML.YAMLSeq, text: string, marks: Marks): void {
+  const end = key.range?.[1];
+  if (end === undefined || !value.commentBefore || value.flow) return;
+  const match = /^[ \t]*:[ \t]+#/.exec(text.slice(end, end + 1000));
+  if (!match) return;
+  const hash = end + match[0].length - 1;
+  value.commentBefore = `${MARK}K${marks.keyLine.length}${MARK}${value.commentBefore}`;
+  marks.keyLine.push(hash - lineStart(text, hash));
+}
+
+/** A block scalar whose source lines can be kept: replace it by a marker. */
+function markBlock(node: YAML.Scalar, text: string, marks: Marks): void {
+  if (node.type !== YAML.Scalar.BLOCK_FOLDED && node.type !== YAML.Scalar.BLOCK_LITERAL) return;
+  if (!node.range || node.comment) return;
+  const lines = text.slice(node.range[0], node.range[1]).replace(/\r\n/g, '\n').split('\n');
+  // Only `>`, `|`, `>-`, `|-`: an indentation indicator or keep chomping depends on exact layout.
+  if (!/^[>|]-?$/.test(lines[0].trimEnd())) return;
+  while (lines.length > 1 && lines[lines.length - 1].trim() === '') lines.pop();
+  marks.blocks.push(lines);
+  node.value = `${MARK}${marks.blocks.length - 1}${MARK}`;
+  node.type = YAML.Scalar.QUOTE_DOUBLE;
+}
+
+function applyMarks(output: string, marks: Marks): string {
+  const lines = output.split('\n');
+  const result: string[] = [];
+  for (const line of lines) {
+    const block = /^(.*?)"\\x01(\d+)\\x01"$/.exec(line);
+    if (block) {
+      result.push(...blockLines(block[1], marks.blocks[Number(block[2])]));
+      continue;
+    }
+    const marker = markerPattern.exec(line);
+    if (!marker) {
+      result.push(line);
+      continue;
+    }
+    const hash = line.lastIndexOf('#', marker.index);
+    const comment = line.slice(hash).replace(markerPattern, '');
+    const column = (marker[1] === 'K' ? marks.keyLine : marks.trailing)[Number(marker[2])];
+    const ownLine = line.slice(0, hash).trim() === '';
+    if (!ownLine) result.push(align(line.slice(0, hash), comment, column));
+    // A key-line comment that yaml moved below its key goes back; a trailing comment of a list or mapping that is no longer inline stays below it.
+    else if (marker[1] === 'K' && result.length > 0) result.push(align(result.pop()!, comment, column));
+    else result.push(line.slice(0, hash) + comment);
+  }
+  return result.join('\n');
+}
+
+/** A line with a comment at a column, or one space after the content when it reaches past it. */
+function align(content: string, comment: string, column: number): string {
+  const trimmed = content.trimEnd();
+  return `${trimmed}${' '.repeat(Math.max(1, column - trimmed.length))}${comment}`;
+}
+
+/** A block scalar's source lines under an output line's prefix (`key: ` or `- `). */
+function blockLines(prefix: string, source: string[]): string[] {
+  const [header, ...content] = source;
+  const nested = /^(\s*(?:- )*)/.exec(prefix)![1].length;
+  const indent = nested + (prefix.trimEnd().endsWith(':') ? 2 : 0);
+  const original = Math.min(...content.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length));
+  const shifted = content.map((line) => (line.trim() === '' && line.length <= original ? '' : ' '.repeat(indent) + line.slice(original)));
+  return [`${prefix}${header.trimEnd()}`, ...shifted];
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (a instanceof Map || b instanceof Map || a instanceof Set || b instanceof Set) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  return keysA.length === keysB.length && keysA.every((key) => Object.hasOwn(b, key) && deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}

@@ -3,12 +3,15 @@
  * Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { CHECK_FORMATS, runCheck, type CheckOptions } from './cli/check';
+import { CHECK_FORMATS, checkText, formatText, readText, runCheck, type CheckOptions } from './cli/check';
 import { InputError } from './cli/files';
 import { runFmt, type FmtOptions } from './cli/fmt';
 import { runNew, type NewOptions } from './cli/new';
 import { formatProfilesJson, formatProfilesText, listProfiles, loadProfiles } from './cli/profiles';
+import { renderText, writeOutput, type RenderCommandOptions } from './cli/render';
 import { CODES, isDiagnosticCode, isSeverityLevel, type SeverityLevel } from './service/codes';
+import { getLanguageService } from './service/languageService';
+import { RENDER_FORMATS, RENDER_VIEWS } from './service/render';
 
 declare const HIRE_VERSION: string | undefined;
 
@@ -53,39 +56,6 @@ function program(): Command {
     .option('--profiles <dir>', 'load team profiles (*.hire-profile.yaml) from this folder')
     .action((paths: string[], options: CheckOptions) => {
       process.exitCode = runCheck(paths, options, VERSION);
-    });
-
-  hire
-    .command('new')
-    .description('Write a new brief for a profile, with every section, skill and question and TODO comments to fill in. Never overwrites a file without --force.')
-    .option('--profile <id>', 'the profile to follow (hire profiles lists them)', 'production-coordinator')
-    .option('--role <title>', 'the role\'s title (default: the profile\'s title)')
-    .option('--out <file>', 'write to this file instead of stdout')
-    .option('--force', 'overwrite --out if it exists')
-    .option('--profiles <dir>', 'load team profiles (*.hire-profile.yaml) from this folder')
-    .action((options: NewOptions) => {
-      process.exitCode = runNew(options);
-    });
-
-  hire
-    .command('fmt')
-    .description('Lay briefs out canonically, keeping every comment and value. Without --check or --write, prints the result.')
-    .argument('<paths...>', 'files, folders searched for *.hire.yaml, or quoted glob patterns')
-    .addOption(new Option('--check', 'list the files that would change; exit 1 if any would').conflicts('write'))
-    .option('--write', 'rewrite the files that change, in place')
-    .action((paths: string[], options: FmtOptions) => {
-      process.exitCode = runFmt(paths, options);
-    });
-
-  hire
-    .command('profiles')
-    .description('List the role profiles briefs can name: id, title and where each comes from.')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--profiles <dir>', 'load team profiles (*.hire-profile.yaml) from this folder')
-    .action((options: { format: 'text' | 'json'; profiles?: string }) => {
-      const entries = listProfiles(loadProfiles(options.profiles));
-      process.stdout.write(options.format === 'json' ? formatProfilesJson(entries) : formatProfilesText(entries));
-      process.exitCode = EXIT.ok;
     });
 
   hire

@@ -1,0 +1,92 @@
+/**
+ * `hire render`, run as users run it: `node dist/cli.js render …` (build
+ * first). Exit codes, --view, --out, and the errors of bad input.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { ROOT } from '../support/documents';
+
+const CLI = path.join(ROOT, 'dist/cli.js');
+const folder = mkdtempSync(path.join(tmpdir(), 'hire-render-'));
+after(() => rmSync(folder, { recursive: true, force: true }));
+
+function hire(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, 'render', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('hire render', () => {
+  it('prints one view as Markdown, the same as the golden', () => {
+    const result = hire('samples/complete.hire.yaml', '--format', 'md', '--view', 'kit');
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, readFileSync(path.join(ROOT, 'test/golden/complete.kit.md'), 'utf8'));
+    assert.equal(result.stderr, '');
+  });
+
+  it('prints both views, the posting first, without --view', () => {
+    const result = hire('samples/complete.hire.yaml', '--format', 'md');
+    assert.equal(result.status, 0);
+    const posting = result.stdout.indexOf('*Job posting*');
+    const kit = result.stdout.indexOf('*Interview kit*');
+    assert.ok(posting >= 0 && kit > posting, 'posting, then kit');
+  });
+
+  it('writes a standalone HTML page with its CSS embedded', () => {
+    const result = hire('samples/complete.hire.yaml', '--format', 'html', '--view', 'posting');
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /^<!DOCTYPE html>\n<html lang="en">/);
+    assert.match(result.stdout, /<style>[^]*\.hire-content[^]*<\/style>/);
+    assert.match(result.stdout, /data-view="posting"/);
+    assert.doesNotMatch(result.stdout, /data-view="kit"/);
+    assert.doesNotMatch(result.stdout, /<link|<script/);
+  });
+
+  it('shows the rate in the posting only with --show-rate', () => {
+    assert.doesNotMatch(hire('samples/complete.hire.yaml', '--format', 'md', '--view', 'posting').stdout, /350 USD/);
+    assert.match(hire('samples/complete.hire.yaml', '--format', 'md', '--view', 'posting', '--show-rate').stdout, /\*\*Rate:\*\* 350 USD per day/);
+  });
+
+  it('writes --out, replacing what the file held, and prints nothing', () => {
+    const out = path.join(folder, 'kit.html');
+    writeFileSync(out, 'old');
+    const result = hire('samples/gaps.hire.yaml', '--format', 'html', '--view', 'kit', '--out', out);
+    assert.equal(result.status, 0);
+    assert.equal(result.stdout, '');
+    assert.match(readFileSync(out, 'utf8'), /^<!DOCTYPE html>[^]*Harbour Lights/);
+  });
+
+  it('renders a brief with errors, with a note on stderr', () => {
+    const result = hire('samples/errors.hire.yaml', '--format', 'md', '--view', 'kit');
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /## Open findings/);
+    assert.equal(result.stderr, 'hire: samples/errors.hire.yaml has 9 errors; rendered what could be read (hire check samples/errors.hire.yaml lists them)\n');
+  });
+
+  it('exits 1 with the errors when nothing can be rendered', () => {
+    const file = path.join(folder, 'list.hire.yaml');
+    writeFileSync(file, '- not\n- a brief\n');
+    const result = hire(file, '--format', 'md');
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /nothing to render\n.*:1:1 error not-a-brief /);
+  });
+
+  for (const [name, args, message] of [
+    ['a missing file', ['missing.hire.yaml', '--format', 'md'], /hire: missing\.hire\.yaml: cannot be read \(ENOENT\)/],
+    ['no --format', ['samples/complete.hire.yaml'], /required option '--format <format>' not specified/],
+    ['a bad --format', ['samples/complete.hire.yaml', '--format', 'pdf'], /argument 'pdf' is invalid\. Allowed choices are html, md/],
+    ['a bad --view', ['samples/complete.hire.yaml', '--format', 'md', '--view', 'both'], /argument 'both' is invalid\. Allowed choices are posting, kit/],
+    ['an --out that cannot be written', ['samples/complete.hire.yaml', '--format', 'md', '--out', path.join(folder, 'no/such/folder.md')], /cannot be written \(ENOENT\)/],
+  ] as const) {
+    it(`exits 2 with a clear message for ${name}`, () => {
+      const result = hire(...args);
+      assert.equal(result.status, 2);
+      assert.equal(result.stdout, '');
+      assert.match(result.stderr, message);
+    });
+  }
+});

@@ -1,0 +1,342 @@
+/**
+ * Completion: the keys valid at the cursor, enum and known values (profiles,
+ * currencies, skill and question ids), and snippets for sections, skills,
+ * questions and a whole brief. Every item carries a `textEdit` that replaces
+ * the partly typed word, so applying it gives an exact text.
+ */
+import * as YAML from 'yaml';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type Command,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+} from 'vscode-languageserver-types';
+import { itemString, readBrief, type Brief } from './brief';
+import { cursorContext, pathPattern, schemaAt, type CursorContext } from './cursor';
+import { findNode, toRange, type ParsedDocument } from './parse';
+import type { Profile, ProfileRegistry } from './profiles';
+import { briefProfile } from './rules';
+import { schemaOf, type JsonSchema } from './validation';
+
+/** Common ISO 4217 currencies and their names. */
+const CURRENCIES: readonly (readonly [code: string, name: string])[] = [
+  ['USD', 'US dollar'],
+  ['EUR', 'Euro'],
+  ['GBP', 'Pound sterling'],
+  ['CAD', 'Canadian dollar'],
+  ['AUD', 'Australian dollar'],
+  ['NZD', 'New Zealand dollar'],
+  ['JPY', 'Japanese yen'],
+  ['CHF', 'Swiss franc'],
+  ['SEK', 'Swedish krona'],
+  ['NOK', 'Norwegian krone'],
+  ['DKK', 'Danish krone'],
+  ['INR', 'Indian rupee'],
+  ['ZAR', 'South African rand'],
+  ['MXN', 'Mexican peso'],
+  ['BRL', 'Brazilian real'],
+  ['CNY', 'Chinese yuan'],
+  ['HKD', 'Hong Kong dollar'],
+  ['SGD', 'Singapore dollar'],
+  ['KRW', 'South Korean won'],
+  ['PLN', 'Polish złoty'],
+  ['CZK', 'Czech koruna'],
+  ['ILS', 'Israeli new shekel'],
+  ['AED', 'UAE dirham'],
+];
+
+/** Asks the editor to suggest again, for the value of a key just inserted. */
+const SUGGEST_AGAIN: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+/** Paths whose values or items have completions besides an enum. */
+const VALUE_PATTERNS = new Set(['profile', 'rate.currency', 'skills', 'skills.*.id', 'questions', 'questions.*.id', 'questions.*.assesses']);
+
+/** A completion before it gets its edit range and sort order. */
+interface Candidate {
+  readonly label: string;
+  readonly kind: CompletionItemKind;
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  /** The text that replaces the typed word. */
+  readonly text: string;
+  /** Whether `text` is snippet syntax. */
+  readonly snippet?: boolean;
+  readonly command?: Command;
+}
+
+/** What every completion of one request reads. */
+interface Scope {
+  readonly parsed: ParsedDocument;
+  readonly context: CursorContext;
+  readonly brief: Brief | undefined;
+  readonly profile: Profile | undefined;
+  readonly profiles: ProfileRegistry;
+}
+
+/** The completions at a position of a brief. */
+export function doComplete(document: TextDocument, position: Position, parsed: ParsedDocument, profiles: ProfileRegistry): CompletionList {
+  const context = cursorContext(parsed.text, document.offsetAt(position));
+  if (!context) return { isIncomplete: false, items: [] };
+  const brief = readBrief(parsed);
+  const scope: Scope = { parsed, context, brief, profile: brief && briefProfile(brief, profiles), profiles };
+  const range = toRange(document, context.word);
+  const items = candidates(scope).map((candidate, index): CompletionItem => {
+    const item: CompletionItem = {
+      label: candidate.label,
+      kind: candidate.kind,
+      sortText: String(index).padStart(4, '0'),
+      textEdit: { range, newText: candidate.text },
+      insertTextFormat: candidate.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    };
+    if (candidate.detail) item.detail = candidate.detail;
+    if (candidate.documentation) item.documentation = { kind: MarkupKind.Markdown, value: candidate.documentation };
+    if (candidate.command) item.command = candidate.command;
+    return item;
+  });
+  return { isIncomplete: false, items };
+}
+
+function candidates(scope: Scope): Candidate[] {
+  const { context } = scope;
+  const schema = schemaAt(context.path);
+  switch (context.kind) {
+    case 'key':
+      // A line at the indentation of a list's items, before its dash is typed.
+      if (schema?.type === 'array') return itemCandidates(scope, '- ');
+      return [...keyCandidates(scope, schema), ...skeletonCandidates(scope)];
+    case 'value':
+      return valueCandidates(scope, schema);
+    case 'item':
+      return itemCandidates(scope, '');
+  }
+}
+
+/** Keys of the mapping at the cursor that it does not have yet. */
+function keyCandidates(scope: Scope, schema: JsonSchema | undefined): Candidate[] {
+  const { context } = scope;
+  const present = new Set(context.keys);
+  if (pathPattern(context.path) === 'waive') return waiveCandidates(scope, present);
+  return Object.entries(schema?.properties ?? {})
+    .filter(([name]) => !present.has(name))
+    .map(([name]) => {
+      const property = schemaAt([...context.path, name]) ?? {};
+      return {
+        label: name,
+        kind: CompletionItemKind.Property,
+        detail: property.description,
+        documentation: property.markdownDescription,
+        ...keyText(context, name, property),
+      };
+    });
+}
+
+/** What a key completion inserts: the key and, unless a `:` follows, a start for its value. */
+function keyText(context: CursorContext, name: string, property: JsonSchema): Pick<Candidate, 'text' | 'snippet' | 'command'> {
+  if (context.colonAfter) return { text: name };
+  const indent = ' '.repeat(context.column + 2);
+  const again = property.enum || VALUE_PATTERNS.has(pathPattern([...context.path, name])) ? SUGGEST_AGAIN : undefined;
+  if (property.const !== undefined) return { text: `${name}: ${String(property.const)}` };
+  if (property.type === 'object') {
+    const body = property.defaultSnippets?.find((snippet) => typeof snippet.body === 'object')?.body;
+    return { text: `${name}:${context.eol}${indent}${body ? renderBody(body, indent, context.eol) : '$0'}`, snippet: true };
+  }
+  if (property.type === 'array') return { text: `${name}:${context.eol}${indent}- $0`, snippet: true, command: again };
+  return { text: `${name}: `, command: again };
+}
+
+/** Values of the scalar at the cursor: enum members, profiles, currencies, ids. */
+function valueCandidates(scope: Scope, schema: JsonSchema | undefined): Candidate[] {
+  const { context, profiles } = scope;
+  const result: Candidate[] = (schema?.enum ?? []).map((value, index) => ({
+    label: String(value),
+    kind: CompletionItemKind.EnumMember,
+    detail: schema?.enumDescriptions?.[index],
+    documentation: schema?.markdownEnumDescriptions?.[index],
+    text: String(value),
+  }));
+  if (schema?.const !== undefined) result.push({ label: String(schema.const), kind: CompletionItemKind.Value, detail: schema.description, text: String(schema.const) });
+  switch (pathPattern(context.path)) {
+    case 'profile':
+      for (const profile of profiles.all()) {
+        result.push({ label: profile.id, kind: CompletionItemKind.Module, detail: profile.title, documentation: profile.about, text: profile.id });
+      }
+      break;
+    case 'rate.currency':
+      for (const [code, name] of CURRENCIES) result.push({ label: code, kind: CompletionItemKind.Value, detail: name, text: code });
+      break;
+    case 'questions.*.id':
+      for (const question of newQuestions(scope)) {
+        result.push({ label: question.id, kind: CompletionItemKind.Value, detail: question.ask, documentation: question.why, text: question.id });
+      }
+      break;
+    case 'skills.*.id':
+      result.push(...skillIdCandidates(newSkills(scope), ''));
+      break;
+  }
+  return result;
+}
+
+/** Items of the list at the cursor: skill ids and snippets, question snippets, assessed skill ids. */
+function itemCandidates(scope: Scope, dash: string): Candidate[] {
+  const { context } = scope;
+  const indent = ' '.repeat(context.column + dash.length);
+  const itemSnippets = (): Candidate[] =>
+    context.flow
+      ? []
+      : (schemaAt([...context.path, 0])?.defaultSnippets ?? [])
+          .filter((snippet) => typeof snippet.body === 'object')
+          .map((snippet) => ({
+            label: snippet.label ?? 'item',
+            kind: CompletionItemKind.Snippet,
+            detail: snippet.description,
+            text: dash + renderBody(snippet.body, indent, context.eol),
+            snippet: true,
+          }));
+  switch (pathPattern(context.path)) {
+    case 'skills':
+      return [...skillIdCandidates(newSkills(scope), dash), ...itemSnippets()];
+    case 'questions':
+      if (context.flow) return [];
+      return [
+        ...newQuestions(scope).map((question) => ({
+          label: question.id,
+          kind: CompletionItemKind.Snippet,
+          detail: question.ask,
+          documentation: question.why,
+          text: dash + renderBody(questionBody(question), indent, context.eol),
+          snippet: true,
+        })),
+        ...itemSnippets(),
+      ];
+    case 'questions.*.assesses': {
+      const listed = new Set(listedValues(scope));
+      return skillIdCandidates(knownSkills(scope).filter((skill) => !listed.has(skill.id)), dash);
+    }
+    default:
+      return [];
+  }
+}
+
+/** Whole-brief snippets for an empty document, one per known profile. */
+function skeletonCandidates(scope: Scope): Candidate[] {
+  const { context, profiles } = scope;
+  if (context.path.length > 0 || context.column > 0 || context.keys.length > 0) return [];
+  const snippet = schemaOf('brief').defaultSnippets?.[0];
+  if (!snippet) return [];
+  return profiles.all().map((profile) => {
+    const body = {
+      ...(snippet.body as Record<string, unknown>),
+      role: `\${1:${escapeSnippet(profile.title)}}`,
+      profile: literal(profile.id),
+      skills: profile.skills.filter((skill) => skill.need === 'required').map((skill) => literal(skill.id)),
+      questions: profile.questions
+        .filter((question) => question.priority === 'required')
+        .map((question) => ({ id: literal(question.id), ask: literal(question.ask) })),
+    };
+    return {
+      label: `hiring brief (${profile.id})`,
+      kind: CompletionItemKind.Snippet,
+      detail: `A complete brief skeleton for the ${profile.title} profile`,
+      documentation: profile.about,
+      text: renderBody(body, '', context.eol),
+      snippet: true,
+    };
+  });
+}
+
+/** Ids a `waive` mapping can name and does not yet: the profile's sections, skills and questions. */
+function waiveCandidates(scope: Scope, waived: ReadonlySet<string>): Candidate[] {
+  const { context, profile } = scope;
+  const seen = new Set(waived);
+  const result: Candidate[] = [];
+  const add = (id: string, detail: string | undefined, documentation?: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    result.push({ label: id, kind: CompletionItemKind.Property, detail, documentation, text: context.colonAfter ? id : `${id}: ` });
+  };
+  for (const section of profile?.sections ?? []) add(section, `Section '${section}'`, schemaAt([section])?.markdownDescription);
+  for (const skill of knownSkills(scope)) add(skill.id, skill.name, skill.about);
+  for (const question of scope.brief?.questions ?? []) add(question.id, itemString(question, 'ask'));
+  for (const question of profile?.questions ?? []) add(question.id, question.ask, question.why);
+  return result;
+}
+
+function skillIdCandidates(skills: readonly { id: string; name?: string; about?: string }[], dash: string): Candidate[] {
+  return skills.map((skill) => ({ label: skill.id, kind: CompletionItemKind.Value, detail: skill.name, documentation: skill.about, text: dash + skill.id }));
+}
+
+/** The scalar items of the list at the cursor, besides the one being typed. */
+function listedValues(scope: Scope): string[] {
+  const { parsed, context } = scope;
+  const list = findNode(parsed.yaml?.contents, context.path)?.node;
+  if (!YAML.isSeq(list)) return [];
+  return list.items.flatMap((item) =>
+    YAML.isScalar(item) && typeof item.value === 'string' && item.range?.[0] !== context.word.start ? [item.value] : [],
+  );
+}
+
+/** Ids of the brief's items, besides the one being typed, and the waived ids. */
+function otherIds(scope: Scope, list: 'skills' | 'questions'): Set<string> {
+  const items = (scope.brief?.[list] ?? []).filter((item) => item.idNode.range?.[0] !== scope.context.word.start);
+  return new Set([...items.map((item) => item.id), ...(scope.brief?.waived.keys() ?? [])]);
+}
+
+/** The profile's skills the brief neither lists nor waives. */
+function newSkills(scope: Scope) {
+  const present = otherIds(scope, 'skills');
+  return (scope.profile?.skills ?? []).filter((skill) => !present.has(skill.id));
+}
+
+/** The profile's questions the brief neither asks nor waives. */
+function newQuestions(scope: Scope) {
+  const present = otherIds(scope, 'questions');
+  return (scope.profile?.questions ?? []).filter((question) => !present.has(question.id));
+}
+
+/** The skills of the brief and of its profile, each once, with a name where one is known. */
+function knownSkills(scope: Scope): { id: string; name?: string; about?: string }[] {
+  const skills = new Map<string, { id: string; name?: string; about?: string }>();
+  for (const skill of scope.profile?.skills ?? []) skills.set(skill.id, skill);
+  for (const item of scope.brief?.skills ?? []) {
+    if (item.id && !skills.has(item.id)) skills.set(item.id, { id: item.id, name: itemString(item, 'name'), about: itemString(item, 'about') });
+  }
+  return [...skills.values()];
+}
+
+/** A profile question written out as a snippet body. */
+function questionBody(question: Profile['questions'][number]): Record<string, unknown> {
+  const body: Record<string, unknown> = { id: literal(question.id), ask: literal(question.ask) };
+  if (question.why) body.why = literal(question.why);
+  if (question.listen_for.length) body.listen_for = question.listen_for.map(literal);
+  if (question.assesses.length) body.assesses = question.assesses.map(literal);
+  return body;
+}
+
+/** A snippet body (as in the schema's `defaultSnippets`: strings are snippet text) as YAML, its first line not indented. */
+function renderBody(body: unknown, indent: string, eol: string): string {
+  if (Array.isArray(body)) return body.map((item, index) => `${index ? eol + indent : ''}- ${renderBody(item, `${indent}  `, eol)}`).join('');
+  if (typeof body === 'object' && body !== null) {
+    return Object.entries(body)
+      .map(([key, value], index) => {
+        const nested = typeof value === 'object' && value !== null;
+        return `${index ? eol + indent : ''}${key}:${nested ? `${eol}${indent}  ${renderBody(value, `${indent}  `, eol)}` : ` ${String(value)}`}`;
+      })
+      .join('');
+  }
+  return String(body);
+}
+
+/** Text as a YAML scalar inside a snippet: quoted where YAML needs it, snippet syntax escaped. */
+function literal(text: string): string {
+  const scalar = text.includes('\n') ? JSON.stringify(text) : YAML.stringify(text, { lineWidth: 0 }).trimEnd();
+  return escapeSnippet(scalar);
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
+}

@@ -1,0 +1,64 @@
+/**
+ * Code lenses above `questions:` and `skills:`: how much of what the profile
+ * asks for the brief covers, counted from the document's diagnostics, with a
+ * command that adds what is missing.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeLens, Diagnostic } from 'vscode-languageserver-types';
+import { COMMANDS, type AddMissingArguments } from '../protocol';
+import { readBrief, type Brief } from './brief';
+import { isMissing, type AddMissingScope } from './codeActions';
+import { nodeSpan, toRange, type ParsedDocument } from './parse';
+import type { ProfileRegistry } from './profiles';
+import { briefProfile, type MissingData } from './rules';
+
+/** The lenses of a brief whose profile is known, from its current diagnostics. */
+export function getCodeLenses(document: TextDocument, parsed: ParsedDocument, profiles: ProfileRegistry, diagnostics: readonly Diagnostic[]): CodeLens[] {
+  const brief = readBrief(parsed);
+  const profile = brief && briefProfile(brief, profiles);
+  if (!brief || !profile) return [];
+  const missing = (code: string, priority?: string) =>
+    diagnostics.filter((diagnostic) => diagnostic.code === code && (priority === undefined || (diagnostic.data as MissingData | undefined)?.priority === priority)).length;
+  const waived = (ids: readonly string[]) => ids.filter((id) => brief.waived.has(id)).length;
+
+  const required = profile.questions.filter((question) => question.priority === 'required').map((question) => question.id);
+  const recommended = profile.questions.filter((question) => question.priority === 'recommended').map((question) => question.id);
+  const questions = [
+    coverage(required.length, missing('missing-question', 'required'), waived(required), 'required questions'),
+    coverage(recommended.length, missing('missing-question', 'recommended'), waived(recommended), 'recommended'),
+  ];
+
+  const requiredSkills = profile.skills.filter((skill) => skill.need === 'required').map((skill) => skill.id);
+  const unassessed = missing('unassessed-skill');
+  const skills = [
+    coverage(requiredSkills.length, missing('missing-skill'), waived(requiredSkills), 'required skills'),
+    unassessed ? `${unassessed} ${unassessed === 1 ? 'skill' : 'skills'} not assessed` : undefined,
+  ];
+
+  return [lens(document, brief, diagnostics, 'questions', questions), lens(document, brief, diagnostics, 'skills', skills)].flatMap((item) => (item ? [item] : []));
+}
+
+/** "3 of 5 required questions (1 waived)"; undefined when the profile asks for none. */
+function coverage(total: number, missing: number, waived: number, what: string): string | undefined {
+  if (total === 0) return undefined;
+  return `${total - missing} of ${total} ${what}${waived ? ` (${waived} waived)` : ''}`;
+}
+
+/** A lens on a section's key: the title's parts, and the add-missing command when something is missing. */
+function lens(
+  document: TextDocument,
+  brief: Brief,
+  diagnostics: readonly Diagnostic[],
+  scope: Exclude<AddMissingScope, 'all'>,
+  parts: readonly (string | undefined)[],
+): CodeLens | undefined {
+  const span = nodeSpan(brief.sections.get(scope)?.key);
+  const title = parts.filter((part) => part !== undefined).join(' · ');
+  if (!span || !title) return undefined;
+  const addable = diagnostics.some((diagnostic) => isMissing(diagnostic, scope));
+  const argument: AddMissingArguments = { uri: document.uri, scope };
+  return {
+    range: toRange(document, span),
+    command: addable ? { title, command: COMMANDS.addMissing, arguments: [argument] } : { title, command: '' },
+  };
+}

@@ -3,6 +3,7 @@
  * calls the language service, and guards against errors and cancellation.
  */
 import {
+  CodeActionKind,
   DocumentDiagnosticReportKind,
   TextDocumentSyncKind,
   TextDocuments,
@@ -11,7 +12,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SETTINGS_SECTION, type HireSettings } from './protocol';
+import { COMMANDS, SETTINGS_SECTION, type AddMissingArguments, type HireSettings } from './protocol';
+import { ADD_MISSING_KIND } from './service/codeActions';
 import type { SeverityOverrides } from './service/codes';
 import { getLanguageService, type LanguageService } from './service/languageService';
 
@@ -49,6 +51,9 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_MISSING_KIND] },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [COMMANDS.addMissing] },
       },
       serverInfo: { name: 'hire-language-server', version: typeof HIRE_VERSION === 'string' ? HIRE_VERSION : undefined },
     };
@@ -105,6 +110,31 @@ export function startServer(connection: Connection): void {
     if (!document || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const items = guard('Validation', [], () => service.validate(document, { severity: severity() }));
     return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  connection.onCodeAction((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || token.isCancellationRequested) return null;
+    return guard('Code actions', null, () =>
+      service.getCodeActions(document, params.range, params.context, service.validate(document, { severity: severity() })),
+    );
+  });
+
+  connection.onCodeLens((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || token.isCancellationRequested) return null;
+    return guard('Code lens', null, () => service.getCodeLenses(document, service.validate(document, { severity: severity() })));
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    const argument = params.arguments?.[0] as AddMissingArguments | undefined;
+    const document = params.command === COMMANDS.addMissing && argument ? documents.get(argument.uri) : undefined;
+    if (!document || !argument) return null;
+    const edit = guard('Add missing', undefined, () =>
+      service.getAddMissingEdit(document, argument.scope, service.validate(document, { severity: severity() })),
+    );
+    if (edit) await connection.workspace.applyEdit({ label: 'Add what the profile asks for', edit });
+    return null;
   });
 
   documents.listen(connection);

@@ -1,0 +1,88 @@
+/**
+ * Hover: what a key means (the schema's description), which profile a
+ * `profile` value names, and what a skill or question id stands for, with
+ * the brief's own fields over the profile's.
+ */
+import * as YAML from 'yaml';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { itemString, itemStrings, readBrief, type Brief } from './brief';
+import { nodeAt, pathPattern, schemaAt } from './cursor';
+import { nodeSpan, toRange, type ParsedDocument } from './parse';
+import type { Profile, ProfileRegistry } from './profiles';
+import { briefProfile } from './rules';
+
+/** The hover at a position of a brief; null where there is nothing to say. */
+export function doHover(document: TextDocument, position: Position, parsed: ParsedDocument, profiles: ProfileRegistry): Hover | null {
+  const at = nodeAt(parsed, document.offsetAt(position));
+  const span = at && nodeSpan(at.node);
+  if (!at || !span) return null;
+  const brief = readBrief(parsed);
+  const profile = brief && briefProfile(brief, profiles);
+  const value = YAML.isScalar(at.node) ? String(at.node.value) : '';
+  let markdown: string | undefined;
+  switch (at.isKey ? `key:${pathPattern(at.path.slice(0, -1))}` : pathPattern(at.path)) {
+    case 'key:waive':
+      markdown = skillHover(value, brief, profile) ?? questionHover(value, brief, profile) ?? schemaAt([value])?.markdownDescription;
+      break;
+    case 'profile':
+      markdown = profileHover(profiles.get(value));
+      break;
+    case 'skills.*':
+    case 'skills.*.id':
+    case 'questions.*.assesses.*':
+      markdown = skillHover(value, brief, profile);
+      break;
+    case 'questions.*.id':
+      markdown = questionHover(value, brief, profile);
+      break;
+    default: {
+      // A key's meaning, or an enum value's.
+      const schema = schemaAt(at.path);
+      const index = !at.isKey && YAML.isScalar(at.node) ? (schema?.enum?.indexOf(at.node.value) ?? -1) : -1;
+      markdown = at.isKey ? schema?.markdownDescription : (schema?.markdownEnumDescriptions ?? schema?.enumDescriptions)?.[index];
+    }
+  }
+  return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(document, span) } : null;
+}
+
+function profileHover(profile: Profile | undefined): string | undefined {
+  if (!profile) return undefined;
+  return paragraphs(`**${profile.title}** (\`${profile.id}\`)`, profile.about);
+}
+
+/** A skill of the brief or its profile: name, need, why it matters and the evidence to look for. */
+function skillHover(id: string, brief: Brief | undefined, profile: Profile | undefined): string | undefined {
+  const item = brief?.skills.find((skill) => skill.id === id);
+  const defined = profile?.skills.find((skill) => skill.id === id);
+  if (!item && !defined) return undefined;
+  const field = (key: 'name' | 'need' | 'about' | 'evidence') => (item && itemString(item, key)) ?? defined?.[key];
+  const evidence = field('evidence');
+  return paragraphs(
+    `**${field('name') ?? id}** (\`${id}\`): ${field('need') ?? 'required'} skill`,
+    field('about'),
+    evidence && `*Evidence:* ${evidence}`,
+  );
+}
+
+/** A question of the brief or its profile: the question, why, what to listen for, red flags and the skills it assesses. */
+function questionHover(id: string, brief: Brief | undefined, profile: Profile | undefined): string | undefined {
+  const item = brief?.questions.find((question) => question.id === id);
+  const defined = profile?.questions.find((question) => question.id === id);
+  if (!item && !defined) return undefined;
+  const text = (key: 'ask' | 'why') => (item && itemString(item, key)) ?? defined?.[key];
+  const list = (key: 'listen_for' | 'red_flags' | 'assesses') => (item && itemStrings(item, key)?.map((node) => node.value)) ?? defined?.[key] ?? [];
+  const bullets = (title: string, lines: readonly string[]) => lines.length > 0 && `**${title}**\n${lines.map((line) => `- ${line}`).join('\n')}`;
+  const assesses = list('assesses');
+  return paragraphs(
+    `**${text('ask') ?? id}** (\`${id}\`${defined ? `, ${defined.priority}` : ''})`,
+    text('why'),
+    bullets('Listen for', list('listen_for')),
+    bullets('Red flags', list('red_flags')),
+    assesses.length > 0 && `**Assesses:** ${assesses.map((skill) => `\`${skill}\``).join(', ')}`,
+  );
+}
+
+function paragraphs(...parts: (string | false | undefined)[]): string {
+  return parts.filter((part): part is string => !!part).join('\n\n');
+}

@@ -51,6 +51,9 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        completionProvider: { triggerCharacters: [' ', ':', '[', ','] },
+        hoverProvider: true,
+        documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_MISSING_KIND] },
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [COMMANDS.addMissing] },
@@ -110,6 +113,24 @@ export function startServer(connection: Connection): void {
     if (!document || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const items = guard('Validation', [], () => service.validate(document, { severity: severity() }));
     return { kind: DocumentDiagnosticReportKind.Full, items };
+  });
+
+  connection.onCompletion((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || token.isCancellationRequested) return null;
+    return guard('Completion', null, () => service.doComplete(document, params.position));
+  });
+
+  connection.onHover((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || token.isCancellationRequested) return null;
+    return guard('Hover', null, () => service.doHover(document, params.position));
+  });
+
+  connection.onDocumentSymbol((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || token.isCancellationRequested) return null;
+    return guard('Document symbols', null, () => service.findDocumentSymbols(document));
   });
 
   connection.onCodeAction((params, token) => {

@@ -1,0 +1,457 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { ADD_MISSING_KIND, WAIVE_REASON } from '../../server/src/service/codeActions';
+import { getLanguageService } from '../../server/src/service/languageService';
+import { brief, sample } from '../support/documents';
+
+const service = getLanguageService();
+const EVERYWHERE = { start: { line: 0, character: 0 }, end: { line: 10_000, character: 0 } };
+
+/** The code actions for every diagnostic of a document. */
+function actionsOf(document: TextDocument, only?: string[]): CodeAction[] {
+  const diagnostics = service.validate(document);
+  return service.getCodeActions(document, EVERYWHERE, { diagnostics, only });
+}
+
+function titles(text: string): string[] {
+  return actionsOf(brief(text)).map((action) => action.title);
+}
+
+/** A document's text after an action's edit. */
+function applied(document: TextDocument, action: CodeAction): string {
+  return TextDocument.applyEdits(document, action.edit!.changes![document.uri]);
+}
+
+/**
+ * The whole text after applying the action with this title, checked to
+ * validate: no schema or YAML error, and the findings it addresses are gone.
+ */
+function fix(text: string, title: string): string {
+  const document = brief(text);
+  const action = actionsOf(document).find((candidate) => candidate.title === title);
+  assert.ok(action, `no action '${title}' among ${JSON.stringify(actionsOf(document).map((candidate) => candidate.title))}`);
+  const result = applied(document, action);
+  const after = service.validate(brief(result));
+  assert.deepEqual(after.filter((d) => d.code === 'schema' || d.code === 'yaml-syntax').map((d) => d.message), []);
+  for (const fixed of action.diagnostics ?? []) {
+    const still = after.find((d) => d.code === fixed.code && JSON.stringify(d.data) === JSON.stringify(fixed.data));
+    assert.equal(still, undefined, `still reported: ${fixed.message}`);
+  }
+  return result;
+}
+
+const HEAD = 'hire: 1\nrole: Production Coordinator\nprofile: production-coordinator\n';
+
+/** The built-in profile's `detail-or-big-picture` question, as an item at column 0 of a list indented by two. */
+const DETAIL_ITEM = `- id: detail-or-big-picture
+  ask: Are you a details person or a big picture person?
+  why: Coordinators have to master both ends of the spectrum to succeed.
+  listen_for:
+    - A little of both
+    - Examples of switching between small details and the overall plan
+  red_flags:
+    - Dismisses one side as unimportant
+  assesses: [detail-and-big-picture]
+`;
+
+/** Indents every line of a block. */
+function indent(block: string, spaces: number): string {
+  return block.replace(/^(?=.)/gm, ' '.repeat(spaces));
+}
+
+describe('missing-question', () => {
+  it('appends the question after the last item and the comments indented under it, before a comment at the item column', () => {
+    const text = `${HEAD}questions:
+  - id: experience
+    ask: What is your previous work experience?
+  # between items
+  - id: superiors   # same-line comment
+    ask: Have you ever had a problem with your superiors?
+    # about superiors
+  # after the last item
+waive:
+  skills: Not here.
+`;
+    assert.equal(
+      fix(text, "Add interview question 'detail-or-big-picture'"),
+      `${HEAD}questions:
+  - id: experience
+    ask: What is your previous work experience?
+  # between items
+  - id: superiors   # same-line comment
+    ask: Have you ever had a problem with your superiors?
+    # about superiors
+${indent(DETAIL_ITEM, 2)}  # after the last item
+waive:
+  skills: Not here.
+`,
+    );
+  });
+
+  it('follows a 4-space file whose sequences start at the key column', () => {
+    const text = `${HEAD}project:
+    name: Night Market
+questions:
+- id: experience
+  ask: What is your previous work experience?
+`;
+    assert.equal(
+      fix(text, "Add interview question 'detail-or-big-picture'"),
+      `${HEAD}project:
+    name: Night Market
+questions:
+- id: experience
+  ask: What is your previous work experience?
+- id: detail-or-big-picture
+  ask: Are you a details person or a big picture person?
+  why: Coordinators have to master both ends of the spectrum to succeed.
+  listen_for:
+  - A little of both
+  - Examples of switching between small details and the overall plan
+  red_flags:
+  - Dismisses one side as unimportant
+  assesses: [detail-and-big-picture]
+`,
+    );
+  });
+
+  it('follows a 4-space file with indented sequences', () => {
+    const text = `${HEAD}project:
+    name: Night Market
+questions:
+    - id: experience
+      ask: What is your previous work experience?
+`;
+    assert.equal(
+      fix(text, "Add interview question 'detail-or-big-picture'"),
+      `${HEAD}project:
+    name: Night Market
+questions:
+    - id: experience
+      ask: What is your previous work experience?
+    - id: detail-or-big-picture
+      ask: Are you a details person or a big picture person?
+      why: Coordinators have to master both ends of the spectrum to succeed.
+      listen_for:
+          - A little of both
+          - Examples of switching between small details and the overall plan
+      red_flags:
+          - Dismisses one side as unimportant
+      assesses: [detail-and-big-picture]
+`,
+    );
+  });
+
+  it('turns `questions: []` into a block list, keeping the comment on its line', () => {
+    assert.equal(
+      fix(`${HEAD}questions: []   # none yet\nwaive: {}\n`, "Add interview question 'detail-or-big-picture'"),
+      `${HEAD}questions:   # none yet\n${indent(DETAIL_ITEM, 2)}waive: {}\n`,
+    );
+  });
+
+  it('fills an empty `questions:`', () => {
+    assert.equal(
+      fix(`${HEAD}questions:\nwaive:\n  experience: Known.\n`, "Add interview question 'detail-or-big-picture'"),
+      `${HEAD}questions:\n${indent(DETAIL_ITEM, 2)}waive:\n  experience: Known.\n`,
+    );
+  });
+
+  it('creates `questions` after the last section before it, separated by blank lines like the others', () => {
+    const text = `${HEAD}\nworkspace:\n  office: shared\n\n# reviewed in git\nwaive:\n  experience: Known.\n`;
+    assert.equal(
+      fix(text, "Add interview question 'detail-or-big-picture'"),
+      `${HEAD}\nworkspace:\n  office: shared\n\nquestions:\n${indent(DETAIL_ITEM, 2)}\n# reviewed in git\nwaive:\n  experience: Known.\n`,
+    );
+  });
+
+  it('keeps CRLF line endings', () => {
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+    const text = crlf(`${HEAD}questions:\n  - id: experience\n    ask: What?\n`);
+    assert.equal(
+      fix(text, "Add interview question 'detail-or-big-picture'"),
+      crlf(`${HEAD}questions:\n  - id: experience\n    ask: What?\n${indent(DETAIL_ITEM, 2)}`),
+    );
+  });
+
+  it('keeps a file without a final line break without one', () => {
+    const text = `${HEAD}questions:\n  - id: experience\n    ask: What?`;
+    assert.equal(
+      fix(text, "Add interview question 'detail-or-big-picture'"),
+      `${HEAD}questions:\n  - id: experience\n    ask: What?\n${indent(DETAIL_ITEM, 2).trimEnd()}`,
+    );
+  });
+
+  it('writes out a question without `assesses` when the profile has none', () => {
+    assert.equal(
+      fix(`${HEAD}questions:\n  - id: experience\n    ask: What?\n`, "Add interview question 'charges'"),
+      `${HEAD}questions:
+  - id: experience
+    ask: What?
+  - id: charges
+    ask: What do you charge, and what hours does that cover?
+    why: Coordinator rates are not regulated and vary widely; you need someone who will put in the necessary hours at a price that is worth it to you.
+    listen_for:
+      - A clear rate with the unit and the hours it covers
+      - Whether overtime or kit fees are extra
+    red_flags:
+      - Cannot say what hours the rate covers
+`,
+    );
+  });
+
+  it('adds all missing questions in one edit; the single one is preferred', () => {
+    const asked = ['management-style', 'experience', 'conflict', 'superiors', 'decision-split', 'needs-from-us'];
+    const text = `${HEAD}questions:\n${asked.map((id) => `  - id: ${id}\n    ask: Asked.\n`).join('')}`;
+    const actions = actionsOf(brief(text));
+    const one = actions.find((action) => action.title === "Add interview question 'charges'");
+    const all = actions.find((action) => action.title === 'Add all 2 missing interview questions');
+    assert.equal(one?.isPreferred, true);
+    assert.equal(all?.isPreferred, undefined);
+    assert.deepEqual(all?.diagnostics?.map((d) => (d.data as { id: string }).id), ['detail-or-big-picture', 'charges']);
+    const result = fix(text, 'Add all 2 missing interview questions');
+    assert.equal(result, `${text}${indent(DETAIL_ITEM, 2)}  - id: charges
+    ask: What do you charge, and what hours does that cover?
+    why: Coordinator rates are not regulated and vary widely; you need someone who will put in the necessary hours at a price that is worth it to you.
+    listen_for:
+      - A clear rate with the unit and the hours it covers
+      - Whether overtime or kit fees are extra
+    red_flags:
+      - Cannot say what hours the rate covers
+`);
+    assert.deepEqual(service.validate(brief(result)).filter((d) => d.code === 'missing-question'), []);
+  });
+
+  it('offers no "add all" when one question is missing', () => {
+    const asked = ['management-style', 'experience', 'conflict', 'superiors', 'detail-or-big-picture', 'decision-split', 'needs-from-us'];
+    const text = `${HEAD}questions:\n${asked.map((id) => `  - {id: ${id}, ask: Asked.}\n`).join('')}`;
+    assert.deepEqual(titles(text).filter((title) => /question|charges/.test(title)), ["Add interview question 'charges'", "Waive 'charges'…"]);
+  });
+});
+
+describe('missing-skill', () => {
+  const skillsText = `${HEAD}skills:
+  - communication
+  - problem-solving   # assessed by conflict
+  - coordination
+questions:
+  - id: conflict
+    ask: How do you handle conflict?
+`;
+
+  it('adds the skill with its need and the profile evidence, so it is not left unassessed', () => {
+    const result = fix(skillsText, "Add skill 'accounting'");
+    assert.equal(
+      result,
+      skillsText.replace(
+        '  - coordination\n',
+        `  - coordination
+  - id: accounting
+    need: required
+    evidence: Experience reconciling petty cash, tracking purchase orders or working alongside a production accountant.
+`,
+      ),
+    );
+    assert.deepEqual(service.validate(brief(result)).filter((d) => JSON.stringify(d.data ?? {}).includes('"accounting"')), []);
+  });
+
+  it('adds all missing skills in one edit', () => {
+    const result = fix(skillsText, 'Add all 3 missing skills');
+    assert.equal(
+      result,
+      skillsText.replace(
+        '  - coordination\n',
+        `  - coordination
+  - id: accounting
+    need: required
+    evidence: Experience reconciling petty cash, tracking purchase orders or working alongside a production accountant.
+  - id: computer
+    need: required
+    evidence: Named software they use (spreadsheets, scheduling, production management tools) and documents they produced with it.
+  - id: multitasking
+    need: required
+    evidence: Their résumé shows them juggling several assignments at once or being in charge of a group.
+`,
+      ),
+    );
+    assert.deepEqual(service.validate(brief(result)).filter((d) => d.code === 'missing-skill'), []);
+  });
+
+  it('adds to a flow list in flow style', () => {
+    const text = `${HEAD}skills: [communication, problem-solving, coordination, computer, multitasking]  # short\n`;
+    assert.equal(
+      fix(text, "Add skill 'accounting'"),
+      `${HEAD}skills: [communication, problem-solving, coordination, computer, multitasking, {id: accounting, need: required, evidence: "Experience reconciling petty cash, tracking purchase orders or working alongside a production accountant."}]  # short\n`,
+    );
+  });
+});
+
+describe('missing-section', () => {
+  const separated = `${HEAD}\nskills:\n  - communication\n\nworkspace:\n  office: shared\n`;
+
+  it('adds an authority skeleton in its place, with blank lines like the other sections', () => {
+    assert.equal(
+      fix(separated, "Add section 'authority'"),
+      `${HEAD}\nskills:\n  - communication\n\nauthority:
+  decides:
+    - Day-to-day issue they resolve
+  escalates:
+    - Issue passed up to the production manager
+\nworkspace:\n  office: shared\n`,
+    );
+  });
+
+  it('adds a rate skeleton with amount, currency and per', () => {
+    assert.equal(
+      fix(separated, "Add section 'rate'"),
+      `${HEAD}\nskills:\n  - communication\n\nrate:\n  amount: 0\n  currency: USD\n  per: day\n  hours: 12\n  max: 0\n\nworkspace:\n  office: shared\n`,
+    );
+  });
+
+  it('adds a workspace skeleton at the end of a file without blank lines, in 4-space indentation', () => {
+    const text = `${HEAD}rate:\n    amount: 1\n    currency: USD\n    per: day\n`;
+    assert.equal(
+      fix(text, "Add section 'workspace'"),
+      `${text}workspace:\n    office: provided\n    tools:\n        - Laptop with the production's scheduling software\n`,
+    );
+  });
+
+  it('adds the required questions when `questions` is missing', () => {
+    const result = fix(`${HEAD}waive:\n  management-style: Known.\n  experience: Known.\n  conflict: Known.\n  superiors: Known.\n`, "Add section 'questions'");
+    assert.equal(
+      result,
+      `${HEAD}questions:\n${indent(DETAIL_ITEM, 2)}waive:\n  management-style: Known.\n  experience: Known.\n  conflict: Known.\n  superiors: Known.\n`,
+    );
+  });
+});
+
+describe('waive', () => {
+  it('creates `waive` with a placeholder reason that validates', () => {
+    assert.equal(
+      fix(`${HEAD}skills:\n  - communication\n`, "Waive 'workspace'…"),
+      `${HEAD}skills:\n  - communication\nwaive:\n  workspace: "${WAIVE_REASON}"\n`,
+    );
+  });
+
+  it('adds to an existing `waive` after its last entry and the comments under it', () => {
+    const text = `${HEAD}waive:   # reviewed
+    experience: Known.
+      # why: see notes
+# end
+`;
+    assert.equal(
+      fix(text, "Waive 'superiors'…"),
+      `${HEAD}waive:   # reviewed
+    experience: Known.
+      # why: see notes
+    superiors: "${WAIVE_REASON}"
+# end
+`,
+    );
+  });
+
+  it('adds to a flow `waive` in flow style, and turns `waive: {}` into a block', () => {
+    assert.equal(
+      fix(`${HEAD}waive: {experience: Known.}\n`, "Waive 'superiors'…"),
+      `${HEAD}waive: {experience: Known., superiors: "${WAIVE_REASON}"}\n`,
+    );
+    assert.equal(fix(`${HEAD}waive: {}\n`, "Waive 'superiors'…"), `${HEAD}waive:\n  superiors: "${WAIVE_REASON}"\n`);
+  });
+
+  it('waives an unassessed skill', () => {
+    const text = `${HEAD}skills:\n  - coordination   # no evidence\n`;
+    assert.ok(titles(text).includes("Waive 'coordination'…"));
+    assert.equal(fix(text, "Waive 'coordination'…"), `${text}waive:\n  coordination: "${WAIVE_REASON}"\n`);
+  });
+});
+
+describe('values and keys', () => {
+  it('changes an enum value to the closest one, keeping its quotes', () => {
+    assert.equal(fix(`${HEAD}engagement: freelanc   # for now\n`, "Change to 'freelance'"), `${HEAD}engagement: freelance   # for now\n`);
+    assert.equal(fix(`${HEAD}engagement: 'freelanc'\n`, "Change to 'freelance'"), `${HEAD}engagement: 'freelance'\n`);
+    assert.equal(fix(`${HEAD}engagement: "freelanc"\n`, "Change to 'freelance'"), `${HEAD}engagement: "freelance"\n`);
+  });
+
+  it('renames an unknown key to the closest one', () => {
+    assert.equal(fix(`${HEAD}report_to: Production Manager   # who\n`, "Rename to 'reports_to'"), `${HEAD}reports_to: Production Manager   # who\n`);
+  });
+
+  it('offers no rename that would duplicate a key', () => {
+    assert.ok(!titles(`${HEAD}reports_to: A\nreport_to: B\n`).includes("Rename to 'reports_to'"));
+  });
+
+  it('changes an unknown profile to the closest known one', () => {
+    assert.equal(
+      fix('hire: 1\nrole: Production Coordinator\nprofile: production-coordinater  # typo\n', "Change to 'production-coordinator'"),
+      'hire: 1\nrole: Production Coordinator\nprofile: production-coordinator  # typo\n',
+    );
+  });
+
+  it('adds `profile` after the role it matches', () => {
+    assert.equal(
+      fix('hire: 1\nrole: Production Office Coordinator   # the title\nengagement: freelance\n', "Add 'profile: production-coordinator'"),
+      'hire: 1\nrole: Production Office Coordinator   # the title\nprofile: production-coordinator\nengagement: freelance\n',
+    );
+  });
+
+  it('changes an unknown skill in a flow `assesses` list', () => {
+    const text = `${HEAD}questions:\n  - {id: conflict, ask: How?, assesses: [problem-solvin, communication]}\n`;
+    assert.equal(fix(text, "Change to 'problem-solving'"), text.replace('problem-solvin,', 'problem-solving,'));
+  });
+
+  it('offers no replacement when the text no longer holds the reported value', () => {
+    const document = brief(`${HEAD}engagement: contract\n`);
+    const stale: Diagnostic = {
+      range: { start: { line: 3, character: 12 }, end: { line: 3, character: 20 } },
+      code: 'schema',
+      message: 'stale',
+      data: { kind: 'enum', value: 'freelanc', allowed: ['freelance'], suggestion: 'freelance' },
+    };
+    assert.deepEqual(service.getCodeActions(document, EVERYWHERE, { diagnostics: [stale], only: ['quickfix'] }), []);
+  });
+});
+
+describe('add everything the profile recommends', () => {
+  it('is a source action, returned only when asked for', () => {
+    const document = sample('gaps.hire.yaml');
+    const source = actionsOf(document, ['source']);
+    assert.deepEqual(source.map((action) => [action.title, action.kind]), [['Add everything the profile recommends', ADD_MISSING_KIND]]);
+    assert.ok(actionsOf(document, ['quickfix']).every((action) => action.kind === 'quickfix'));
+  });
+
+  it('uses the document diagnostics passed in, not only those of the request', () => {
+    const document = sample('gaps.hire.yaml');
+    const all = service.validate(document);
+    const actions = service.getCodeActions(document, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: [], only: [ADD_MISSING_KIND] }, all);
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].diagnostics?.length, all.filter((d) => String(d.code).startsWith('missing-')).length);
+  });
+
+  it('adds the missing sections, skills and questions of gaps.hire.yaml, keeping every line', () => {
+    const document = sample('gaps.hire.yaml');
+    const [action] = actionsOf(document, [ADD_MISSING_KIND]);
+    const result = applied(document, action);
+    const codes = service.validate(brief(result)).map((d) => d.code);
+    assert.deepEqual(codes, []);
+    assertSubsequence(document.getText().split('\n'), result.split('\n'));
+  });
+
+  it('adds everything to a brief with only its head, in FORMAT.md order', () => {
+    const result = applied(brief(HEAD), actionsOf(brief(HEAD), [ADD_MISSING_KIND])[0]);
+    const keys = result.split('\n').filter((line) => /^\w+:/.test(line)).map((line) => line.split(':')[0]);
+    assert.deepEqual(keys, ['hire', 'role', 'profile', 'skills', 'authority', 'rate', 'workspace', 'questions']);
+    assert.deepEqual(service.validate(brief(result)).map((d) => d.code), []);
+    assert.equal(result.match(/- id: conflict\n/g)?.length, 1);
+  });
+});
+
+/** Asserts that every line of `lines` appears in `within`, in order. */
+function assertSubsequence(lines: readonly string[], within: readonly string[]): void {
+  let next = 0;
+  for (const line of lines) {
+    while (next < within.length && within[next] !== line) next++;
+    assert.ok(next < within.length, `line lost or moved: ${JSON.stringify(line)}`);
+    next++;
+  }
+}

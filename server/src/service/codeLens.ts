@@ -35,7 +35,9 @@ export function getCodeLenses(document: TextDocument, parsed: ParsedDocument, pr
     unassessed ? `${unassessed} ${unassessed === 1 ? 'skill' : 'skills'} not assessed` : undefined,
   ];
 
-  return [lens(document, brief, diagnostics, 'questions', questions), lens(document, brief, diagnostics, 'skills', skills)].flatMap((item) => (item ? [item] : []));
+  return [lens(document, brief, diagnostics, 'skills', skills), lens(document, brief, diagnostics, 'questions', questions)]
+    .flatMap((item) => (item ? [item] : []))
+    .sort((a, b) => a.range.start.line - b.range.start.line);
 }
 
 /** "3 of 5 required questions (1 waived)"; undefined when the profile asks for none. */

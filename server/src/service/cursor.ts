@@ -135,12 +135,9 @@ export function schemaAt(path: readonly PathSegment[]): JsonSchema | undefined {
   for (const segment of path) {
     if (!schema) return undefined;
     const additional: JsonSchema | undefined = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
-    schema = typeof segment === 'number' ? schema.items : (schema.properties?.[segment] ?? additional);
-    const ref: string | undefined = schema?.$ref;
-    if (schema && ref) {
-      const { $ref: _, ...own } = schema;
-      schema = { ...root.definitions?.[ref.replace('#/definitions/', '')], ...own };
-    }
+    const next: JsonSchema | undefined = typeof segment === 'number' ? schema.items : (schema.properties?.[segment] ?? additional);
+    // A `$ref` gives the definition; the referring schema's own fields (its description) win.
+    schema = next?.$ref ? { ...root.definitions?.[next.$ref.replace('#/definitions/', '')], ...next, $ref: undefined } : next;
   }
   return schema;
 }
@@ -284,17 +281,19 @@ function itemIndex(lines: readonly Line[], lineIndex: number, column: number): n
  * the next less indented line.
  */
 function siblingKeys(lines: readonly Line[], lineIndex: number, column: number): string[] {
-  const keys: string[] = [];
-  const visit = (index: number, addBeforeStop: boolean): boolean => {
+  const above: string[] = [];
+  const below: string[] = [];
+  const visit = (index: number, keys: string[]): boolean => {
     const shape = shapeOf(lines[index].text);
     const first = shape.openers[0];
     if (!first) return !shape.text.trim() || shape.indent >= column;
     const key = shape.openers.find((opener) => opener.column === column && opener.key !== undefined)?.key;
     const stop = first.column < column;
-    if (key !== undefined && (addBeforeStop || !stop)) keys.push(key);
+    // Above, the line that stops the scan may hold the item's first key (`- id: a`); below, it starts another item.
+    if (key !== undefined && (keys === above || !stop)) keys.push(key);
     return !stop;
   };
-  for (let index = lineIndex - 1; index >= 0 && visit(index, true); index--);
-  for (let index = lineIndex + 1; index < lines.length && visit(index, false); index++);
-  return keys;
+  for (let index = lineIndex - 1; index >= 0 && visit(index, above); index--);
+  for (let index = lineIndex + 1; index < lines.length && visit(index, below); index++);
+  return [...above.reverse(), ...below];
 }

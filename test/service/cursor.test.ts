@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { cursorContext, nodeAt, pathPattern, schemaAt } from '../../server/src/service/cursor';
+import { parseText } from '../../server/src/service/parse';
+
+/** The context at the `|` cursor, as `kind path [keys] word` (`~` marks flow, `:` a colon after the word). */
+function contextAt(text: string): string | undefined {
+  const offset = text.indexOf('|');
+  const plain = text.slice(0, offset) + text.slice(offset + 1);
+  const context = cursorContext(plain, offset);
+  if (!context) return undefined;
+  const keys = context.keys.length ? ` [${context.keys.join(',')}]` : '';
+  return `${context.kind}${context.flow ? '~' : ''} ${JSON.stringify(context.path)}${keys} ${JSON.stringify(plain.slice(context.word.start, context.word.end))}${context.colonAfter ? ':' : ''}`;
+}
+
+describe('cursorContext', () => {
+  it('finds a root key, the keys around it and the typed word', () => {
+    assert.equal(contextAt('hire: 1\nro|\nprofile: x\n'), 'key [] [hire,profile] "ro"');
+    assert.equal(contextAt('hire: 1\nro|le: x\n'), 'key [] [hire] "role":');
+    assert.equal(contextAt('|'), 'key [] ""');
+  });
+
+  it('finds the mapping of an empty line from its indentation', () => {
+    const text = 'project:\n  name: x\n  |\n  end: y\nrate:\n  amount: 1\n';
+    assert.equal(contextAt(text), 'key ["project"] [name,end] ""');
+    assert.equal(contextAt('project:\n  name: x\n|\nrate:\n  amount: 1\n'), 'key [] [project,rate] ""');
+  });
+
+  it('counts list items, with indented and with compact sequences', () => {
+    const items = 'questions:\n  - id: a\n    ask: b\n  - id: c\n    |\n  - id: d\n';
+    assert.equal(contextAt(items), 'key ["questions",1] [id] ""');
+    assert.equal(contextAt('questions:\n- id: a\n- id: c\n  why: x\n  |'), 'key ["questions",1] [id,why] ""');
+    assert.equal(contextAt('skills:\n  - a\n  # a comment\n\n  - b|'), 'item ["skills"] "b"');
+  });
+
+  it('tells values from keys and items', () => {
+    assert.equal(contextAt('questions:\n  - id: a\n  - id: co|'), 'value ["questions",1,"id"] "co"');
+    assert.equal(contextAt('rate:\n  per: |day  # unit\n'), 'value ["rate","per"] "day"');
+    assert.equal(contextAt('skills:\n  - |'), 'item ["skills"] ""');
+  });
+
+  it('finds the list of a flow sequence', () => {
+    assert.equal(contextAt('questions:\n  - id: a\n    assesses: [problem-solving, |]\n'), 'item~ ["questions",0,"assesses"] ""');
+    assert.equal(contextAt('questions:\n  - id: a\n    assesses: [te|'), 'item~ ["questions",0,"assesses"] "te"');
+  });
+
+  it('has no context in comments, text, block scalars and flow mappings', () => {
+    assert.equal(contextAt('hire: 1 # ro|'), undefined);
+    assert.equal(contextAt('summary: Runs the of|fice\n'), undefined);
+    assert.equal(contextAt('summary: >\n  Runs the office\n  |\n'), undefined);
+    assert.equal(contextAt('rate: {amount: |}\n'), undefined);
+  });
+
+  it('reads CRLF lines', () => {
+    assert.equal(contextAt('rate:\r\n  amount: 1\r\n  |\r\n'), 'key ["rate"] [amount] ""');
+  });
+});
+
+describe('nodeAt', () => {
+  const text = 'hire: 1\nskills:\n  - communication\nquestions:\n  - id: conflict\n    assesses: [problem-solving, teamwork]\n';
+  const parsed = parseText('file:///a.hire.yaml', 1, text);
+  const at = (word: string, delta = 1) => {
+    const found = nodeAt(parsed, text.indexOf(word) + delta);
+    return found && `${found.isKey ? 'key' : 'value'} ${pathPattern(found.path)} ${JSON.stringify(found.path)}`;
+  };
+
+  it('finds keys and values with their paths', () => {
+    assert.equal(at('hire'), 'key hire ["hire"]');
+    assert.equal(at('communication'), 'value skills.* ["skills",0]');
+    assert.equal(at('id: conflict'), 'key questions.*.id ["questions",0,"id"]');
+    assert.equal(at('conflict'), 'value questions.*.id ["questions",0,"id"]');
+    assert.equal(at('teamwork'), 'value questions.*.assesses.* ["questions",0,"assesses",1]');
+  });
+
+  it('finds nothing between nodes', () => {
+    assert.equal(at('\nskills', 0), undefined);
+    assert.equal(at('- communication', 0), undefined);
+  });
+});
+
+describe('schemaAt', () => {
+  it('follows properties, items, additional properties and references', () => {
+    assert.deepEqual(schemaAt(['rate', 'per'])?.enum, ['hour', 'day', 'week', 'month', 'project']);
+    assert.equal(schemaAt(['questions', 3, 'id'])?.pattern, '^[a-z][a-z0-9]*(-[a-z0-9]+)*$');
+    assert.equal(schemaAt(['questions', 3, 'id'])?.description, 'Kebab-case id of the question, e.g. conflict.');
+    assert.equal(schemaAt(['waive', 'conflict'])?.description, 'Why this item is left out.');
+    assert.equal(schemaAt(['rate', 'bonus']), undefined);
+  });
+});

@@ -10,7 +10,7 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
-import type { ClientCapabilities, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ROOT } from './documents';
 
 /** A running server and a connection to it. */
@@ -19,6 +19,8 @@ export interface TestServer {
   readonly process: ChildProcess;
   /** Diagnostics published so far, by URI (the latest for each). */
   readonly published: Map<string, PublishDiagnosticsParams>;
+  /** The server's answer to `initialize`: its capabilities. */
+  readonly initialized: InitializeResult;
   /** Resolves with the next diagnostics published for a URI that satisfy a test. */
   nextDiagnostics(uri: string, test?: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   /** Opens a brief. */
@@ -51,12 +53,13 @@ export async function startServer(
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
+  const initialized: InitializeResult = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
   await connection.sendNotification('initialized', {});
   return {
     connection,
     process: child,
     published,
+    initialized,
     nextDiagnostics: (uri, test = () => true) => new Promise((resolve) => waiters.push({ uri, test, resolve })),
     open: (uri, text, version = 1) =>
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'hire-yaml', version, text } }),

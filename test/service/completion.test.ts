@@ -244,6 +244,15 @@ describe('completion at the edges', () => {
     );
   });
 
+  it("follows the file's indentation and list style", () => {
+    const text = 'hire: 1\nproject:\n    name: Night Market\nduties:\n- Call sheets\n';
+    assert.equal(
+      applyCompletion(`${text}wo|`, 'workspace'),
+      `${text}workspace:\n    office: provided\n    tools:\n    - Laptop with the production's scheduling software`,
+    );
+    assert.equal(applyCompletion(`${text}ski|`, 'skills'), `${text}skills:\n- `);
+  });
+
   it('offers a whole brief for the profile in an empty document', () => {
     const labels = labelsAt('|');
     assert.equal(labels.at(-1), 'hiring brief (production-coordinator)');

@@ -17,6 +17,7 @@ import {
 } from 'vscode-languageserver-types';
 import { itemString, readBrief, type Brief } from './brief';
 import { cursorContext, pathPattern, schemaAt, type CursorContext } from './cursor';
+import { detectLayout, type Layout } from './edits';
 import { findNode, toRange, type ParsedDocument } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
 import { briefProfile } from './rules';
@@ -76,6 +77,8 @@ interface Scope {
   readonly brief: Brief | undefined;
   readonly profile: Profile | undefined;
   readonly profiles: ProfileRegistry;
+  /** The file's line break and indentation, which inserted text follows. */
+  readonly layout: Layout;
 }
 
 /** The completions at a position of a brief. */
@@ -83,7 +86,7 @@ export function doComplete(document: TextDocument, position: Position, parsed: P
   const context = cursorContext(parsed.text, document.offsetAt(position));
   if (!context) return { isIncomplete: false, items: [] };
   const brief = readBrief(parsed);
-  const scope: Scope = { parsed, context, brief, profile: brief && briefProfile(brief, profiles), profiles };
+  const scope: Scope = { parsed, context, brief, profile: brief && briefProfile(brief, profiles), profiles, layout: detectLayout(parsed) };
   const range = toRange(document, context.word);
   const items = candidates(scope).map((candidate, index): CompletionItem => {
     const item: CompletionItem = {
@@ -130,22 +133,24 @@ function keyCandidates(scope: Scope, schema: JsonSchema | undefined): Candidate[
         kind: CompletionItemKind.Property,
         detail: property.description,
         documentation: property.markdownDescription,
-        ...keyText(context, name, property),
+        ...keyText(context, scope.layout, name, property),
       };
     });
 }
 
 /** What a key completion inserts: the key and, unless a `:` follows, a start for its value. */
-function keyText(context: CursorContext, name: string, property: JsonSchema): Pick<Candidate, 'text' | 'snippet' | 'command'> {
+function keyText(context: CursorContext, layout: Layout, name: string, property: JsonSchema): Pick<Candidate, 'text' | 'snippet' | 'command'> {
   if (context.colonAfter) return { text: name };
-  const indent = ' '.repeat(context.column + 2);
+  const { eol } = layout;
+  const indent = ' '.repeat(context.column + layout.indent);
+  const dashIndent = ' '.repeat(context.column + layout.seqOffset);
   const again = property.enum || VALUE_PATTERNS.has(pathPattern([...context.path, name])) ? SUGGEST_AGAIN : undefined;
   if (property.const !== undefined) return { text: `${name}: ${String(property.const)}` };
   if (property.type === 'object') {
     const body = property.defaultSnippets?.find((snippet) => typeof snippet.body === 'object')?.body;
-    return { text: `${name}:${context.eol}${indent}${body ? renderBody(body, indent, context.eol) : '$0'}`, snippet: true };
+    return { text: `${name}:${eol}${indent}${body ? renderBody(body, indent, layout) : '$0'}`, snippet: true };
   }
-  if (property.type === 'array') return { text: `${name}:${context.eol}${indent}- $0`, snippet: true, command: again };
+  if (property.type === 'array') return { text: `${name}:${eol}${dashIndent}- $0`, snippet: true, command: again };
   return { text: `${name}: `, command: again };
 }
 
@@ -194,7 +199,7 @@ function itemCandidates(scope: Scope, dash: string): Candidate[] {
             label: snippet.label ?? 'item',
             kind: CompletionItemKind.Snippet,
             detail: snippet.description,
-            text: dash + renderBody(snippet.body, indent, context.eol),
+            text: dash + renderBody(snippet.body, indent, scope.layout),
             snippet: true,
           }));
   switch (pathPattern(context.path)) {
@@ -208,7 +213,7 @@ function itemCandidates(scope: Scope, dash: string): Candidate[] {
           kind: CompletionItemKind.Snippet,
           detail: question.ask,
           documentation: question.why,
-          text: dash + renderBody(questionBody(question), indent, context.eol),
+          text: dash + renderBody(questionBody(question), indent, scope.layout),
           snippet: true,
         })),
         ...itemSnippets(),
@@ -243,7 +248,7 @@ function skeletonCandidates(scope: Scope): Candidate[] {
       kind: CompletionItemKind.Snippet,
       detail: `A complete brief skeleton for the ${profile.title} profile`,
       documentation: profile.about,
-      text: renderBody(body, '', context.eol),
+      text: renderBody(body, '', scope.layout),
       snippet: true,
     };
   });
@@ -317,14 +322,19 @@ function questionBody(question: Profile['questions'][number]): Record<string, un
   return body;
 }
 
-/** A snippet body (as in the schema's `defaultSnippets`: strings are snippet text) as YAML, its first line not indented. */
-function renderBody(body: unknown, indent: string, eol: string): string {
-  if (Array.isArray(body)) return body.map((item, index) => `${index ? eol + indent : ''}- ${renderBody(item, `${indent}  `, eol)}`).join('');
+/**
+ * A snippet body (as in the schema's `defaultSnippets`: strings are snippet
+ * text) as YAML in the file's layout, its first line not indented.
+ */
+function renderBody(body: unknown, indent: string, layout: Layout): string {
+  const { eol } = layout;
+  if (Array.isArray(body)) return body.map((item, index) => `${index ? eol + indent : ''}- ${renderBody(item, `${indent}  `, layout)}`).join('');
   if (typeof body === 'object' && body !== null) {
     return Object.entries(body)
       .map(([key, value], index) => {
-        const nested = typeof value === 'object' && value !== null;
-        return `${index ? eol + indent : ''}${key}:${nested ? `${eol}${indent}  ${renderBody(value, `${indent}  `, eol)}` : ` ${String(value)}`}`;
+        const nested = Array.isArray(value) ? `${indent}${' '.repeat(layout.seqOffset)}` : `${indent}${' '.repeat(layout.indent)}`;
+        const rendered = typeof value === 'object' && value !== null ? `${eol}${nested}${renderBody(value, nested, layout)}` : ` ${String(value)}`;
+        return `${index ? eol + indent : ''}${key}:${rendered}`;
       })
       .join('');
   }

@@ -31,8 +31,6 @@ export interface CursorContext {
   readonly keys: readonly string[];
   /** Whether a `:` follows the word on its line (an existing key being edited). */
   readonly colonAfter: boolean;
-  /** The document's line break. */
-  readonly eol: string;
 }
 
 /** The node under the cursor in the parsed tree. */
@@ -80,7 +78,6 @@ export function cursorContext(text: string, offset: number): CursorContext | und
     word: { start: line.start + start, end: line.start + end },
     column: start,
     colonAfter: /^[ \t]*:/.test(line.text.slice(end)),
-    eol: text.includes('\r\n') ? '\r\n' : '\n',
   };
 
   const bracket = openBracket(line.text.slice(0, start));

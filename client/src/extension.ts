@@ -23,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   state = { context, output, client: createClient(context, output) };
   const commands: Record<string, (current: ExtensionState) => unknown> = {
     [COMMANDS.restartServer]: (current) => current.client.restart(),
+    // COMMANDS.addMissing is a server command (executeCommandProvider): vscode-languageclient registers it, so it is not here.
   };
   for (const [id, run] of Object.entries(commands)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, () => run(state!)));

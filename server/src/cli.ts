@@ -7,6 +7,7 @@ import { CHECK_FORMATS, checkText, formatText, readText, runCheck, type CheckOpt
 import { InputError } from './cli/files';
 import { runFmt, type FmtOptions } from './cli/fmt';
 import { runNew, type NewOptions } from './cli/new';
+import { isCheckWorker, runCheckWorker } from './cli/workers';
 import { formatProfilesJson, formatProfilesText, listProfiles, loadProfiles } from './cli/profiles';
 import { renderText, writeOutput, type RenderCommandOptions } from './cli/render';
 import { CODES, isDiagnosticCode, isSeverityLevel, type SeverityLevel } from './service/codes';
@@ -55,7 +56,7 @@ function program(): Command {
     .option('--stdin-filename <name>', 'the path to show for a brief read from standard input')
     .option('--profiles <dir>', 'load team profiles (*.hire-profile.yaml) from this folder')
     .action((paths: string[], options: CheckOptions) => {
-      process.exitCode = runCheck(paths, options, VERSION);
+      process.exitCode = runCheck(paths, options, VERSION, __filename);
     });
 
   hire
@@ -139,4 +140,6 @@ export function main(argv: readonly string[]): void {
   }
 }
 
-main(process.argv.slice(2));
+// The bundle also runs as the worker thread of a large `hire check`.
+if (isCheckWorker()) runCheckWorker();
+else main(process.argv.slice(2));

@@ -13,6 +13,7 @@ import { findFiles, InputError } from './files';
 import { formatGithub } from './github';
 import { loadProfiles } from './profiles';
 import { formatSarif } from './sarif';
+import { checkOnTwoThreads } from './workers';
 
 /** The findings of one file. */
 export interface CheckedFile {
@@ -52,28 +53,13 @@ export function readText(file: string): string {
   }
 }
 
-/** How to find and check the briefs of `hire check`. */
-export interface CheckInput {
-  /** The path shown for a brief read from standard input. */
-  readonly stdinFilename?: string;
-  /** Called after each file, for a progress line. */
-  readonly progress?: (done: number, total: number) => void;
-}
-
 /**
- * Checks the briefs the user named: files, folders, glob patterns and `-`
- * (standard input, at most once). Throws InputError for unreadable input.
+ * The briefs the user named: files, folders, glob patterns and `-` (standard
+ * input, at most once), each once. Throws InputError for a path that names nothing.
  */
-export function checkPaths(service: LanguageService, paths: readonly string[], settings: ValidationSettings, input: CheckInput = {}): CheckedFile[] {
+export function resolvePaths(paths: readonly string[]): string[] {
   if (paths.filter((given) => given === STDIN_ARGUMENT).length > 1) throw new InputError('standard input (-) can be read only once');
-  const files = [...new Set(paths.flatMap((given) => (given === STDIN_ARGUMENT ? [given] : findFiles([given]))))];
-  return files.map((file, index) => {
-    const checked = file === STDIN_ARGUMENT
-      ? checkText(service, input.stdinFilename ?? STDIN_PATH, readText(file), settings)
-      : checkText(service, file, readText(file), settings);
-    input.progress?.(index + 1, files.length);
-    return checked;
-  });
+  return [...new Set(paths.flatMap((given) => (given === STDIN_ARGUMENT ? [given] : findFiles([given]))))];
 }
 
 /** Checks one brief's text. */
@@ -158,16 +144,31 @@ export interface CheckOptions {
 /** Checks with more files than this show a progress line on a terminal. */
 export const PROGRESS_MIN_FILES = 300;
 
-/** Runs `hire check`: writes the report to stdout and returns the exit code (0 or 1; InputError for 2). */
-export function runCheck(paths: readonly string[], options: CheckOptions, version: string): number {
+/** Checks with at least this many files (and no standard input) use a second thread. */
+export const PARALLEL_MIN_FILES = 200;
+
+/**
+ * Runs `hire check`: writes the report to stdout and returns the exit code
+ * (0 or 1; InputError for 2). `script` is the running bundle, for the worker.
+ */
+export function runCheck(paths: readonly string[], options: CheckOptions, version: string, script: string): number {
   const service = getLanguageService({ profiles: loadProfiles(options.profiles) });
   const terminal = process.stderr.isTTY === true;
+  let shown = 0;
   const progress = (done: number, total: number) => {
-    if (terminal && total > PROGRESS_MIN_FILES && (done % 50 === 0 || done === total)) {
-      process.stderr.write(done === total ? '\r\u001b[K' : `\rChecked ${done} of ${total} files`);
-    }
+    if (!terminal || total <= PROGRESS_MIN_FILES || (done - shown < 50 && done < total)) return;
+    shown = done;
+    process.stderr.write(done === total ? '\r\u001b[K' : `\rChecked ${done} of ${total} files`);
   };
-  const files = checkPaths(service, paths, { severity: options.severity }, { stdinFilename: options.stdinFilename, progress });
+  const settings = { severity: options.severity };
+  const names = resolvePaths(paths);
+  const files = names.length >= PARALLEL_MIN_FILES && !names.includes(STDIN_ARGUMENT)
+    ? checkOnTwoThreads(script, service, names, options, progress)
+    : names.map((name, index) => {
+        const checked = checkText(service, name === STDIN_ARGUMENT ? (options.stdinFilename ?? STDIN_PATH) : name, readText(name), settings);
+        progress(index + 1, names.length);
+        return checked;
+      });
   const color = options.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
   const reports: Record<CheckFormat, () => string> = {
     text: () => formatText(files, color),

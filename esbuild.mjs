@@ -2,11 +2,16 @@
 // `tsc` only type-checks; esbuild bundles. Flags: --production (minify), --watch.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { generateValidators, standaloneValidators } from './scripts/validators.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+/** The schema validators, compiled now to ajv standalone code. */
+const validators = await generateValidators(fileURLToPath(new URL('.', import.meta.url)));
 
 /** Options shared by every bundle. */
 const common = {
@@ -20,6 +25,7 @@ const common = {
   logLevel: 'info',
   loader: { '.yaml': 'text', '.css': 'text' },
   define: { HIRE_VERSION: JSON.stringify(version) },
+  plugins: [standaloneValidators(validators)],
 };
 
 /** @type {esbuild.BuildOptions[]} */
@@ -27,6 +33,8 @@ const builds = [
   { ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { server: 'server/src/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The preview webview's script runs in the browser: loaded from dist/webview/ (a localResourceRoot).
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { preview: 'client/src/webview/main.ts' }, outdir: 'dist/webview' },
 ];
 
 if (watch) {

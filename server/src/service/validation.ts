@@ -7,8 +7,7 @@
  * - a missing required property: the key of the mapping that lacks it, or,
  *   for a list item (and the root), its first key.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -17,6 +16,7 @@ import profileSchema from '../../../schemas/hire-profile.schema.json';
 import { createDiagnostic } from './codes';
 import { closest } from './text';
 import { findNode, firstLine, isEmptyNode, nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
+import { getValidator, ITEM_VALIDATORS, PROPERTY_VALIDATORS } from './validators';
 
 /** Which schema a document is validated against. */
 export type SchemaKind = 'brief' | 'profile';
@@ -29,18 +29,46 @@ export type SchemaProblem =
   | { kind: 'value'; keyword: string };
 
 const schemas = { brief: briefSchema, profile: profileSchema } as const;
-const validators = new Map<SchemaKind, ValidateFunction>();
 
-function validator(kind: SchemaKind): ValidateFunction {
-  let validate = validators.get(kind);
-  if (!validate) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    addFormats(ajv, ['date']);
-    ajv.addVocabulary(['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets']);
-    validate = ajv.compile(schemas[kind]);
-    validators.set(kind, validate);
+/** The top-level properties of the brief schema, in the order ajv checks them. */
+const BRIEF_PROPERTIES = Object.keys(briefSchema.properties);
+
+/** Errors of a part of a brief, by the part's plain value (unchanged parts keep their value object). */
+const partErrors = new Map<string, WeakMap<object, readonly ErrorObject[]>>();
+
+/** The errors of a validator on a value, with `instancePath` under a prefix; cached for objects. */
+function errorsOf(name: string, value: unknown, prefix: string): readonly ErrorObject[] {
+  let cache = partErrors.get(name);
+  if (!cache) partErrors.set(name, (cache = new WeakMap()));
+  const cacheable = typeof value === 'object' && value !== null;
+  let errors = cacheable ? cache.get(value) : undefined;
+  if (!errors) {
+    const validate = getValidator(name);
+    errors = validate(value) ? [] : [...(validate.errors ?? [])];
+    if (cacheable) cache.set(value, errors);
   }
-  return validate;
+  return prefix && errors.length ? errors.map((error) => ({ ...error, instancePath: prefix + error.instancePath })) : errors;
+}
+
+/**
+ * The schema errors of a document's value. A brief is validated part by part
+ * (the root's keywords, each top-level property, each list item), in the
+ * order the whole schema reports them, so that an edit revalidates only the
+ * parts whose value changed.
+ */
+export function schemaErrors(kind: SchemaKind, value: unknown): readonly ErrorObject[] {
+  if (kind !== 'brief' || typeof value !== 'object' || value === null || Array.isArray(value)) return errorsOf(kind, value, '');
+  const record = value as Record<string, unknown>;
+  const errors = [...errorsOf('briefRoot', record, '')];
+  for (const key of BRIEF_PROPERTIES) {
+    if (!Object.hasOwn(record, key)) continue;
+    const part = record[key];
+    const prefix = `/${key}`;
+    errors.push(...errorsOf(PROPERTY_VALIDATORS[key], part, prefix));
+    const items = ITEM_VALIDATORS[key];
+    if (items && Array.isArray(part)) part.forEach((item, index) => errors.push(...errorsOf(items, item, `${prefix}/${index}`)));
+  }
+  return errors;
 }
 
 /** The JSON Schema of a kind of document, as data (for completion and hover). */
@@ -72,11 +100,11 @@ export interface JsonSchema {
 export function validateSchema(document: TextDocument, parsed: ParsedDocument, kind: SchemaKind = 'brief'): Diagnostic[] {
   const root = parsed.yaml?.contents;
   if (!YAML.isMap(root) || parsed.value === undefined) return [];
-  const validate = validator(kind);
-  if (validate(parsed.value)) return [];
+  const errors = schemaErrors(kind, parsed.value);
+  if (errors.length === 0) return [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  for (const error of errors) {
     const finding = describe(error, root, parsed.text);
     if (!finding) continue;
     const key = `${finding.span.start}:${finding.span.end}:${finding.message}`;

@@ -27,7 +27,7 @@ export type AddMissingScope = 'questions' | 'skills' | 'all';
 export const WAIVE_REASON = 'TODO: why this is not needed';
 
 /** The evidence of an added skill whose profile gives no hint. */
-export const EVIDENCE_PLACEHOLDER = 'TODO: how you will know';
+const EVIDENCE_PLACEHOLDER = 'TODO: how you will know';
 
 /** What the quick fixes of one request share. */
 interface FixContext {

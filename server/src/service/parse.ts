@@ -7,6 +7,7 @@
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
+import { reparse } from './incremental';
 
 /** A half-open span of the document text, in UTF-16 offsets. */
 export interface Span {
@@ -39,7 +40,8 @@ export interface ParsedDocument {
   readonly value: unknown;
 }
 
-const parseOptions: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions = {
+/** The options of every parse, full or incremental. */
+export const parseOptions: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions = {
   prettyErrors: false,
   uniqueKeys: true,
 };
@@ -104,7 +106,11 @@ function firstAliasSpan(document: YAML.Document): Span | undefined {
   return span;
 }
 
-/** Keeps the parse of each open document's latest version. */
+/**
+ * Keeps the parse of each open document's latest version. A new version is
+ * parsed incrementally from the previous one when that is sound (see
+ * incremental.ts), which updates the previous version's tree in place.
+ */
 export class ParseCache {
   private readonly entries = new Map<string, ParsedDocument>();
 
@@ -114,7 +120,7 @@ export class ParseCache {
     const text = document.getText();
     // Same version and same text: a reused URI (tests, the CLI) must never see another text's parse.
     if (cached && cached.version === document.version && cached.text === text) return cached;
-    const parsed = parseText(document.uri, document.version, text);
+    const parsed = (cached && reparse(cached, document.version, text)) || parseText(document.uri, document.version, text);
     this.entries.set(document.uri, parsed);
     return parsed;
   }

@@ -47,14 +47,13 @@ export function reparse(previous: ParsedDocument, version: number, text: string)
   if (!document || !YAML.isMap(root) || root.flow || previous.problems.length || previous.extraDocuments.length) return undefined;
   if (document.errors.length || document.warnings.length || !isPlainObject(previous.value) || !hasNoAnchors(previous)) return undefined;
 
-  // The edited region: old [from, oldTo) became new [from, newTo).
+  // The edited region: old [from, oldTo) became new [from, oldTo + delta).
   let from = 0;
   const shortest = Math.min(old.length, text.length);
   while (from < shortest && old.charCodeAt(from) === text.charCodeAt(from)) from++;
   let tail = 0;
   while (tail < shortest - from && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
   const oldTo = old.length - tail;
-  const newTo = text.length - tail;
   const delta = text.length - old.length;
 
   const pairIndex = unitIndex(root.items.map((pair) => (pair.key as YAML.Node | null)?.range?.[0] ?? -1), from);
@@ -85,7 +84,7 @@ export function reparse(previous: ParsedDocument, version: number, text: string)
           shiftTree(item, unit.start - column);
           copyLeading(oldItem, item);
           shiftAfter(document, oldTo, delta);
-          list.items[itemIndex] = item;
+          list.items[itemIndex] = item as YAML.ParsedNode;
           const value = { ...previous.value };
           if (!Array.isArray(value[key.value])) return undefined;
           const items = [...(value[key.value] as unknown[])];

@@ -12,7 +12,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { COMMANDS, SETTINGS_SECTION, type AddMissingArguments, type HireSettings } from './protocol';
+import { COMMANDS, RENDER_REQUEST, SETTINGS_SECTION, type AddMissingArguments, type HireSettings, type RenderParams, type RenderResult } from './protocol';
 import { ADD_MISSING_KIND } from './service/codeActions';
 import type { SeverityOverrides } from './service/codes';
 import { getLanguageService, type LanguageService } from './service/languageService';
@@ -87,23 +87,33 @@ export function startServer(connection: Connection): void {
     else for (const document of documents.all()) schedulePublish(document.uri);
   }
 
-  // Push diagnostics: one validation per burst of edits, always of the latest version.
-  const pending = new Set<string>();
+  // Push diagnostics: one validation per burst of edits, always of the latest
+  // version. The wait is as long as the document's last validation took (at
+  // least a millisecond, at most 50): edits that arrive faster than we could
+  // validate them are folded into one validation, and nothing waits longer.
+  const pending = new Map<string, NodeJS.Timeout>();
+  const validationTime = new Map<string, number>();
   function schedulePublish(uri: string): void {
-    if (pullDiagnostics || pending.has(uri)) return;
-    pending.add(uri);
-    setImmediate(() => {
+    if (pullDiagnostics) return;
+    clearTimeout(pending.get(uri));
+    const wait = Math.min(50, Math.max(1, validationTime.get(uri) ?? 1));
+    pending.set(uri, setTimeout(() => {
       pending.delete(uri);
       const document = documents.get(uri);
       if (!document) return;
+      const started = performance.now();
       const diagnostics = guard('Validation', [], () => service.validate(document, { severity: severity() }));
+      validationTime.set(uri, performance.now() - started);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-    });
+    }, wait));
   }
 
   documents.onDidOpen((event) => schedulePublish(event.document.uri));
   documents.onDidChangeContent((event) => schedulePublish(event.document.uri));
   documents.onDidClose((event) => {
+    clearTimeout(pending.get(event.document.uri));
+    pending.delete(event.document.uri);
+    validationTime.delete(event.document.uri);
     service.close(event.document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
@@ -156,6 +166,12 @@ export function startServer(connection: Connection): void {
     );
     if (edit) await connection.workspace.applyEdit({ label: 'Add what the profile asks for', edit });
     return null;
+  });
+
+  connection.onRequest(RENDER_REQUEST, (params: RenderParams, token: CancellationToken): RenderResult => {
+    const document = documents.get(params.uri);
+    if (!document || token.isCancellationRequested) return null;
+    return guard('Render', null, () => service.render(document, params, { severity: severity() }) ?? null);
   });
 
   documents.listen(connection);

@@ -84,7 +84,7 @@ describe('schema', () => {
     const document = brief(`${HEAD}engagement: freelanse\n`);
     const [diagnostic] = service.validate(document);
     assert.equal(document.getText(diagnostic.range), 'freelanse');
-    assert.match(diagnostic.message, /Did you mean 'freelance'\?/);
+    assert.match(diagnostic.message as string, /Did you mean 'freelance'\?/);
     assert.deepEqual(diagnostic.data, { kind: 'enum', value: 'freelanse', allowed: ['freelance', 'contract', 'part-time', 'full-time'], suggestion: 'freelance' });
   });
 
@@ -92,7 +92,7 @@ describe('schema', () => {
     const document = brief(`${HEAD}reprots_to: PM\n`);
     const [diagnostic] = service.validate(document);
     assert.equal(document.getText(diagnostic.range), 'reprots_to');
-    assert.match(diagnostic.message, /Did you mean 'reports_to'\?/);
+    assert.match(diagnostic.message as string, /Did you mean 'reports_to'\?/);
   });
 
   it('puts a nested unknown key on that key', () => {
@@ -176,7 +176,7 @@ describe('profile rules', () => {
       ['missing-question', 2, 'questions', 'superiors'],
       ['missing-question', 3, 'questions', 'charges'],
     ]);
-    assert.match(found[0].message, /"Have you ever had a problem with your superiors\?"/);
+    assert.match(found[0].message as string, /"Have you ever had a problem with your superiors\?"/);
   });
 
   it('waive silences missing and unassessed findings', () => {

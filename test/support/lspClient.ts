@@ -19,6 +19,8 @@ export interface TestServer {
   readonly process: ChildProcess;
   /** Diagnostics published so far, by URI (the latest for each). */
   readonly published: Map<string, PublishDiagnosticsParams>;
+  /** Every publication so far, in order. */
+  readonly history: PublishDiagnosticsParams[];
   /** The server's answer to `initialize`: its capabilities. */
   readonly initialized: InitializeResult;
   /** Resolves with the next diagnostics published for a URI that satisfy a test. */
@@ -39,9 +41,11 @@ export async function startServer(
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published = new Map<string, PublishDiagnosticsParams>();
+  const history: PublishDiagnosticsParams[] = [];
   const waiters: { uri: string; test: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     published.set(params.uri, params);
+    history.push(params);
     for (const waiter of [...waiters]) {
       if (waiter.uri === params.uri && waiter.test(params)) {
         waiters.splice(waiters.indexOf(waiter), 1);
@@ -59,6 +63,7 @@ export async function startServer(
     connection,
     process: child,
     published,
+    history,
     initialized,
     nextDiagnostics: (uri, test = () => true) => new Promise((resolve) => waiters.push({ uri, test, resolve })),
     open: (uri, text, version = 1) =>

@@ -6,7 +6,8 @@
  *   stays right after the key it followed;
  * - 2-space indentation, list items indented under their key;
  * - every mapping and list in block style, except a list of ids (`assesses`)
- *   whose items are plain ids without comments, written inline: `[a, b]`;
+ *   whose items are plain ids without comments, written inline: `[a, b]`,
+ *   and an empty list or mapping: `[]`, `{}`;
  * - a comment at the end of a line keeps its column (or sits one space after
  *   the value when the value now reaches past it); a comment on the line of a
  *   key whose value is a block mapping or list stays on that line;
@@ -25,28 +26,47 @@ import { schemaOf, type JsonSchema } from './validation';
 export type FormatResult = { readonly text: string; readonly error?: undefined } | { readonly error: string; readonly text?: undefined };
 
 const ID_REF = '#/definitions/id';
+/** What an id written inline looks like (kebab-case, as the schema asks). */
+const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** Wraps a marker number in characters that cannot occur in a YAML comment or plain value. */
 const MARK = '\u0001';
 const markerPattern = /\u0001([TK])(\d+)\u0001/;
 
 /** Formats a brief's text in the canonical layout. */
-export function formatBrief(text: string): FormatResult {
+export function formatBrief(original: string): FormatResult {
+  const eol = original.includes('\r\n') ? '\r\n' : '\n';
+  const text = original.replace(/\r\n/g, '\n');
   const documents = YAML.parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
   if (documents.length > 1) return { error: 'it holds more than one YAML document' };
   const document = documents[0];
-  if (!document || document.contents === null) return { text };
+  if (!document || document.contents === null) return { text: original };
   const problem = document.errors[0];
   if (problem) return { error: `it has a YAML syntax error at line ${lineOf(text, problem.pos[0])}: ${problem.message.split('\n')[0]}` };
   if (text.includes(MARK)) return { error: 'it contains a control character (U+0001)' };
 
   const expected = { value: document.toJS(), comments: commentsOf(text) };
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // A comment yaml reads differently once keys move settles in a second round; so lay out until nothing changes.
+  let current = text;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const next = layoutFaithfully(current, expected);
+    if (next === undefined) return { error: 'it cannot be laid out without changing a value or a comment' };
+    if (next === current) return { text: next.replace(/\n/g, eol) };
+    current = next;
+  }
+  return { error: 'its layout does not settle' };
+}
+
+/** Rounds of layout before giving up on a layout that keeps changing. */
+const MAX_ROUNDS = 4;
+
+/** One round of layout, or undefined when it would change a value or a comment. */
+function layoutFaithfully(text: string, expected: { value: unknown; comments: string[] }): string | undefined {
   // First keep block scalars' source lines; if that cannot be done faithfully, let yaml write them.
   for (const keepBlocks of [true, false]) {
-    const output = layout(YAML.parseDocument(text, { uniqueKeys: true }), text, keepBlocks).replace(/\n/g, eol);
-    if (sameContent(output, expected)) return { text: output };
+    const output = layout(YAML.parseDocument(text, { uniqueKeys: true }), text, keepBlocks);
+    if (sameContent(output, expected)) return output;
   }
-  return { error: 'it cannot be laid out without changing a value or a comment' };
+  return undefined;
 }
 
 /** The comments of a YAML text, in order, as written after their `#`. */
@@ -71,24 +91,28 @@ interface Marks {
   readonly keyLine: number[];
   /** Block scalars: their source lines (header first). */
   readonly blocks: string[][];
+  /** Plain scalars on one line: their source (`1.50`, `0x1F`, `~`, `!!str 123`). */
+  readonly plain: string[];
 }
 
 function layout(document: YAML.Document.Parsed, text: string, keepBlocks: boolean): string {
-  const marks: Marks = { trailing: [], keyLine: [], blocks: [] };
+  const marks: Marks = { trailing: [], keyLine: [], blocks: [], plain: [] };
   const root = document.contents;
   if (YAML.isMap(root)) sortMap(root, BRIEF_KEYS, schemaOf('brief'));
+  const inline = new Set<YAML.YAMLSeq>();
+  findIdLists(root, schemaOf('brief'), inline);
   YAML.visit(document, {
     Pair(_, pair) {
       const value = pair.value;
       if (YAML.isCollection(value) && YAML.isScalar(pair.key)) markKeyLine(pair.key, value, text, marks);
     },
     Node(_, node) {
-      if (YAML.isCollection(node)) node.flow = false;
+      if (YAML.isCollection(node)) node.flow = node.items.length === 0 || (YAML.isSeq(node) && inline.has(node));
       if (node.comment) markTrailing(node, text, marks);
       if (keepBlocks && YAML.isScalar(node)) markBlock(node, text, marks);
+      if (YAML.isScalar(node)) markPlain(node, text, marks);
     },
   });
-  markIdLists(root, schemaOf('brief'));
   const output = document.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: false });
   return applyMarks(output, marks);
 }
@@ -118,21 +142,22 @@ function sortNode(node: unknown, schema: JsonSchema | undefined): void {
   else if (YAML.isSeq(node) && schema.items) for (const item of node.items) sortNode(item, schema.items);
 }
 
-/** Writes lists of ids inline when every item is a plain id without comments. */
-function markIdLists(node: unknown, schema: JsonSchema | undefined): void {
+/** Collects the lists of ids to write inline: those whose every item is an id without comments. */
+function findIdLists(node: unknown, schema: JsonSchema | undefined, inline: Set<YAML.YAMLSeq>): void {
   if (!schema) return;
   if (YAML.isMap(node)) {
     for (const pair of node.items) {
       const key = YAML.isScalar(pair.key) ? String(pair.key.value) : '';
-      markIdLists(pair.value, schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined);
+      findIdLists(pair.value, schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined, inline);
     }
   } else if (YAML.isSeq(node) && schema.items) {
     if (schema.items.$ref === ID_REF) {
-      node.flow = !node.commentBefore && node.items.length > 0 && node.items.every(
-        (item) => YAML.isScalar(item) && item.type === YAML.Scalar.PLAIN && !item.comment && !item.commentBefore && !item.anchor && !item.tag,
+      const plainIds = node.items.every(
+        (item) => YAML.isScalar(item) && typeof item.value === 'string' && ID.test(item.value) && !item.comment && !item.commentBefore && !item.anchor && !item.tag,
       );
+      if (plainIds && node.items.length > 0 && !node.commentBefore) inline.add(node);
     } else {
-      for (const item of node.items) markIdLists(item, schema.items);
+      for (const item of node.items) findIdLists(item, schema.items, inline);
     }
   }
 }
@@ -172,8 +197,18 @@ function markBlock(node: YAML.Scalar, text: string, marks: Marks): void {
   node.type = YAML.Scalar.QUOTE_DOUBLE;
 }
 
+/** A plain scalar on one line: replace it by a marker, to write its source as it was. */
+function markPlain(node: YAML.Scalar, text: string, marks: Marks): void {
+  if (node.type !== YAML.Scalar.PLAIN || !node.range) return;
+  const source = text.slice(node.range[0], node.range[1]);
+  if (source === '' || /[\r\n]/.test(source)) return;
+  marks.plain.push(source);
+  node.value = `${MARK}V${marks.plain.length - 1}${MARK}`;
+  node.type = YAML.Scalar.QUOTE_DOUBLE;
+}
+
 function applyMarks(output: string, marks: Marks): string {
-  const lines = output.split('\n');
+  const lines = output.split('\n').map((line) => line.replace(/"\\x01V(\d+)\\x01"/g, (_, index: string) => marks.plain[Number(index)]));
   const result: string[] = [];
   for (const line of lines) {
     const block = /^(.*?)"\\x01(\d+)\\x01"$/.exec(line);
@@ -183,11 +218,12 @@ function applyMarks(output: string, marks: Marks): string {
     }
     const marker = markerPattern.exec(line);
     if (!marker) {
-      result.push(line);
+      // yaml indents the blank line before a nested key; a blank line is empty.
+      result.push(line.trim() === '' ? '' : line);
       continue;
     }
     const hash = line.lastIndexOf('#', marker.index);
-    const comment = line.slice(hash).replace(markerPattern, '');
+    const comment = line.slice(hash).replace(markerPattern, '').trimEnd();
     const column = (marker[1] === 'K' ? marks.keyLine : marks.trailing)[Number(marker[2])];
     const ownLine = line.slice(0, hash).trim() === '';
     if (!ownLine) result.push(align(line.slice(0, hash), comment, column));

@@ -3,6 +3,8 @@
  * yaml-language-server, the CLI and the extension, measured in one run.
  * Prints Markdown tables and writes `bench-results/<time>.json` (and
  * `latest.json`). `--quick`: small sizes and few iterations, a few seconds.
+ * `--only=service,protocol,cli,extension` runs some levels; `--lines=32000`
+ * sets the protocol level's document sizes.
  * Measures the bundles in dist/: build them first (`npm run bench` does,
  * with --production).
  */
@@ -18,6 +20,8 @@ import { runCli, runExtension } from './system';
 const ROOT = path.resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
 const log = (line: string) => process.stderr.write(`${line}\n`);
+const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const only = new Set(option('only')?.split(',') ?? ['service', 'protocol', 'cli', 'extension']);
 
 const plan = quick
   ? { service: [10, 100], serviceIterations: 3, protocol: [100, 300], protocolIterations: 2, cliFiles: 200, starts: 1 }
@@ -33,13 +37,14 @@ async function main(): Promise<void> {
   };
   log(`Benchmark on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}${quick ? ' (quick)' : ''}`);
   log('Service level…');
-  const service = runService(plan.service, plan.serviceIterations);
+  const service = only.has('service') ? runService(plan.service, plan.serviceIterations) : [];
   log('Protocol level…');
-  const protocol = await runProtocol(ROOT, plan.protocol, plan.protocolIterations, log);
+  const lines = option('lines')?.split(',').map(Number) ?? plan.protocol;
+  const protocol = only.has('protocol') ? await runProtocol(ROOT, lines, plan.protocolIterations, log) : [];
   log('CLI…');
-  const cli = runCli(ROOT, plan.cliFiles);
+  const cli = only.has('cli') ? runCli(ROOT, plan.cliFiles) : undefined;
   log('Extension…');
-  const extension = await runExtension(ROOT, plan.starts);
+  const extension = only.has('extension') ? await runExtension(ROOT, plan.starts) : undefined;
 
   const sections: string[] = [`Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}${quick ? ' — quick run' : ''}`];
 
@@ -87,18 +92,20 @@ async function main(): Promise<void> {
     table(['lines', 'measure', 'hire', 'yaml-language-server', 'ratio'], protocolRows),
   );
 
-  sections.push(
-    '### CLI and extension',
-    table(
-      ['measure', 'value'],
-      [
-        [`hire check, ${cli.files} typical briefs`, `${ms(cli.checkMs)} ms, ${cli.filesPerSecond.toFixed(0)} files/s`],
-        ['reading + `yaml` parsing the same files', `${ms(cli.readParseMs)} ms (check is ${ratio(cli.ratio)})`],
-        ['server: spawn → initialize answered', `${ms(extension.initializeMs)} ms`],
-        ...Object.entries(extension.bundles).map(([name, bytes]) => [`bundle dist/${name}`, `${(bytes / 1024).toFixed(0)} KiB`]),
-      ],
-    ),
-  );
+  const system: string[][] = [];
+  if (cli) {
+    system.push(
+      [`hire check, ${cli.files} typical briefs`, `${ms(cli.checkMs)} ms, ${cli.filesPerSecond.toFixed(0)} files/s`],
+      ['reading + `yaml` parsing the same files', `${ms(cli.readParseMs)} ms (check is ${ratio(cli.ratio)})`],
+    );
+  }
+  if (extension) {
+    system.push(
+      ['server: spawn → initialize answered', `${ms(extension.initializeMs)} ms`],
+      ...Object.entries(extension.bundles).map(([name, bytes]) => [`bundle dist/${name}`, `${(bytes / 1024).toFixed(0)} KiB`]),
+    );
+  }
+  sections.push('### CLI and extension', table(['measure', 'value'], system));
 
   const report = sections.join('\n\n');
   process.stdout.write(`${report}\n`);

@@ -67,7 +67,7 @@ export interface ExtensionResult {
 export async function runExtension(root: string, starts: number): Promise<ExtensionResult> {
   const dist = path.join(root, 'dist');
   const bundles: Record<string, number> = {};
-  for (const name of readdirSync(dist).filter((file) => file.endsWith('.js')).sort()) bundles[name] = statSync(path.join(dist, name)).size;
+  for (const name of readdirSync(dist).filter((file) => file.endsWith('.js') && !file.includes('.tmp')).sort()) bundles[name] = statSync(path.join(dist, name)).size;
   const spec = serverSpecs(root)[0];
   const times: number[] = [];
   for (let run = 0; run < starts; run++) {

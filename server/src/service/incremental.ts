@@ -47,12 +47,11 @@ export function reparse(previous: ParsedDocument, version: number, text: string)
   if (!document || !YAML.isMap(root) || root.flow || previous.problems.length || previous.extraDocuments.length) return undefined;
   if (document.errors.length || document.warnings.length || !isPlainObject(previous.value) || !hasNoAnchors(previous)) return undefined;
 
+  if (text === old) return result(previous, version, text, previous.value);
+
   // The edited region: old [from, oldTo) became new [from, oldTo + delta).
-  let from = 0;
-  const shortest = Math.min(old.length, text.length);
-  while (from < shortest && old.charCodeAt(from) === text.charCodeAt(from)) from++;
-  let tail = 0;
-  while (tail < shortest - from && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  const from = commonPrefix(old, text);
+  const tail = commonSuffix(old, text, Math.min(old.length, text.length) - from);
   const oldTo = old.length - tail;
   const delta = text.length - old.length;
 
@@ -110,6 +109,26 @@ export function reparse(previous: ParsedDocument, version: number, text: string)
   root.items[pairIndex] = newPair;
   const value = { ...previous.value, [key.value]: (parsed.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>)[key.value] };
   return result(previous, version, text, value);
+}
+
+/** Characters compared at once: string equality runs natively, far faster than a loop over characters. */
+const CHUNK = 2048;
+
+/** The length of the longest common prefix of two strings. */
+function commonPrefix(a: string, b: string): number {
+  const shortest = Math.min(a.length, b.length);
+  let from = 0;
+  while (from + CHUNK <= shortest && a.slice(from, from + CHUNK) === b.slice(from, from + CHUNK)) from += CHUNK;
+  while (from < shortest && a.charCodeAt(from) === b.charCodeAt(from)) from++;
+  return from;
+}
+
+/** The length of the longest common suffix of two strings, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let tail = 0;
+  while (tail + CHUNK <= limit && a.slice(a.length - tail - CHUNK, a.length - tail) === b.slice(b.length - tail - CHUNK, b.length - tail)) tail += CHUNK;
+  while (tail < limit && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
+  return tail;
 }
 
 function result(previous: ParsedDocument, version: number, text: string, value: Record<string, unknown>): ParsedDocument {

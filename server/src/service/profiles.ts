@@ -43,62 +43,86 @@ export interface Profile {
   readonly sections: readonly string[];
   readonly skills: readonly ProfileSkill[];
   readonly questions: readonly ProfileQuestion[];
-  /** Where it comes from: a file URI, or `builtin:<id>`. */
+  /** Where it comes from: a file URI, or a `hire-builtin:` URI. */
   readonly source: string;
 }
 
-/** The scheme of built-in profiles' sources. */
-export const BUILTIN_SCHEME = 'builtin:';
+/**
+ * A profile as its file declares it, before inheritance: a field the file
+ * leaves unset stays unset, so that `extends` fills it from the parent.
+ */
+export interface DeclaredProfile {
+  readonly id: string;
+  readonly title?: string;
+  readonly aliases?: readonly string[];
+  readonly about?: string;
+  readonly extends?: string;
+  readonly sections?: readonly string[];
+  readonly skills: readonly DeclaredItem<ProfileSkill>[];
+  readonly questions: readonly DeclaredItem<ProfileQuestion>[];
+  readonly source: string;
+}
+
+/** A skill or question as a profile file declares it: an id and the fields it sets. */
+export type DeclaredItem<T extends { readonly id: string }> = Partial<T> & { readonly id: string };
+
+/** The URI scheme of built-in profiles, which the editor opens read-only. */
+export const BUILTIN_SCHEME = 'hire-builtin';
+
+/** The URI of a built-in profile: its source, and the document the editor shows for it. */
+export function builtinProfileUri(id: string): string {
+  return `${BUILTIN_SCHEME}:/${id}.hire-profile.yaml`;
+}
 
 /** The built-in profiles' texts, by source. */
 export const builtinProfileTexts: ReadonlyMap<string, string> = new Map([
-  [`${BUILTIN_SCHEME}production-coordinator`, builtinProductionCoordinator],
+  [builtinProfileUri('production-coordinator'), builtinProductionCoordinator],
 ]);
 
 /**
- * Reads a profile from its plain data, keeping what is well formed. Returns
- * undefined when there is no usable `id`. Validation messages come from the
- * profile schema, not from here.
+ * Reads a profile from its plain data, keeping what is well formed and
+ * leaving unset what the data does not set. Returns undefined when there is
+ * no usable `id`. Validation messages come from the profile schema, not from here.
  */
-export function readProfile(value: unknown, source: string): Profile | undefined {
+export function readProfile(value: unknown, source: string): DeclaredProfile | undefined {
   if (!isObject(value) || typeof value.id !== 'string') return undefined;
-  return {
+  return defined({
     id: value.id,
-    title: typeof value.title === 'string' ? value.title : value.id,
-    aliases: strings(value.aliases),
+    title: optionalString(value.title),
+    aliases: optionalStrings(value.aliases),
     about: optionalString(value.about),
     extends: optionalString(value.extends),
-    sections: strings(value.sections),
+    sections: optionalStrings(value.sections),
     skills: objects(value.skills).flatMap((skill) =>
       typeof skill.id === 'string'
-        ? [{
+        ? [defined<DeclaredItem<ProfileSkill>>({
             id: skill.id,
-            name: optionalString(skill.name) ?? skill.id,
+            name: optionalString(skill.name),
             about: optionalString(skill.about),
-            need: skill.need === 'preferred' ? 'preferred' : 'required',
+            need: skill.need === 'preferred' || skill.need === 'required' ? skill.need : undefined,
             evidence: optionalString(skill.evidence),
-          } satisfies ProfileSkill]
+          })]
         : [],
     ),
     questions: objects(value.questions).flatMap((question) =>
       typeof question.id === 'string'
-        ? [{
+        ? [defined<DeclaredItem<ProfileQuestion>>({
             id: question.id,
-            ask: optionalString(question.ask) ?? question.id,
+            ask: optionalString(question.ask),
             why: optionalString(question.why),
-            listen_for: strings(question.listen_for),
-            red_flags: strings(question.red_flags),
-            assesses: strings(question.assesses),
-            priority: question.priority === 'recommended' ? 'recommended' : 'required',
-          } satisfies ProfileQuestion]
+            listen_for: optionalStrings(question.listen_for),
+            red_flags: optionalStrings(question.red_flags),
+            assesses: optionalStrings(question.assesses),
+            priority: question.priority === 'recommended' || question.priority === 'required' ? question.priority : undefined,
+          })]
         : [],
     ),
     source,
-  };
+  });
 }
 
 /** Parses a profile file's text; undefined when it is not a usable profile. */
-export function parseProfile(text: string, source: string): Profile | undefined {
+export function parseProfile(text: string, source: string): DeclaredProfile | undefined {
   try {
     return readProfile(YAML.parse(text, { maxAliasCount: 1000 }), source);
   } catch {
@@ -106,13 +130,18 @@ export function parseProfile(text: string, source: string): Profile | undefined 
   }
 }
 
+/** What is wrong with a profile's `extends`: it names no profile, or the chain comes back to the profile. */
+export type ExtendsProblem = { readonly kind: 'unknown' } | { readonly kind: 'cycle'; readonly chain: readonly string[] };
+
 /**
  * The profiles a brief can name: the built-in ones and any a workspace adds.
- * Lookups return profiles with `extends` applied.
+ * Lookups return profiles with `extends` applied. A workspace profile with a
+ * built-in profile's id takes its place; of two workspace profiles with one
+ * id (a `duplicate-profile` finding), the one whose source sorts first is used.
  */
 export class ProfileRegistry {
-  private readonly bySource = new Map<string, Profile>();
-  private resolved: Map<string, Profile> | undefined;
+  private readonly bySource = new Map<string, DeclaredProfile>();
+  private cache: { winners: Map<string, DeclaredProfile>; resolved: Map<string, Profile> } | undefined;
 
   /** A registry holding the built-in profiles. */
   static withBuiltins(): ProfileRegistry {
@@ -125,31 +154,66 @@ export class ProfileRegistry {
   }
 
   /** Adds or replaces the profile read from a source. */
-  set(source: string, profile: Profile | undefined): void {
+  set(source: string, profile: DeclaredProfile | undefined): void {
     if (profile) this.bySource.set(source, profile);
     else this.bySource.delete(source);
-    this.resolved = undefined;
+    this.cache = undefined;
   }
 
   /** Forgets the profile of a source. */
   delete(source: string): void {
     this.bySource.delete(source);
-    this.resolved = undefined;
+    this.cache = undefined;
   }
 
   /** The profile with this id, inheritance applied. */
   get(id: string): Profile | undefined {
-    return this.resolve().get(id);
+    return this.resolve().resolved.get(id);
   }
 
   /** Every known profile, inheritance applied, sorted by id. */
   all(): Profile[] {
-    return [...this.resolve().values()].sort((a, b) => a.id.localeCompare(b.id));
+    return [...this.resolve().resolved.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
 
   /** Every profile as read from its source, before inheritance. */
-  declared(): Profile[] {
+  declared(): DeclaredProfile[] {
     return [...this.bySource.values()];
+  }
+
+  /** The profile read from a source, before inheritance. */
+  declaredAt(source: string): DeclaredProfile | undefined {
+    return this.bySource.get(source);
+  }
+
+  /** The sources of every workspace profile with this id (more than one is a `duplicate-profile`). */
+  sourcesOf(id: string): string[] {
+    return [...this.bySource.values()].filter((profile) => profile.id === id && !isBuiltin(profile)).map((profile) => profile.source).sort();
+  }
+
+  /**
+   * The profiles in use along an id's `extends` chain, the profile itself
+   * first, each as declared; stops before an unknown parent or a repeat.
+   */
+  chain(id: string): DeclaredProfile[] {
+    const { winners } = this.resolve();
+    const chain: DeclaredProfile[] = [];
+    const seen = new Set<string>();
+    for (let current = winners.get(id); current && !seen.has(current.id); current = current.extends === undefined ? undefined : winners.get(current.extends)) {
+      seen.add(current.id);
+      chain.push(current);
+    }
+    return chain;
+  }
+
+  /** What is wrong with the `extends` of the profile read from a source; undefined when nothing is. */
+  extendsProblem(source: string): ExtendsProblem | undefined {
+    const profile = this.bySource.get(source);
+    if (profile?.extends === undefined) return undefined;
+    if (!this.resolve().winners.has(profile.extends)) return { kind: 'unknown' };
+    const parents = this.chain(profile.extends).map((parent) => parent.id);
+    const back = parents.indexOf(profile.id);
+    return back < 0 ? undefined : { kind: 'cycle', chain: [profile.id, ...parents.slice(0, back + 1)] };
   }
 
   /** The profile whose title or an alias is this role, ignoring case. */
@@ -160,47 +224,65 @@ export class ProfileRegistry {
     );
   }
 
-  private resolve(): Map<string, Profile> {
-    if (this.resolved) return this.resolved;
-    const declared = new Map<string, Profile>();
-    // A workspace profile with a built-in profile's id takes its place.
-    const ordered = [...this.bySource.values()].sort((a, b) => Number(isBuiltin(b)) - Number(isBuiltin(a)));
-    for (const profile of ordered) if (!declared.has(profile.id) || isBuiltin(declared.get(profile.id)!)) declared.set(profile.id, profile);
-    const resolved = new Map<string, Profile>();
-    const visit = (profile: Profile, seen: Set<string>): Profile => {
-      const done = resolved.get(profile.id);
-      if (done) return done;
-      const parent = profile.extends ? declared.get(profile.extends) : undefined;
-      const merged = parent && !seen.has(parent.id) ? mergeProfiles(visit(parent, new Set([...seen, profile.id])), profile) : profile;
-      resolved.set(profile.id, merged);
-      return merged;
-    };
-    for (const profile of declared.values()) visit(profile, new Set([profile.id]));
-    this.resolved = resolved;
-    return resolved;
+  private resolve(): { winners: Map<string, DeclaredProfile>; resolved: Map<string, Profile> } {
+    if (this.cache) return this.cache;
+    const winners = new Map<string, DeclaredProfile>();
+    const ordered = [...this.bySource.values()].sort((a, b) => Number(isBuiltin(b)) - Number(isBuiltin(a)) || (a.source < b.source ? 1 : a.source > b.source ? -1 : 0));
+    // Built-ins first, then workspace profiles from the last source to the first: the later entries win.
+    for (const profile of ordered) winners.set(profile.id, profile);
+    this.cache = { winners, resolved: new Map() };
+    for (const id of winners.keys()) {
+      const merged = this.chain(id).reduceRight<DeclaredProfile | undefined>((parent, child) => (parent ? mergeProfiles(parent, child) : child), undefined);
+      this.cache.resolved.set(id, complete(merged!));
+    }
+    return this.cache;
   }
 }
 
 /** Whether a profile comes with the extension. */
-export function isBuiltin(profile: Profile): boolean {
-  return profile.source.startsWith(BUILTIN_SCHEME);
+export function isBuiltin(profile: { readonly source: string }): boolean {
+  return profile.source.startsWith(`${BUILTIN_SCHEME}:`);
 }
 
-/** A child profile over its parent: lists merge by id, the child's entries win. */
-function mergeProfiles(parent: Profile, child: Profile): Profile {
+/** A child profile over its parent: lists merge by id, a field the child sets replacing the parent's. */
+function mergeProfiles(parent: DeclaredProfile, child: DeclaredProfile): DeclaredProfile {
   return {
     ...child,
     about: child.about ?? parent.about,
-    sections: [...new Set([...parent.sections, ...child.sections])],
+    sections: [...new Set([...(parent.sections ?? []), ...(child.sections ?? [])])],
     skills: mergeById(parent.skills, child.skills),
     questions: mergeById(parent.questions, child.questions),
   };
 }
 
-function mergeById<T extends { id: string }>(parent: readonly T[], child: readonly T[]): T[] {
+function mergeById<T extends { readonly id: string }>(parent: readonly T[], child: readonly T[]): T[] {
   const merged = new Map(parent.map((item) => [item.id, item] as const));
   for (const item of child) merged.set(item.id, { ...merged.get(item.id), ...item });
   return [...merged.values()];
+}
+
+/** A declared profile with every unset field at its default. */
+function complete(profile: DeclaredProfile): Profile {
+  return {
+    ...profile,
+    title: profile.title ?? profile.id,
+    aliases: profile.aliases ?? [],
+    sections: profile.sections ?? [],
+    skills: profile.skills.map((skill) => ({ ...skill, name: skill.name ?? skill.id, need: skill.need ?? 'required' })),
+    questions: profile.questions.map((question) => ({
+      ...question,
+      ask: question.ask ?? question.id,
+      listen_for: question.listen_for ?? [],
+      red_flags: question.red_flags ?? [],
+      assesses: question.assesses ?? [],
+      priority: question.priority ?? 'required',
+    })),
+  };
+}
+
+/** An object without its undefined fields, so that spreading it over another keeps the other's values. */
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }
 
 function normalizeTitle(title: string): string {
@@ -215,8 +297,8 @@ function objects(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter(isObject) : [];
 }
 
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+function optionalStrings(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : undefined;
 }
 
 function optionalString(value: unknown): string | undefined {

@@ -102,6 +102,7 @@ async function main(): Promise<void> {
   if (extension) {
     system.push(
       ['server: spawn → initialize answered', `${ms(extension.initializeMs)} ms`],
+      ['(bare `node -e 0` start, for reference)', `${ms(extension.nodeStartMs)} ms`],
       ...Object.entries(extension.bundles).map(([name, bytes]) => [`bundle dist/${name}`, `${(bytes / 1024).toFixed(0)} KiB`]),
     );
   }

@@ -24,12 +24,13 @@ export interface ServiceResult {
   operations: Record<string, number>;
 }
 
-/** Measures the service on briefs of the given numbers of questions. */
-export function runService(sizes: readonly number[], iterations: number): ServiceResult[] {
+/** Measures the service on briefs of the given numbers of questions (fewer iterations on big ones). */
+export function runService(sizes: readonly number[], maxIterations: number): ServiceResult[] {
   const results: ServiceResult[] = [];
   for (const questions of sizes) {
     for (const findings of [false, true]) {
       const text = generateBrief({ questions, findings });
+      const iterations = Math.max(3, Math.min(maxIterations, Math.round((maxIterations * 200) / questions)));
       const uri = `file:///bench/generated-${questions}.hire.yaml`;
       const document = TextDocument.create(uri, 'hire-yaml', 1, text);
       const service = getLanguageService();
@@ -37,19 +38,25 @@ export function runService(sizes: readonly number[], iterations: number): Servic
       const where = probes(text);
       const editOffset = document.offsetAt(where.edit);
       const edited = [text, `${text.slice(0, editOffset)}x${text.slice(editOffset)}`];
-      let version = 1;
+      let version = 2;
 
+      const diagnostics = service.validate(document);
+      const whole = { start: document.positionAt(0), end: document.positionAt(text.length) };
+      const time = (run: (iteration: number) => unknown) => median(timeRuns(iterations, run));
       const operations: Record<string, number> = {
-        parse: median(timeRuns(iterations, () => parseText(uri, 1, text))),
-        validate: median(timeRuns(iterations, () => validateSchema(document, parsed))),
-        rules: median(timeRuns(iterations, () => checkRules(document, text, readBrief(parsed)!, service.profiles))),
-        'all diagnostics': median(timeRuns(iterations, () => getLanguageService({ profiles: service.profiles }).validate(document))),
-        'edit → diagnostics': median(
-          timeRuns(iterations, () => {
-            version++;
-            service.validate(TextDocument.create(uri, 'hire-yaml', version, edited[version % 2]));
-          }),
-        ),
+        parse: time(() => parseText(uri, 1, text)),
+        validate: time(() => validateSchema(document, parsed)),
+        rules: time(() => checkRules(document, text, readBrief(parsed)!, service.profiles)),
+        'all diagnostics': time(() => getLanguageService({ profiles: service.profiles }).validate(document)),
+        completion: time(() => service.doComplete(document, where.completion)),
+        hover: time(() => service.doHover(document, where.hover)),
+        symbols: time(() => service.findDocumentSymbols(document)),
+        'code actions': time(() => service.getCodeActions(document, whole, { diagnostics }, diagnostics)),
+        render: time(() => service.render(document, { format: 'html' })),
+        'edit → diagnostics': time(() => {
+          version++;
+          service.validate(TextDocument.create(uri, 'hire-yaml', version, edited[version % 2]));
+        }),
       };
       const yamlMs = median(timeRuns(iterations, () => YAML.parseDocument(text)));
       results.push({ questions, findings, lines: document.lineCount, yamlMs, operations });

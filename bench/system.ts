@@ -61,6 +61,8 @@ export interface ExtensionResult {
   bundles: Record<string, number>;
   /** Median milliseconds from spawning the server to its `initialize` answer. */
   initializeMs: number;
+  /** Median milliseconds of `node -e 0` on this machine, the floor of any start. */
+  nodeStartMs: number;
 }
 
 /** Measures bundle sizes (build with --production first) and our server's `initialize`. */
@@ -75,5 +77,7 @@ export async function runExtension(root: string, starts: number): Promise<Extens
     times.push(server.initializeMs);
     await server.stop();
   }
-  return { bundles, initializeMs: median(times) };
+  const nodeStarts: number[] = [];
+  for (let run = 0; run < starts; run++) nodeStarts.push(timeProcess(['-e', '0']));
+  return { bundles, initializeMs: median(times), nodeStartMs: median(nodeStarts) };
 }

@@ -18,6 +18,11 @@ CS_DIR="$CS_PROJECT/node_modules/code-server"
 say() { echo "[setup-vscode-test] $*"; }
 pkg_version() { node -p "require('$1/package.json').version" 2>/dev/null || true; }
 
+# One run at a time (two concurrent runs would delete each other's install).
+mkdir -p "$CACHE"
+exec 9>"$CACHE/.lock"
+flock 9
+
 # 1. Debian packages: chromium (headless browser), libkrb5-dev + pkg-config
 #    (build code-server's `kerberos` native module), build tools for node-gyp.
 missing=()
@@ -48,9 +53,9 @@ fi
 # 3. code-server, installed and run with Node 24. Its postinstall runs
 #    `npm install` in lib/vscode and lib/vscode/extensions, compiling native
 #    modules with node-gyp against the Node 24 headers in $NODE_DIR (nodedir),
-#    so nothing is downloaded from nodejs.org. npm 11 skips dependency install
-#    scripts unless the project's package.json lists them in "allowScripts"
-#    (the nested installs carry their own allowScripts lists).
+#    so nothing is downloaded from nodejs.org. npm 11's install-script policy
+#    (blocked by default in newer npm; a warning in 11.19) is satisfied by
+#    "allowScripts" below; the nested installs carry their own allowScripts.
 STAMP="$CS_PROJECT/.installed-$CODE_SERVER_VERSION-node-$NODE_VERSION"
 if [ -f "$STAMP" ] && [ "$(pkg_version "$CS_DIR")" = "$CODE_SERVER_VERSION" ]; then
   say "code-server@$CODE_SERVER_VERSION present"
@@ -66,7 +71,7 @@ else
 EOF
   (cd "$CS_PROJECT" &&
     PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
-      npm install --no-audit --no-fund --foreground-scripts --loglevel=error)
+      npm install --no-audit --no-fund)
   # A skipped postinstall leaves lib/vscode without its node_modules.
   for m in kerberos @vscode/spdlog @vscode/sqlite3; do
     [ -d "$CS_DIR/lib/vscode/node_modules/$m/build/Release" ] ||
@@ -74,4 +79,5 @@ EOF
   done
   touch "$STAMP"
 fi
-say "ok: $("$NODE_DIR/bin/node" "$CS_DIR/out/node/entry.js" --version | head -1)"
+# (--version writes a default config file: keep it out of ~/.config)
+say "ok: code-server $(XDG_CONFIG_HOME="$CACHE/xdg" "$NODE_DIR/bin/node" "$CS_DIR/out/node/entry.js" --version 2>/dev/null | tail -1)"

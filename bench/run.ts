@@ -10,7 +10,7 @@
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { ms, ratio, table } from './measure';
 import { runProtocol, type ProtocolResult } from './protocol';
@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     cores: cpus().length,
     commit: safe(() => execSync('git rev-parse --short HEAD', { cwd: ROOT, encoding: 'utf8' }).trim()),
     quick,
+    /** The 1-minute load average when the run started: other work on the machine slows every figure. */
+    loadAverage: loadavg()[0],
   };
   log(`Benchmark on ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}${quick ? ' (quick)' : ''}`);
   log('Service level…');
@@ -46,7 +48,10 @@ async function main(): Promise<void> {
   log('Extension…');
   const extension = only.has('extension') ? await runExtension(ROOT, plan.starts) : undefined;
 
-  const sections: string[] = [`Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}${quick ? ' — quick run' : ''}`];
+  const finalLoad = loadavg()[0];
+  const sections: string[] = [
+    `Machine: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; load average ${machine.loadAverage.toFixed(1)} at the start, ${finalLoad.toFixed(1)} at the end${quick ? ' — quick run' : ''}`,
+  ];
 
   const operations = [...new Set(service.flatMap((result) => Object.keys(result.operations)))];
   sections.push(

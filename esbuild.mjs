@@ -1,7 +1,7 @@
 // One build for the extension client, the language server and the `hire` CLI.
 // `tsc` only type-checks; esbuild bundles. Flags: --production (minify), --watch.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateValidators, standaloneValidators } from './scripts/validators.mjs';
 
@@ -41,5 +41,7 @@ if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: production })));
+  // What each production bundle holds, for scripts/third-party-notices.mjs.
+  if (production) writeFileSync(new URL('./dist/meta.json', import.meta.url), JSON.stringify(results.map((result) => result.metafile)));
 }

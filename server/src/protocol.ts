@@ -32,6 +32,8 @@ export const COMMANDS = {
   togglePreviewLock: 'hire.togglePreviewLock',
   exportHtml: 'hire.exportHtml',
   exportMarkdown: 'hire.exportMarkdown',
+  /** Opens a new, untitled brief for a profile (the server's scaffold). */
+  newBrief: 'hire.newBrief',
   /** A server command (`workspace/executeCommand`): adds what the profile asks for; arguments: one `AddMissingArguments`. */
   addMissing: 'hire.addMissing',
 } as const;
@@ -55,3 +57,15 @@ export interface RenderParams extends RenderOptions {
 
 /** The result of `hire/render`: null when the server does not have the brief or can read nothing of it. */
 export type RenderResult = RenderedBrief | null;
+
+/** `hire/newBrief`: the text of a new brief for a profile (the scaffold of `hire new`). */
+export const NEW_BRIEF_REQUEST = 'hire/newBrief';
+
+/** The parameters of `hire/newBrief`: the profile (the built-in one by default) and the role's title. */
+export interface NewBriefParams {
+  readonly profile?: string;
+  readonly role?: string;
+}
+
+/** The result of `hire/newBrief`: null when the server knows no such profile. */
+export type NewBriefResult = { readonly text: string; readonly profile: string } | null;

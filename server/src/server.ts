@@ -12,9 +12,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { COMMANDS, RENDER_REQUEST, SETTINGS_SECTION, type AddMissingArguments, type HireSettings, type RenderParams, type RenderResult } from './protocol';
+import { COMMANDS, NEW_BRIEF_REQUEST, RENDER_REQUEST, SETTINGS_SECTION, type AddMissingArguments, type HireSettings, type NewBriefParams, type NewBriefResult, type RenderParams, type RenderResult } from './protocol';
 import { ADD_MISSING_KIND } from './service/codeActions';
 import type { SeverityOverrides } from './service/codes';
+import { DEFAULT_PROFILE_ID, scaffoldBrief } from './service/scaffold';
 import { getLanguageService, type LanguageService } from './service/languageService';
 
 /** The server's version, reported in `initialize`. */
@@ -173,6 +174,13 @@ export function startServer(connection: Connection): void {
     if (!document || token.isCancellationRequested) return null;
     return guard('Render', null, () => service.render(document, params, { severity: severity() }) ?? null);
   });
+
+  connection.onRequest(NEW_BRIEF_REQUEST, (params: NewBriefParams | undefined): NewBriefResult =>
+    guard('New brief', null, () => {
+      const profile = service.profiles.get(params?.profile ?? DEFAULT_PROFILE_ID);
+      return profile ? { text: scaffoldBrief(profile, { role: params?.role }), profile: profile.id } : null;
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

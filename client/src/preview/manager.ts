@@ -1,0 +1,148 @@
+/**
+ * The previews of briefs: opening them, following the active editor,
+ * restoring them after a window reload, the view and lock toggles, and the
+ * exports to HTML and Markdown.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { BRIEF_LANGUAGE_ID, SETTINGS_SECTION, SHOW_RATE_SETTING, type RenderParams, type RenderResult } from '../../../server/src/protocol';
+import { RENDER_VIEWS, type RenderFormat, type RenderView } from '../../../server/src/service/render';
+import type { PreviewState } from './messages';
+import { BriefPreview, PREVIEW_VIEW_TYPE, previewWebviewOptions, type PreviewHost } from './preview';
+
+/** Opens, tracks and restores the preview panels. */
+export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSerializer<PreviewState> {
+  private readonly previews = new Set<BriefPreview>();
+  private active: BriefPreview | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly host: PreviewHost;
+
+  constructor(
+    extensionUri: vscode.Uri,
+    render: (params: RenderParams) => Promise<RenderResult>,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.host = {
+      extensionUri,
+      render,
+      log,
+      showRate: (uri) => vscode.workspace.getConfiguration(SETTINGS_SECTION, uri).get<boolean>(SHOW_RATE_SETTING, false),
+      onActive: (preview) => (this.active = preview),
+      onDispose: (preview) => {
+        this.previews.delete(preview);
+        if (this.active === preview) this.active = undefined;
+      },
+    };
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor && isBrief(editor.document)) for (const preview of this.previews) if (!preview.locked) preview.show(editor.document.uri);
+      }),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length === 0) return;
+        const uri = event.document.uri.toString();
+        for (const preview of this.previews) if (preview.uri.toString() === uri) preview.scheduleUpdate();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(`${SETTINGS_SECTION}.${SHOW_RATE_SETTING}`)) for (const preview of this.previews) preview.scheduleUpdate(true);
+      }),
+    );
+  }
+
+  /** Opens the preview of a brief (the active one by default), in the active column or beside it. */
+  open(toSide: boolean, resource?: vscode.Uri): void {
+    const uri = resource instanceof vscode.Uri ? resource : activeBrief()?.uri;
+    if (!uri) {
+      void vscode.window.showInformationMessage('Open a hiring brief (*.hire.yaml) to preview it.');
+      return;
+    }
+    const column = toSide ? vscode.ViewColumn.Beside : vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active;
+    const following = [...this.previews].find((preview) => !preview.locked);
+    const existing = [...this.previews].find((preview) => preview.uri.toString() === uri.toString()) ?? following;
+    if (existing) {
+      existing.show(uri);
+      existing.panel.reveal(existing.panel.viewColumn ?? column, toSide);
+      this.active = existing;
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: toSide }, previewWebviewOptions(this.host.extensionUri));
+    this.track(new BriefPreview(panel, { uri: uri.toString(), view: 'posting', locked: false }, this.host));
+  }
+
+  /** Restores a preview after a window reload. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
+    if (!state || typeof state.uri !== 'string' || !RENDER_VIEWS.includes(state.view)) {
+      panel.dispose();
+      return;
+    }
+    this.track(new BriefPreview(panel, state, this.host));
+  }
+
+  /** Switches the current preview between the job posting and the interview kit. */
+  toggleView(): void {
+    const preview = this.current();
+    preview?.setView(preview.view === 'posting' ? 'kit' : 'posting');
+  }
+
+  /** Locks the current preview to its brief, or lets it follow the active editor again. */
+  toggleLock(): void {
+    const preview = this.current();
+    if (!preview) return;
+    preview.setLocked(!preview.locked);
+    const brief = activeBrief();
+    if (!preview.locked && brief) preview.show(brief.uri);
+  }
+
+  /** Saves the current preview's view (or both views of the active brief) as a file. */
+  async export(format: RenderFormat): Promise<void> {
+    const preview = this.current();
+    const uri = preview?.uri ?? activeBrief()?.uri;
+    if (!uri) {
+      void vscode.window.showInformationMessage('Open a hiring brief (*.hire.yaml) or its preview to export it.');
+      return;
+    }
+    const view: RenderView | undefined = preview?.view;
+    const document = await vscode.workspace.openTextDocument(uri);
+    const base = path.posix.basename(uri.path).replace(/\.hire\.yaml$|\.ya?ml$/, '');
+    const extension = format === 'html' ? 'html' : 'md';
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(uri, '..', `${base}${view ? `.${view}` : ''}.${extension}`),
+      filters: format === 'html' ? { HTML: ['html'] } : { Markdown: ['md'] },
+      title: `Export ${view === 'kit' ? 'the interview kit' : view === 'posting' ? 'the job posting' : 'the brief'} to ${format === 'html' ? 'HTML' : 'Markdown'}`,
+    });
+    if (!target) return;
+    const result = await this.host.render({ uri: document.uri.toString(), format, view, showRate: this.host.showRate(uri), standalone: true });
+    if (!result) {
+      void vscode.window.showErrorMessage('Nothing to export: this file is not a brief yet. The Problems panel shows why.');
+      return;
+    }
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
+    this.log.info(`Exported ${uri.toString()} to ${target.toString()}`);
+    void vscode.window.showInformationMessage(`Saved ${path.posix.basename(target.path)}.`);
+  }
+
+  /** The preview the commands act on: the active panel, else the last one used. */
+  private current(): BriefPreview | undefined {
+    const active = [...this.previews].find((preview) => preview.panel.active);
+    return active ?? this.active ?? [...this.previews][0];
+  }
+
+  private track(preview: BriefPreview): void {
+    this.previews.add(preview);
+    this.active = preview;
+  }
+
+  dispose(): void {
+    for (const preview of [...this.previews]) preview.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function isBrief(document: vscode.TextDocument): boolean {
+  return document.languageId === BRIEF_LANGUAGE_ID;
+}
+
+function activeBrief(): vscode.TextDocument | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  return document && isBrief(document) ? document : undefined;
+}

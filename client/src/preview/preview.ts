@@ -1,0 +1,193 @@
+/**
+ * One preview panel: a webview that shows a brief as a job posting or an
+ * interview kit. The page is built once; later content arrives by
+ * `postMessage`, at most every THROTTLE_MS, keyed on the document version.
+ */
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RenderParams, RenderResult } from '../../../server/src/protocol';
+import type { RenderView } from '../../../server/src/service/render';
+import { VIEW_LABELS, type FromWebview, type PreviewState, type ToWebview } from './messages';
+import { buildPreviewPage } from './page';
+
+/** The webview panel type, also named in package.json (`onWebviewPanel:`). */
+export const PREVIEW_VIEW_TYPE = 'hire.preview';
+
+/** The fewest milliseconds between two renders of a preview while the user types. */
+export const THROTTLE_MS = 150;
+
+/** What a preview needs from the extension. */
+export interface PreviewHost {
+  readonly extensionUri: vscode.Uri;
+  /** Asks the language server to render a brief. */
+  render(params: RenderParams): Promise<RenderResult>;
+  /** Whether the posting shows the rate (`hire.preview.showRate`). */
+  showRate(uri: vscode.Uri): boolean;
+  /** Called when the panel becomes the active one. */
+  onActive(preview: BriefPreview): void;
+  /** Called when the panel is closed. */
+  onDispose(preview: BriefPreview): void;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** The folders the webview may load from: the stylesheet's and the built script's. */
+export function previewResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')];
+}
+
+/** The options of every preview webview. */
+export function previewWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return { enableScripts: true, enableFindWidget: true, localResourceRoots: previewResourceRoots(extensionUri) };
+}
+
+/** A preview panel and the brief it shows. */
+export class BriefPreview implements vscode.Disposable {
+  private state: PreviewState;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastRender = 0;
+  /** What the webview shows: the key of the last render, and the message that carried it. */
+  private shown: { key: string; message: ToWebview } | undefined;
+  private pageBuilt = false;
+  private disposed = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    state: PreviewState,
+    private readonly host: PreviewHost,
+  ) {
+    this.state = { uri: state.uri, view: state.view, locked: state.locked };
+    panel.webview.options = previewWebviewOptions(host.extensionUri);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)),
+      panel.onDidChangeViewState(() => {
+        if (panel.active) host.onActive(this);
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    this.updateTitle();
+    this.scheduleUpdate();
+  }
+
+  /** The brief shown. */
+  get uri(): vscode.Uri {
+    return vscode.Uri.parse(this.state.uri);
+  }
+
+  get view(): RenderView {
+    return this.state.view;
+  }
+
+  get locked(): boolean {
+    return this.state.locked;
+  }
+
+  /** Shows another brief (an unlocked preview following the editor). */
+  show(uri: vscode.Uri): void {
+    if (uri.toString() === this.state.uri) return;
+    this.state = { ...this.state, uri: uri.toString() };
+    this.updateTitle();
+    this.scheduleUpdate(true);
+  }
+
+  /** Switches between the job posting and the interview kit. */
+  setView(view: RenderView): void {
+    if (view === this.state.view) return;
+    this.state = { ...this.state, view };
+    this.updateTitle();
+    this.scheduleUpdate(true);
+  }
+
+  /** Locks the preview to its brief, or lets it follow the active editor. */
+  setLocked(locked: boolean): void {
+    this.state = { ...this.state, locked };
+    this.updateTitle();
+    this.scheduleUpdate(true);
+  }
+
+  /** Renders again soon: at most every THROTTLE_MS, or at once when `now`. */
+  scheduleUpdate(now = false): void {
+    if (this.disposed) return;
+    if (now && this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (this.timer) return;
+    const wait = now ? 0 : Math.max(0, this.lastRender + THROTTLE_MS - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.lastRender = Date.now();
+      this.update().catch((error: Error) => this.host.log.error(`Preview: ${error.message}`));
+    }, wait);
+  }
+
+  private async update(): Promise<void> {
+    const state = this.state;
+    const document = await vscode.workspace.openTextDocument(this.uri);
+    const showRate = this.host.showRate(document.uri);
+    const key = `${state.uri} ${state.view} ${state.locked} ${showRate} ${document.version}`;
+    if (this.shown?.key === key) return;
+    const result = await this.host.render({ uri: state.uri, format: 'html', view: state.view, showRate });
+    // A newer request is on its way, or the panel closed, while this one ran.
+    if (this.disposed || state !== this.state) return;
+    const message: ToWebview = {
+      type: 'update',
+      uri: state.uri,
+      view: state.view,
+      locked: state.locked,
+      version: result?.version ?? document.version,
+      html: result ? result.content : null,
+      errors: result?.errors ?? 0,
+    };
+    // The server has not seen the latest edit yet: show this, and render again.
+    if (result && result.version < document.version) this.scheduleUpdate();
+    else this.shown = { key, message };
+    if (!this.pageBuilt) this.buildPage(message);
+    else void this.panel.webview.postMessage(message);
+  }
+
+  /** Builds the page once, with its first content; later content comes by message. */
+  private buildPage(message: ToWebview): void {
+    const webview = this.panel.webview;
+    const media = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, ...segments)).toString();
+    webview.html = buildPreviewPage({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      styleUri: media('media', 'preview.css'),
+      scriptUri: media('dist', 'webview', 'preview.js'),
+      state: this.state,
+      content: message.html,
+    });
+    this.pageBuilt = true;
+  }
+
+  private receive(message: FromWebview): void {
+    switch (message.type) {
+      case 'ready':
+        // A new or reloaded page: it shows what it was built with, which may be stale.
+        if (this.shown) void this.panel.webview.postMessage(this.shown.message);
+        break;
+      case 'setView':
+        if (message.view in VIEW_LABELS) this.setView(message.view);
+        break;
+      case 'toggleLock':
+        this.setLocked(!this.state.locked);
+        break;
+    }
+  }
+
+  private updateTitle(): void {
+    const name = path.posix.basename(this.uri.path);
+    this.panel.title = `${this.state.locked ? '[Locked] ' : ''}${VIEW_LABELS[this.state.view]}: ${name}`;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.host.onDispose(this);
+    for (const disposable of this.disposables) disposable.dispose();
+    this.panel.dispose();
+  }
+}

@@ -1,7 +1,8 @@
 /**
  * Hover: what a key means (the schema's description), which profile a
  * `profile` value names, and what a skill or question id stands for, with
- * the brief's own fields over the profile's.
+ * the brief's own fields over the profile's; on a gender-coded word of a
+ * candidate-facing field, what the wording study found.
  */
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -11,6 +12,7 @@ import { nodeAt, pathPattern, schemaAt } from './cursor';
 import { nodeSpan, toRange, type ParsedDocument } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
 import { briefProfile } from './rules';
+import { codedWordAt, codedWordHover } from './wording';
 
 /** The hover at a position of a brief; null where there is nothing to say. */
 export function doHover(document: TextDocument, position: Position, parsed: ParsedDocument, profiles: ProfileRegistry): Hover | null {
@@ -18,6 +20,8 @@ export function doHover(document: TextDocument, position: Position, parsed: Pars
   const span = at && nodeSpan(at.node);
   if (!at || !span) return null;
   const brief = readBrief(parsed);
+  const coded = brief && codedWordAt(parsed.text, brief, document.offsetAt(position));
+  if (coded) return { contents: { kind: MarkupKind.Markdown, value: codedWordHover(coded) }, range: toRange(document, coded.span) };
   const profile = brief && briefProfile(brief, profiles);
   const value = YAML.isScalar(at.node) ? String(at.node.value) : '';
   let markdown: string | undefined;

@@ -4,19 +4,24 @@
  * and the CLI both call it.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { readBrief } from './brief';
 import { getAddMissingEdit, getCodeActions, type AddMissingScope } from './codeActions';
 import { getCodeLenses } from './codeLens';
 import { applySeverities, createDiagnostic, type SeverityOverrides } from './codes';
 import { doComplete } from './completion';
+import { isProfileDocument } from './documents';
 import { doHover } from './hover';
+import { doRename, findDefinition, findReferences, prepareRename, type RenameTarget, type WorkspaceDocuments } from './navigation';
+import { overviewOf, type BriefOverview } from './overview';
 import { firstLine, nodeSpan, ParseCache, toRange, type ParsedDocument } from './parse';
-import { ProfileRegistry } from './profiles';
+import { ProfileRegistry, readProfile } from './profiles';
+import { validateProfile } from './profileValidation';
 import { buildBriefModel, readBriefData, renderModel, type RenderedBrief, type RenderOptions } from './render';
 import { checkRules } from './rules';
 import { findDocumentSymbols } from './symbols';
-import { validateSchema } from './validation';
+import { checkWording } from './wording';
+import { syntaxDiagnostics, validateSchema } from './validation';
 
 /** What the service needs from its host. */
 export interface LanguageServiceOptions {
@@ -38,8 +43,20 @@ export interface LanguageService {
   parse(document: TextDocument): ParsedDocument;
   /** Forgets a closed document. */
   close(uri: string): void;
-  /** Every finding for a brief, with the user's severities applied. */
+  /** Every finding for a brief or a profile document, with the user's severities applied. */
   validate(document: TextDocument, settings?: ValidationSettings): Diagnostic[];
+  /** Puts a profile document's current text into `profiles` (under its URI); returns the profile's id, if it has one. */
+  updateProfile(document: TextDocument): string | undefined;
+  /** A brief's role, profile, and counts of what it lacks and of its errors. */
+  overview(document: TextDocument, settings?: ValidationSettings): BriefOverview;
+  /** Where the profile, skill or question id at a position is declared; `workspace`: every brief and profile document. */
+  findDefinition(document: TextDocument, position: Position, workspace: readonly TextDocument[]): Location[];
+  /** Every place across the workspace the id at a position is written. */
+  findReferences(document: TextDocument, position: Position, workspace: readonly TextDocument[], includeDeclaration: boolean): Location[];
+  /** The range and text of the id a rename at a position would change, or why it cannot; undefined where there is no id. */
+  prepareRename(document: TextDocument, position: Position, workspace: readonly TextDocument[]): RenameTarget | undefined;
+  /** The edit renaming the id at a position in every profile and brief, or why it cannot. */
+  doRename(document: TextDocument, position: Position, newName: string, workspace: readonly TextDocument[]): WorkspaceEdit | { readonly reason: string } | undefined;
   /**
    * Quick fixes for the diagnostics in `context`, and the source action that
    * adds everything the profile recommends. `diagnostics` are the document's
@@ -64,22 +81,37 @@ export interface LanguageService {
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const profiles = options.profiles ?? ProfileRegistry.withBuiltins();
   const cache = new ParseCache();
+  const findingsOf = (document: TextDocument) =>
+    isProfileDocument(document) ? validateProfile(document, cache.get(document), profiles) : validateBrief(document, cache.get(document), profiles);
+  const across = (documents: readonly TextDocument[]): WorkspaceDocuments => ({ documents, parse: (document) => cache.get(document), profiles });
+  /** Features of briefs only: a profile document gets the empty answer. */
+  const briefOnly = <T>(document: TextDocument, empty: T, run: () => T): T => (isProfileDocument(document) ? empty : run());
   return {
     profiles,
     parse: (document) => cache.get(document),
     close: (uri) => cache.delete(uri),
-    validate: (document, settings = {}) => applySeverities(validateBrief(document, cache.get(document), profiles), settings.severity),
+    validate: (document, settings = {}) => applySeverities(findingsOf(document), settings.severity),
+    updateProfile: (document) => {
+      const profile = readProfile(cache.get(document).value, document.uri);
+      profiles.set(document.uri, profile);
+      return profile?.id;
+    },
+    overview: (document, settings = {}) => overviewOf(cache.get(document), applySeverities(findingsOf(document), settings.severity)),
+    findDefinition: (document, position, workspace) => findDefinition(document, position, across(workspace)),
+    findReferences: (document, position, workspace, includeDeclaration) => findReferences(document, position, across(workspace), includeDeclaration),
+    prepareRename: (document, position, workspace) => prepareRename(document, position, across(workspace)),
+    doRename: (document, position, newName, workspace) => doRename(document, position, newName, across(workspace)),
     getCodeActions: (document, range, context, diagnostics = validateBrief(document, cache.get(document), profiles)) =>
-      getCodeActions(document, cache.get(document), range, context, profiles, diagnostics),
+      briefOnly(document, [], () => getCodeActions(document, cache.get(document), range, context, profiles, diagnostics)),
     getAddMissingEdit: (document, scope, diagnostics = validateBrief(document, cache.get(document), profiles)) =>
-      getAddMissingEdit(document, cache.get(document), scope, profiles, diagnostics),
+      briefOnly(document, undefined, () => getAddMissingEdit(document, cache.get(document), scope, profiles, diagnostics)),
     getCodeLenses: (document, diagnostics = validateBrief(document, cache.get(document), profiles)) =>
-      getCodeLenses(document, cache.get(document), profiles, diagnostics),
-    doComplete: (document, position) => doComplete(document, position, cache.get(document), profiles),
-    doHover: (document, position) => doHover(document, position, cache.get(document), profiles),
-    findDocumentSymbols: (document) => findDocumentSymbols(document, cache.get(document), profiles),
+      briefOnly(document, [], () => getCodeLenses(document, cache.get(document), profiles, diagnostics)),
+    doComplete: (document, position) => briefOnly(document, { isIncomplete: false, items: [] }, () => doComplete(document, position, cache.get(document), profiles)),
+    doHover: (document, position) => briefOnly(document, null, () => doHover(document, position, cache.get(document), profiles)),
+    findDocumentSymbols: (document) => briefOnly(document, [], () => findDocumentSymbols(document, cache.get(document), profiles)),
     render: (document, options, settings = {}) => {
-      const data = readBriefData(cache.get(document));
+      const data = briefOnly(document, undefined, () => readBriefData(cache.get(document)));
       if (!data) return undefined;
       const findings = applySeverities(validateBrief(document, cache.get(document), profiles), settings.severity);
       const model = buildBriefModel(data, profiles, findings);
@@ -91,19 +123,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 
 /** The findings of a brief at their default severities. */
 export function validateBrief(document: TextDocument, parsed: ParsedDocument, profiles: ProfileRegistry): Diagnostic[] {
-  const diagnostics: Diagnostic[] = parsed.problems.map((problem) =>
-    createDiagnostic(toRange(document, problem.span), 'yaml-syntax', problem.message, undefined, problem.severity),
-  );
-  for (const extra of parsed.extraDocuments) {
-    const start = extra.range[0];
-    diagnostics.push(
-      createDiagnostic(
-        toRange(document, firstLine(parsed.text, { start, end: Math.max(start, extra.range[1]) })),
-        'not-a-brief',
-        'A brief is one YAML document: move this document to a file of its own, or remove the `---` that starts it.',
-      ),
-    );
-  }
+  const diagnostics = syntaxDiagnostics(document, parsed, 'brief');
   if (diagnostics.some((diagnostic) => diagnostic.code === 'yaml-syntax' && diagnostic.severity === 1)) return diagnostics;
 
   const brief = readBrief(parsed);
@@ -120,7 +140,7 @@ export function validateBrief(document: TextDocument, parsed: ParsedDocument, pr
     );
     return diagnostics;
   }
-  diagnostics.push(...validateSchema(document, parsed), ...checkRules(document, parsed.text, brief, profiles));
+  diagnostics.push(...validateSchema(document, parsed), ...checkRules(document, parsed.text, brief, profiles), ...checkWording(document, parsed.text, brief));
   return diagnostics.sort(byPosition);
 }
 

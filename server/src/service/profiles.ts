@@ -140,17 +140,28 @@ export type ExtendsProblem = { readonly kind: 'unknown' } | { readonly kind: 'cy
  * id (a `duplicate-profile` finding), the one whose source sorts first is used.
  */
 export class ProfileRegistry {
-  private readonly bySource = new Map<string, DeclaredProfile>();
+  private readonly sources = new Map<string, DeclaredProfile>();
+  /** Whether the built-in profiles are still to be parsed (at first use, so that a server starts sooner). */
+  private builtinsPending = false;
   private cache: { winners: Map<string, DeclaredProfile>; resolved: Map<string, Profile> } | undefined;
 
-  /** A registry holding the built-in profiles. */
+  /** A registry holding the built-in profiles (parsed at first use). */
   static withBuiltins(): ProfileRegistry {
     const registry = new ProfileRegistry();
-    for (const [source, text] of builtinProfileTexts) {
-      const profile = parseProfile(text, source);
-      if (profile) registry.set(source, profile);
-    }
+    registry.builtinsPending = true;
     return registry;
+  }
+
+  /** The profiles by source, the built-in ones parsed if they are still pending. */
+  private get bySource(): Map<string, DeclaredProfile> {
+    if (this.builtinsPending) {
+      this.builtinsPending = false;
+      for (const [source, text] of builtinProfileTexts) {
+        const profile = parseProfile(text, source);
+        if (profile && !this.sources.has(source)) this.sources.set(source, profile);
+      }
+    }
+    return this.sources;
   }
 
   /** Adds or replaces the profile read from a source. */

@@ -115,6 +115,27 @@ export function validateSchema(document: TextDocument, parsed: ParsedDocument, k
   return diagnostics;
 }
 
+/**
+ * The findings about the YAML itself: syntax errors and warnings, and any
+ * document after the first (a brief or a profile is one document).
+ */
+export function syntaxDiagnostics(document: TextDocument, parsed: ParsedDocument, kind: 'brief' | 'profile'): Diagnostic[] {
+  const diagnostics: Diagnostic[] = parsed.problems.map((problem) =>
+    createDiagnostic(toRange(document, problem.span), 'yaml-syntax', problem.message, undefined, problem.severity),
+  );
+  for (const extra of parsed.extraDocuments) {
+    const start = extra.range[0];
+    diagnostics.push(
+      createDiagnostic(
+        toRange(document, firstLine(parsed.text, { start, end: Math.max(start, extra.range[1]) })),
+        'not-a-brief',
+        `A ${kind} is one YAML document: move this document to a file of its own, or remove the \`---\` that starts it.`,
+      ),
+    );
+  }
+  return diagnostics;
+}
+
 interface Finding {
   span: Span;
   message: string;

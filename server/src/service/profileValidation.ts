@@ -1,0 +1,138 @@
+/**
+ * The findings of a role profile document (`*.hire-profile.yaml`): YAML
+ * syntax, the profile schema (`schemas/hire-profile.schema.json`) with the
+ * same precise ranges as a brief's, an `extends` that names no profile or
+ * makes a cycle (`profile-extends`, on the `extends` value), and an id that
+ * another workspace profile also uses (`duplicate-profile`, on the `id` value).
+ * The registry must already hold this document's profile.
+ */
+import { fileURLToPath } from 'node:url';
+import * as YAML from 'yaml';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createDiagnostic } from './codes';
+import { findPair, firstLine, nodeSpan, toRange, type ParsedDocument } from './parse';
+import type { ProfileRegistry } from './profiles';
+import { closest } from './text';
+import { syntaxDiagnostics, validateSchema, type SchemaProblem } from './validation';
+
+/** The `data` of a `duplicate-profile` finding. */
+export interface DuplicateProfileData {
+  readonly id: string;
+  /** The other profiles' sources (URIs) with this id. */
+  readonly others: readonly string[];
+}
+
+/** The `data` of a `profile-extends` finding. */
+export interface ProfileExtendsData {
+  readonly value: string;
+  readonly problem: 'unknown' | 'cycle';
+  /** For a cycle: the ids along it, back to this profile. */
+  readonly chain?: readonly string[];
+  /** For an unknown parent: the closest known id. */
+  readonly suggestion?: string;
+}
+
+/** The findings of a profile document at their default severities. */
+export function validateProfile(document: TextDocument, parsed: ParsedDocument, profiles: ProfileRegistry): Diagnostic[] {
+  const diagnostics = syntaxDiagnostics(document, parsed, 'profile');
+  if (diagnostics.some((diagnostic) => diagnostic.code === 'yaml-syntax' && diagnostic.severity === 1)) return diagnostics;
+  const root = parsed.yaml?.contents;
+  if (!YAML.isMap(root)) {
+    const span = nodeSpan(root);
+    diagnostics.push(
+      createDiagnostic(
+        toRange(document, span && span.end > span.start ? firstLine(parsed.text, span) : { start: 0, end: 0 }),
+        'not-a-brief',
+        `This profile is ${root ? 'not a mapping' : 'empty'}: a profile is a YAML mapping of keys such as \`hire-profile: 1\`, \`id\`, \`title\` and \`questions\`.`,
+      ),
+    );
+    return diagnostics;
+  }
+  diagnostics.push(...validateSchema(document, parsed, 'profile'), ...checkNewItems(document, root, profiles));
+
+  const idNode = findPair(root, 'id')?.value;
+  const idSpan = nodeSpan(idNode);
+  if (YAML.isScalar(idNode) && typeof idNode.value === 'string' && idSpan) {
+    const sources = profiles.sourcesOf(idNode.value);
+    const others = sources.filter((source) => source !== document.uri);
+    if (sources.includes(document.uri) && others.length > 0) {
+      diagnostics.push(
+        createDiagnostic(
+          toRange(document, idSpan),
+          'duplicate-profile',
+          `Another profile also has the id '${idNode.value}' (${others.map(displayPath).join(', ')}): profile ids must be unique.`,
+          { id: idNode.value, others } satisfies DuplicateProfileData,
+        ),
+      );
+    }
+  }
+
+  const extendsNode = findPair(root, 'extends')?.value;
+  const extendsSpan = nodeSpan(extendsNode);
+  const problem = profiles.extendsProblem(document.uri);
+  if (problem && YAML.isScalar(extendsNode) && typeof extendsNode.value === 'string' && extendsSpan) {
+    const value = extendsNode.value;
+    if (problem.kind === 'unknown') {
+      const known = profiles.all().map((profile) => profile.id);
+      const suggestion = closest(value, known);
+      diagnostics.push(
+        createDiagnostic(
+          toRange(document, extendsSpan),
+          'profile-extends',
+          `This profile extends '${value}', which is no known profile.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Known profiles: ${known.join(', ')}.`,
+          { value, problem: 'unknown', suggestion } satisfies ProfileExtendsData,
+        ),
+      );
+    } else {
+      diagnostics.push(
+        createDiagnostic(
+          toRange(document, extendsSpan),
+          'profile-extends',
+          `The profiles extend each other in a cycle (${problem.chain.join(' → ')}): a profile cannot inherit from itself.`,
+          { value, problem: 'cycle', chain: problem.chain } satisfies ProfileExtendsData,
+        ),
+      );
+    }
+  }
+  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/**
+ * A skill needs a `name` and a question an `ask`, unless it overrides an
+ * entry of the parent profile, which supplies them: the schema cannot know
+ * the parent, so this check reports what it leaves out, as the schema would.
+ */
+function checkNewItems(document: TextDocument, root: YAML.YAMLMap, profiles: ProfileRegistry): Diagnostic[] {
+  const own = profiles.declaredAt(document.uri);
+  const parents = own?.extends === undefined ? [] : profiles.chain(own.extends).filter((parent) => parent.id !== own.id);
+  const inherited = (list: 'skills' | 'questions', id: unknown) => parents.some((parent) => parent[list].some((item) => item.id === id));
+  const diagnostics: Diagnostic[] = [];
+  for (const [list, property] of [['skills', 'name'], ['questions', 'ask']] as const) {
+    const items = findPair(root, list)?.value;
+    if (!YAML.isSeq(items)) continue;
+    for (const item of items.items) {
+      if (!YAML.isMap(item) || findPair(item, property)) continue;
+      const id = findPair(item, 'id')?.value;
+      if (YAML.isScalar(id) && inherited(list, id.value)) continue;
+      const span = nodeSpan(item.items[0]?.key as YAML.Node);
+      if (!span) continue;
+      diagnostics.push(
+        createDiagnostic(toRange(document, span), 'schema', `This item of '${list}' lacks the required property '${property}' (only an entry the parent profile declares may leave it out).`, {
+          kind: 'required',
+          property,
+        } satisfies SchemaProblem),
+      );
+    }
+  }
+  return diagnostics;
+}
+
+/** A source as a message shows it: a file's path, else the URI. */
+function displayPath(source: string): string {
+  try {
+    return source.startsWith('file:') ? fileURLToPath(source) : source;
+  } catch {
+    return source;
+  }
+}

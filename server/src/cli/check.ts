@@ -1,6 +1,8 @@
 /**
- * `hire check`: read briefs, run the language service on each, and report
- * the findings as text, JSON, SARIF or GitHub annotations.
+ * `hire check`: read briefs and profiles, run the language service on each,
+ * and report the findings as text, JSON, SARIF or GitHub annotations. The
+ * profiles among the paths and in `--profiles` are loaded before any brief
+ * is checked, and reported like briefs.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,9 +11,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { severityName, type SeverityName, type SeverityOverrides } from '../service/codes';
 import { getLanguageService, type LanguageService, type ValidationSettings } from '../service/languageService';
-import { findFiles, InputError } from './files';
+import { BRIEF_SUFFIX, findFiles, InputError } from './files';
 import { formatGithub } from './github';
-import { loadProfiles } from './profiles';
+import { loadProfiles, PROFILE_SUFFIX, profileFiles } from './profiles';
 import { formatSarif } from './sarif';
 import { checkOnTwoThreads } from './workers';
 
@@ -54,12 +56,18 @@ export function readText(file: string): string {
 }
 
 /**
- * The briefs the user named: files, folders, glob patterns and `-` (standard
- * input, at most once), each once. Throws InputError for a path that names nothing.
+ * The briefs and profiles the user named: files, folders (searched for both),
+ * glob patterns and `-` (standard input, at most once), each once. Throws
+ * InputError for a path that names nothing.
  */
 export function resolvePaths(paths: readonly string[]): string[] {
   if (paths.filter((given) => given === STDIN_ARGUMENT).length > 1) throw new InputError('standard input (-) can be read only once');
-  return [...new Set(paths.flatMap((given) => (given === STDIN_ARGUMENT ? [given] : findFiles([given]))))];
+  return [...new Set(paths.flatMap((given) => (given === STDIN_ARGUMENT ? [given] : findFiles([given], [BRIEF_SUFFIX, PROFILE_SUFFIX]))))];
+}
+
+/** Whether a path names a role profile rather than a brief. */
+export function isProfilePath(file: string): boolean {
+  return file !== STDIN_ARGUMENT && file.endsWith(PROFILE_SUFFIX);
 }
 
 /** Checks one brief's text. */
@@ -152,7 +160,11 @@ export const PARALLEL_MIN_FILES = 200;
  * (0 or 1; InputError for 2). `script` is the running bundle, for the worker.
  */
 export function runCheck(paths: readonly string[], options: CheckOptions, version: string, script: string): number {
-  const service = getLanguageService({ profiles: loadProfiles(options.profiles) });
+  const named = resolvePaths(paths);
+  const found = named.filter(isProfilePath);
+  const service = getLanguageService({ profiles: loadProfiles(options.profiles, found) });
+  // The profiles of --profiles are reported after the named files.
+  const names = [...named, ...profileFiles(options.profiles).filter((file) => !named.some((name) => resolve(name) === resolve(file)))];
   const terminal = process.stderr.isTTY === true;
   let shown = 0;
   const progress = (done: number, total: number) => {
@@ -161,9 +173,8 @@ export function runCheck(paths: readonly string[], options: CheckOptions, versio
     process.stderr.write(done === total ? '\r\u001b[K' : `\rChecked ${done} of ${total} files`);
   };
   const settings = { severity: options.severity };
-  const names = resolvePaths(paths);
   const files = names.length >= PARALLEL_MIN_FILES && !names.includes(STDIN_ARGUMENT)
-    ? checkOnTwoThreads(script, service, names, options, progress)
+    ? checkOnTwoThreads(script, service, names, { ...options, profileFiles: found }, progress)
     : names.map((name, index) => {
         const checked = checkText(service, name === STDIN_ARGUMENT ? (options.stdinFilename ?? STDIN_PATH) : name, readText(name), settings);
         progress(index + 1, names.length);

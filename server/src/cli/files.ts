@@ -8,9 +8,9 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
+import { BRIEF_SUFFIX } from '../service/documents';
 
-/** File name endings of briefs. */
-export const BRIEF_SUFFIX = '.hire.yaml';
+export { BRIEF_SUFFIX };
 
 /** Folders never searched. */
 const SKIPPED = new Set(['node_modules', '.git']);

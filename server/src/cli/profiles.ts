@@ -1,30 +1,41 @@
 /**
- * `--profiles DIR` and `hire profiles`: team profiles (`*.hire-profile.yaml`)
- * loaded into a ProfileRegistry beside the built-in ones, and the list of the
- * profiles a registry knows.
+ * `--profiles DIR`, the profiles `hire check` finds among its paths, and
+ * `hire profiles`: team profiles (`*.hire-profile.yaml`) loaded into a
+ * ProfileRegistry beside the built-in ones, and the list of the profiles a
+ * registry knows.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PROFILE_SUFFIX } from '../service/documents';
 import { isBuiltin, parseProfile, ProfileRegistry } from '../service/profiles';
 import { readText } from './check';
 import { findFiles, InputError, relativePath } from './files';
 
-/** File name ending of role profiles. */
-export const PROFILE_SUFFIX = '.hire-profile.yaml';
+export { PROFILE_SUFFIX };
+
+/** The profile files in a folder (searched like briefs are); none without a folder. Throws InputError for a folder that cannot be read. */
+export function profileFiles(folder: string | undefined): string[] {
+  return folder === undefined ? [] : findFiles([folder], [PROFILE_SUFFIX]);
+}
+
+/** A profile file's source in a registry: its file URI. */
+export function profileSource(file: string): string {
+  return pathToFileURL(resolve(file)).href;
+}
 
 /**
- * The built-in profiles plus those in a folder (searched like briefs are).
- * Throws InputError for a folder that cannot be read or a file that is not a profile.
+ * The built-in profiles plus those in a folder and any other profile files
+ * (`hire check` reports what is wrong with those; they load when they have an id).
+ * Throws InputError for a folder that cannot be read or a file in it that is not a profile.
  */
-export function loadProfiles(folder: string | undefined): ProfileRegistry {
+export function loadProfiles(folder: string | undefined, files: readonly string[] = []): ProfileRegistry {
   const registry = ProfileRegistry.withBuiltins();
-  if (folder === undefined) return registry;
-  for (const file of findFiles([folder], [PROFILE_SUFFIX])) {
-    const source = pathToFileURL(resolve(file)).href;
-    const profile = parseProfile(readText(file), source);
+  for (const file of profileFiles(folder)) {
+    const profile = parseProfile(readText(file), profileSource(file));
     if (!profile) throw new InputError(`${file}: is not a role profile (it has no \`id\`)`);
-    registry.set(source, profile);
+    registry.set(profile.source, profile);
   }
+  for (const file of files) registry.set(profileSource(file), parseProfile(readText(file), profileSource(file)));
   return registry;
 }
 

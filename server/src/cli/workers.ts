@@ -18,6 +18,8 @@ interface CheckJob {
   readonly files: readonly string[];
   readonly severity?: SeverityOverrides;
   readonly profiles?: string;
+  /** Profile files among the paths, loaded beside those of `profiles`. */
+  readonly profileFiles: readonly string[];
   readonly port: MessagePort;
   /** [0]: set to 1 when the results are posted; [1]: files checked so far. */
   readonly state: Int32Array;
@@ -36,7 +38,7 @@ export function runCheckWorker(): void {
   const job = workerData as CheckJob;
   let reply: CheckReply;
   try {
-    const service = getLanguageService({ profiles: loadProfiles(job.profiles) });
+    const service = getLanguageService({ profiles: loadProfiles(job.profiles, job.profileFiles) });
     reply = {
       files: job.files.map((file) => {
         const checked = checkText(service, file, readText(file), { severity: job.severity });
@@ -60,14 +62,14 @@ export function checkOnTwoThreads(
   script: string,
   service: LanguageService,
   files: readonly string[],
-  options: { readonly severity?: SeverityOverrides; readonly profiles?: string },
+  options: { readonly severity?: SeverityOverrides; readonly profiles?: string; readonly profileFiles: readonly string[] },
   progress: (done: number, total: number) => void,
 ): CheckedFile[] {
   const mine = files.filter((_, index) => index % 2 === 0);
   const theirs = files.filter((_, index) => index % 2 === 1);
   const state = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
-  const job: CheckJob = { kind: 'hire-check', files: theirs, severity: options.severity, profiles: options.profiles, port: port2, state };
+  const job: CheckJob = { kind: 'hire-check', files: theirs, severity: options.severity, profiles: options.profiles, profileFiles: options.profileFiles, port: port2, state };
   const worker = new Worker(script, { workerData: job, transferList: [port2], argv: [], stdout: false, stderr: false });
   try {
     const checked = mine.map((file, index) => {

@@ -21,6 +21,8 @@ export interface TestServer {
   readonly published: Map<string, PublishDiagnosticsParams>;
   /** Every publication so far, in order. */
   readonly history: PublishDiagnosticsParams[];
+  /** Other requests and notifications from the server (registrations, progress, refreshes), in order; requests are answered null. */
+  readonly received: { readonly method: string; readonly params: unknown }[];
   /** The server's answer to `initialize`: its capabilities. */
   readonly initialized: InitializeResult;
   /** Resolves with the next diagnostics published for a URI that satisfy a test. */
@@ -54,8 +56,12 @@ export async function startServer(
     }
   });
   connection.onRequest('workspace/configuration', () => [initializationOptions ?? {}]);
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  const received: { method: string; params: unknown }[] = [];
+  connection.onRequest((method, params) => {
+    received.push({ method, params });
+    return null;
+  });
+  connection.onNotification((method, params) => void received.push({ method, params }));
   connection.listen();
   const initialized: InitializeResult = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
   await connection.sendNotification('initialized', {});
@@ -64,6 +70,7 @@ export async function startServer(
     process: child,
     published,
     history,
+    received,
     initialized,
     nextDiagnostics: (uri, test = () => true) => new Promise((resolve) => waiters.push({ uri, test, resolve })),
     open: (uri, text, version = 1) =>

@@ -1,0 +1,192 @@
+/**
+ * The preview page in a real browser: the exact page the webview gets (same
+ * builder, same CSP), with a plain origin in place of `webview.cspSource`,
+ * opened in Debian's headless Chromium. No console errors, no CSP violations,
+ * no request leaving the page; the content is visible, the script works, and
+ * printing gives black on white. Screenshots go to test-output/ (build first:
+ * the script is dist/webview/preview.js).
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildPreviewPage } from '../../client/src/preview/page';
+import type { RenderView } from '../../server/src/service/render';
+import { getLanguageService } from '../../server/src/service/languageService';
+import { ROOT, sample } from '../support/documents';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ORIGIN = 'https://hire-preview.test';
+const OUTPUT = path.join(ROOT, 'test-output');
+const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium) to run the browser tests`;
+
+/** What a loaded page reported. */
+interface Loaded {
+  readonly page: Page;
+  readonly consoleErrors: string[];
+  readonly outside: string[];
+}
+
+/** Stands in for VS Code: the webview API the script expects, and a record of CSP violations. */
+const INIT_SCRIPT = `
+  window.__posted = [];
+  window.__violations = [];
+  window.acquireVsCodeApi = () => {
+    let state;
+    return {
+      postMessage: (message) => window.__posted.push(message),
+      getState: () => state,
+      setState: (next) => { state = next; },
+    };
+  };
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__violations.push(event.violatedDirective + ' ' + event.blockedURI);
+  });
+`;
+
+/** Dark theme variables, as VS Code sets them on the webview's html element. */
+const DARK_THEME = `(() => {
+  const style = document.documentElement.style;
+  for (const [name, value] of Object.entries({
+    '--vscode-editor-background': '#1e1e1e',
+    '--vscode-editor-foreground': '#d4d4d4',
+    '--vscode-descriptionForeground': '#a0a0a0',
+    '--vscode-editorWidget-border': '#454545',
+    '--vscode-textBlockQuote-background': '#2a2d2e',
+    '--vscode-textLink-foreground': '#3794ff',
+  })) style.setProperty(name, value);
+})()`;
+
+describe('the preview page in Chromium', { skip }, () => {
+  let browser: Browser;
+  const service = getLanguageService();
+
+  before(async () => {
+    assert.ok(existsSync(path.join(ROOT, 'dist/webview/preview.js')), 'dist/webview/preview.js is built (npm run build)');
+    mkdirSync(OUTPUT, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  /** Opens the preview page of a sample's view, serving only the page, the stylesheet and the script. */
+  async function open(name: string, view: RenderView): Promise<Loaded> {
+    const rendered = service.render(sample(`${name}.hire.yaml`), { format: 'html', view });
+    assert.ok(rendered);
+    const html = buildPreviewPage({
+      cspSource: ORIGIN,
+      nonce: randomBytes(16).toString('base64'),
+      styleUri: `${ORIGIN}/media/preview.css`,
+      scriptUri: `${ORIGIN}/dist/webview/preview.js`,
+      state: { uri: `file:///briefs/${name}.hire.yaml`, view, locked: false },
+      content: rendered.content,
+    });
+    const files: Record<string, { body: string; contentType: string }> = {
+      [`${ORIGIN}/`]: { body: html, contentType: 'text/html' },
+      [`${ORIGIN}/media/preview.css`]: { body: readFileSync(path.join(ROOT, 'media/preview.css'), 'utf8'), contentType: 'text/css' },
+      [`${ORIGIN}/dist/webview/preview.js`]: { body: readFileSync(path.join(ROOT, 'dist/webview/preview.js'), 'utf8'), contentType: 'text/javascript' },
+    };
+    const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    const outside: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning' || /Content Security Policy/i.test(message.text())) consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    await context.route('**/*', async (route) => {
+      const file = files[route.request().url()];
+      if (file) await route.fulfill({ status: 200, body: file.body, contentType: file.contentType });
+      else {
+        outside.push(route.request().url());
+        await route.abort();
+      }
+    });
+    await page.addInitScript(INIT_SCRIPT);
+    await page.goto(`${ORIGIN}/`, { waitUntil: 'load' });
+    await page.waitForFunction('window.__posted.length > 0');
+    return { page, consoleErrors, outside };
+  }
+
+  async function assertClean(loaded: Loaded): Promise<void> {
+    assert.deepEqual(await loaded.page.evaluate('window.__violations'), [], 'no CSP violations');
+    assert.deepEqual(loaded.consoleErrors, [], 'no console errors');
+    assert.deepEqual(loaded.outside, [], 'no request leaves the page');
+  }
+
+  it('the job posting: styled, visible, clean', async () => {
+    const loaded = await open('complete', 'posting');
+    const { page } = loaded;
+    assert.equal(await page.locator('h1').textContent(), 'Production Coordinator');
+    assert.ok(await page.getByRole('heading', { name: 'What you will do' }).isVisible());
+    assert.ok(await page.getByText('Effective communication').isVisible());
+    assert.equal(await page.evaluate('getComputedStyle(document.querySelector(".facts")).display'), 'grid', 'the stylesheet applies');
+    assert.deepEqual(await page.evaluate('window.__posted'), [{ type: 'ready' }], 'the script ran under the CSP');
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-posting.png'), fullPage: true });
+    await assertClean(loaded);
+    await page.context().close();
+  });
+
+  it('the interview kit: questions and coverage matrix visible, clean; prints black on white', async () => {
+    const loaded = await open('complete', 'kit');
+    const { page } = loaded;
+    assert.equal(await page.locator('.question').count(), 8);
+    assert.ok(await page.locator('.question').first().isVisible());
+    assert.ok(await page.getByRole('heading', { name: 'Q3 How do you handle conflict?' }).isVisible());
+    const matrix = page.locator('table.matrix');
+    assert.ok(await matrix.isVisible());
+    assert.equal(await matrix.locator('tbody tr').count(), 9);
+    assert.equal(await matrix.locator('thead th').count(), 10, 'skill, Q1–Q8, evidence');
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-kit.png'), fullPage: true });
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-kit-top.png') });
+    await page.locator('.question').nth(2).screenshot({ path: path.join(OUTPUT, 'preview-kit-question.png') });
+
+    await page.evaluate(DARK_THEME);
+    assert.equal(await page.evaluate('getComputedStyle(document.body).backgroundColor'), 'rgb(30, 30, 30)', 'the theme\'s background');
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-kit-dark.png') });
+
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate('window.scrollTo(0, 0)');
+    assert.equal(await page.evaluate('getComputedStyle(document.body).backgroundColor'), 'rgb(255, 255, 255)', 'paper is white');
+    assert.equal(await page.evaluate('getComputedStyle(document.body).color'), 'rgb(0, 0, 0)', 'ink is black');
+    assert.equal(await page.evaluate('getComputedStyle(document.querySelector(".hire-toolbar")).display'), 'none', 'no toolbar on paper');
+    assert.equal(await page.evaluate('getComputedStyle(document.querySelectorAll(".question")[1]).breakBefore'), 'page', 'one question a page');
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-kit-print.png'), fullPage: true });
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-kit-print-top.png') });
+    await page.pdf({ path: path.join(OUTPUT, 'preview-kit.pdf'), format: 'A4' });
+    await assertClean(loaded);
+    await page.context().close();
+  });
+
+  it('the script: shows posted content, keeps older versions out, and sends toolbar clicks', async () => {
+    const loaded = await open('gaps', 'kit');
+    const { page } = loaded;
+    const uri = 'file:///briefs/gaps.hire.yaml';
+    const post = (version: number, html: string | null, errors = 0) =>
+      page.evaluate(`window.postMessage(${JSON.stringify({ type: 'update', uri, view: 'kit', locked: true, version, html, errors })}, '*')`);
+    await post(5, '<p class="marker">version five</p>', 2);
+    await page.locator('.marker').waitFor();
+    assert.equal(await page.locator('#hire-status').textContent(), '2 errors: see the Problems panel');
+    assert.equal(await page.locator('#hire-lock').getAttribute('aria-pressed'), 'true');
+    await post(4, '<p class="marker">version four</p>');
+    // Messages arrive in order: once a later one is seen, version 4 has been handled.
+    await page.evaluate('new Promise((resolve) => { window.addEventListener("message", resolve, { once: true }); window.postMessage({ type: "flush" }, "*"); })');
+    assert.equal(await page.locator('.marker').textContent(), 'version five', 'an older version is ignored');
+    await post(6, null);
+    await page.locator('.hire-empty').waitFor();
+    assert.equal(await page.locator('.marker').count(), 0);
+    assert.match(await page.locator('.hire-empty').textContent() ?? '', /Nothing to preview/);
+    await page.getByRole('button', { name: 'Job posting' }).click();
+    await page.locator('#hire-lock').click();
+    assert.deepEqual(await page.evaluate('window.__posted'), [{ type: 'ready' }, { type: 'setView', view: 'posting' }, { type: 'toggleLock' }]);
+    await assertClean(loaded);
+    await page.context().close();
+  });
+});

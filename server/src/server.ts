@@ -56,6 +56,7 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let workDoneProgress = false;
   let watchFiles = false;
+  let folderChanges = false;
   /** The `hire.profiles.paths` of the last workspace scan. */
   let scannedPaths: string | undefined;
   /** Bumped whenever any finding may have changed (profiles, settings, files): part of workspace diagnostics' result ids. */
@@ -81,6 +82,7 @@ export function startServer(connection: Connection): void {
     configurationRequests = !!capabilities.workspace?.configuration;
     workDoneProgress = !!capabilities.window?.workDoneProgress;
     watchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    folderChanges = !!capabilities.workspace?.workspaceFolders;
     folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     settings = readSettings(params.initializationOptions);
     return {
@@ -96,6 +98,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_MISSING_KIND] },
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [COMMANDS.addMissing] },
+        ...(folderChanges ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'hire-language-server', version: typeof HIRE_VERSION === 'string' ? HIRE_VERSION : undefined },
     };
@@ -105,6 +108,13 @@ export function startServer(connection: Connection): void {
     if (watchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: `**/*${PROFILE_SUFFIX}` }, { globPattern: `**/*${BRIEF_SUFFIX}` }],
+      });
+    }
+    if (folderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        folders = [...folders.filter((uri) => !removed.has(uri)), ...event.added.map((folder) => folder.uri)];
+        void scanWorkspace();
       });
     }
     void refreshSettings().then(scanWorkspace);
@@ -119,11 +129,17 @@ export function startServer(connection: Connection): void {
    * Indexes the workspace's briefs and profiles (with a progress notification
    * on a large workspace), loads the profiles, and reports every file's findings.
    */
-  async function scanWorkspace(): Promise<void> {
+  let scanning = Promise.resolve();
+  function scanWorkspace(): Promise<void> {
+    scanning = scanning.then(() => scanOnce().catch((error) => connection.console.error(`Reading the workspace failed: ${(error as Error).stack ?? error}`)));
+    return scanning;
+  }
+
+  async function scanOnce(): Promise<void> {
     const paths = settings.profiles?.paths ?? [];
     scannedPaths = JSON.stringify(paths);
     const uris = await WorkspaceIndex.find(folders, paths);
-    const progress = workDoneProgress && uris.length >= WORKSPACE_PROGRESS_MIN_FILES ? await connection.window.createWorkDoneProgress() : undefined;
+    const progress = workDoneProgress && uris.length >= WORKSPACE_PROGRESS_MIN_FILES ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Hiring Briefs', 0, `Reading ${uris.length} briefs and profiles`);
     const before = index.closed().map((document) => document.uri);
     await index.replace(uris, (done, total) => progress?.report(Math.floor((done / total) * 100), `Read ${done} of ${total} files`));

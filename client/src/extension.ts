@@ -1,11 +1,25 @@
 /**
- * The Hiring Briefs extension: starts the language server for `hire-yaml`
- * documents and registers the commands. Everything it creates is disposed
+ * The Hiring Briefs extension: starts the language server for briefs
+ * (`hire-yaml`) and role profiles (`hire-profile-yaml`), and registers the
+ * commands, the "Hiring Briefs" view and the read-only built-in profiles. Everything it creates is disposed
  * with the extension.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { BRIEF_LANGUAGE_ID, COMMANDS, RENDER_REQUEST, SETTINGS_SECTION, type RenderResult } from '../../server/src/protocol';
+import {
+  BRIEF_LANGUAGE_ID,
+  BUILTIN_PROFILE_REQUEST,
+  COMMANDS,
+  PROFILE_LANGUAGE_ID,
+  RENDER_REQUEST,
+  SETTINGS_SECTION,
+  WORKSPACE_BRIEFS_REQUEST,
+  type BuiltinProfileResult,
+  type RenderResult,
+  type WorkspaceBriefsResult,
+} from '../../server/src/protocol';
+import { BriefsView, previewBrief, type BriefsNode } from './briefsView';
+import { registerBuiltinProfiles } from './builtinProfiles';
 import { openNewBrief } from './newBrief';
 import { PreviewManager } from './preview/manager';
 
@@ -15,6 +29,7 @@ export interface ExtensionState {
   readonly output: vscode.LogOutputChannel;
   client: LanguageClient;
   readonly previews: PreviewManager;
+  readonly briefs: BriefsView;
 }
 
 let state: ExtensionState | undefined;
@@ -25,8 +40,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   context.subscriptions.push(output);
   const client = createClient(context, output);
   const previews = new PreviewManager(context.extensionUri, (params) => client.sendRequest<RenderResult>(RENDER_REQUEST, params), output);
-  context.subscriptions.push(previews);
-  state = { context, output, client, previews };
+  const briefs = new BriefsView(() => client.sendRequest<WorkspaceBriefsResult>(WORKSPACE_BRIEFS_REQUEST));
+  context.subscriptions.push(previews, briefs, registerBuiltinProfiles((params) => client.sendRequest<BuiltinProfileResult>(BUILTIN_PROFILE_REQUEST, params)));
+  state = { context, output, client, previews, briefs };
   const commands: Record<string, (current: ExtensionState, ...args: unknown[]) => unknown> = {
     [COMMANDS.restartServer]: (current) => current.client.restart(),
     // COMMANDS.addMissing is a server command (executeCommandProvider): vscode-languageclient registers it, so it is not here.
@@ -37,11 +53,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     [COMMANDS.exportHtml]: (current) => current.previews.export('html'),
     [COMMANDS.exportMarkdown]: (current) => current.previews.export('md'),
     [COMMANDS.newBrief]: (current) => openNewBrief(current.client),
+    [COMMANDS.refreshBriefs]: (current) => current.briefs.refresh(),
+    [COMMANDS.previewBrief]: (_current, node) => previewBrief(node as BriefsNode | undefined),
   };
   for (const [id, run] of Object.entries(commands)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => run(state!, ...args)));
   }
   await state.client.start();
+  void state.briefs.refresh().catch((error) => output.error(`Listing the workspace's briefs failed: ${(error as Error).message}`));
   return state;
 }
 
@@ -58,7 +77,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: BRIEF_LANGUAGE_ID }],
+    documentSelector: [{ language: BRIEF_LANGUAGE_ID }, { language: PROFILE_LANGUAGE_ID }],
     outputChannel: output,
     synchronize: { configurationSection: SETTINGS_SECTION },
   };

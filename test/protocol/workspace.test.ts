@@ -157,7 +157,7 @@ describe('workspace profiles and briefs over stdio (pushed diagnostics)', () => 
     openProfile(server, stray, text);
     const unknown = await diagnosticsOf(server, stray, (params) => params.diagnostics.length > 0);
     assert.deepEqual(pinned(text, unknown), ['profile-extends@3:9-21 line-produce']);
-    assert.match(unknown[0].message, /Did you mean 'line-producer'\?/);
+    assert.match(String(unknown[0].message), /Did you mean 'line-producer'\?/);
 
     const a = uriOf('profiles/a.hire-profile.yaml');
     const b = uriOf('profiles/b.hire-profile.yaml');

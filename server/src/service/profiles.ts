@@ -5,6 +5,7 @@
  * the parent's, a field the child sets replacing the parent's.
  */
 import * as YAML from 'yaml';
+import { BUILTIN_PROFILE_SCHEME } from '../protocol';
 import builtinProductionCoordinator from '../../../schemas/profiles/production-coordinator.hire-profile.yaml';
 
 /** How much a skill matters. */
@@ -66,12 +67,9 @@ export interface DeclaredProfile {
 /** A skill or question as a profile file declares it: an id and the fields it sets. */
 export type DeclaredItem<T extends { readonly id: string }> = Partial<T> & { readonly id: string };
 
-/** The URI scheme of built-in profiles, which the editor opens read-only. */
-export const BUILTIN_SCHEME = 'hire-builtin';
-
 /** The URI of a built-in profile: its source, and the document the editor shows for it. */
 export function builtinProfileUri(id: string): string {
-  return `${BUILTIN_SCHEME}:/${id}.hire-profile.yaml`;
+  return `${BUILTIN_PROFILE_SCHEME}:/${id}.hire-profile.yaml`;
 }
 
 /** The built-in profiles' texts, by source. */
@@ -252,7 +250,7 @@ export class ProfileRegistry {
 
 /** Whether a profile comes with the extension. */
 export function isBuiltin(profile: { readonly source: string }): boolean {
-  return profile.source.startsWith(`${BUILTIN_SCHEME}:`);
+  return profile.source.startsWith(`${BUILTIN_PROFILE_SCHEME}:`);
 }
 
 /** A child profile over its parent: lists merge by id, a field the child sets replacing the parent's. */

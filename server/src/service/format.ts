@@ -20,6 +20,8 @@
  */
 import * as YAML from 'yaml';
 import { BRIEF_KEYS } from './brief';
+import { parseWithinLimits } from './limits';
+import { MAX_ALIAS_COUNT } from './parse';
 import { schemaOf, type JsonSchema } from './validation';
 
 /** The formatted text, or why the brief was not formatted. */
@@ -36,7 +38,8 @@ const markerPattern = /\u0001([TK])(\d+)\u0001/;
 export function formatBrief(original: string): FormatResult {
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
   const text = original.replace(/\r\n/g, '\n');
-  const documents = YAML.parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
+  const { documents, limit } = parseWithinLimits(text, { uniqueKeys: true, prettyErrors: false });
+  if (limit) return { error: `it is not read: ${limit.message}` };
   if (documents.length > 1) return { error: 'it holds more than one YAML document' };
   const document = documents[0];
   if (!document || document.contents === null) return { text: original };
@@ -44,7 +47,12 @@ export function formatBrief(original: string): FormatResult {
   if (problem) return { error: `it has a YAML syntax error at line ${lineOf(text, problem.pos[0])}: ${problem.message.split('\n')[0]}` };
   if (text.includes(MARK)) return { error: 'it contains a control character (U+0001)' };
 
-  const expected = { value: document.toJS(), comments: commentsOf(text) };
+  let expected: { value: unknown; comments: string[] };
+  try {
+    expected = { value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), comments: commentsOf(text) };
+  } catch (error) {
+    return { error: `it cannot be read: ${(error as Error).message}` };
+  }
   // A comment yaml reads differently once keys move settles in a second round; so lay out until nothing changes.
   let current = text;
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -63,8 +71,13 @@ const MAX_ROUNDS = 4;
 function layoutFaithfully(text: string, expected: { value: unknown; comments: string[] }): string | undefined {
   // First keep block scalars' source lines; if that cannot be done faithfully, let yaml write them.
   for (const keepBlocks of [true, false]) {
-    const output = layout(YAML.parseDocument(text, { uniqueKeys: true }), text, keepBlocks);
-    if (sameContent(output, expected)) return output;
+    // yaml may fail to write a node it read (a `!!binary` value it does not resolve): that layout is not faithful.
+    try {
+      const output = layout(YAML.parseDocument(text, { uniqueKeys: true }), text, keepBlocks);
+      if (sameContent(output, expected)) return output;
+    } catch {
+      continue;
+    }
   }
   return undefined;
 }
@@ -80,7 +93,7 @@ function sameContent(output: string, expected: { value: unknown; comments: strin
   const document = YAML.parseDocument(output, { uniqueKeys: true });
   if (document.errors.length > 0) return false;
   const comments = commentsOf(output);
-  return deepEqual(document.toJS(), expected.value) && deepEqual([...comments].sort(), [...expected.comments].sort());
+  return deepEqual(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), expected.value) && deepEqual([...comments].sort(), [...expected.comments].sort());
 }
 
 /** What the text after the layout needs: comment columns and block scalars' source. */

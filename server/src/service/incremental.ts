@@ -22,6 +22,7 @@
  */
 import * as YAML from 'yaml';
 import { MAX_ALIAS_COUNT, parseOptions, type ParsedDocument } from './parse';
+import { parseWithinLimits } from './limits';
 
 /** Parses of documents known to hold no anchors or aliases. */
 const withoutAnchors = new WeakSet<ParsedDocument>();
@@ -199,8 +200,9 @@ function contentEnd(text: string, start: number, next: number): number {
 
 /** Parses a unit's text alone, indented to its column; undefined on any problem or anchor. */
 function parseUnit(slice: string, column: number): YAML.Document.Parsed | undefined {
-  const documents = YAML.parseAllDocuments(' '.repeat(column) + slice, parseOptions) as YAML.Document.Parsed[];
-  if (documents.length !== 1) return undefined;
+  // A unit is nested at most one level below the root (a list item): a unit near a limit gets a full parse.
+  const { documents } = parseWithinLimits(' '.repeat(column) + slice, parseOptions, 1);
+  if (documents?.length !== 1) return undefined;
   const [document] = documents;
   if (document.errors.length || document.warnings.length || document.comment || document.commentBefore || hasAnchors(document)) return undefined;
   return document;

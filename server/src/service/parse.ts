@@ -8,6 +8,7 @@ import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { reparse } from './incremental';
+import { MAX_TEXT_LENGTH, parseWithinLimits } from './limits';
 
 /** A half-open span of the document text, in UTF-16 offsets. */
 export interface Span {
@@ -48,7 +49,8 @@ export const parseOptions: YAML.ParseOptions & YAML.DocumentOptions & YAML.Schem
 
 /** Parses a document's text. Never throws. */
 export function parseText(uri: string, version: number, text: string): ParsedDocument {
-  const documents = YAML.parseAllDocuments(text, parseOptions) as YAML.Document.Parsed[];
+  const { documents, limit } = parseWithinLimits(text, parseOptions);
+  if (limit) return { uri, version, text, yaml: undefined, extraDocuments: [], problems: [limit], value: undefined };
   const yaml = documents[0];
   const problems: YamlProblem[] = [];
   let value: unknown = undefined;
@@ -120,7 +122,7 @@ export class ParseCache {
     const text = document.getText();
     // Same version and same text: a reused URI (tests, the CLI) must never see another text's parse.
     if (cached && cached.version === document.version && cached.text === text) return cached;
-    const parsed = (cached && reparse(cached, document.version, text)) || parseText(document.uri, document.version, text);
+    const parsed = (cached && text.length <= MAX_TEXT_LENGTH && reparse(cached, document.version, text)) || parseText(document.uri, document.version, text);
     this.entries.set(document.uri, parsed);
     return parsed;
   }

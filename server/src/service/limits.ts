@@ -1,0 +1,114 @@
+/**
+ * What the service reads, and what it refuses to: a brief is a few hundred
+ * lines, so a file far beyond that is pasted data or a hostile file. Such a
+ * text is not composed into a YAML tree at all (composing is where deep
+ * nesting overflows the stack and many keys in one mapping take quadratic
+ * time); it gets one `yaml-syntax` finding that says which limit it broke.
+ * Everything that reads the tree then sees an empty document: completion of
+ * top-level keys still works, the outline, hovers and the preview are empty.
+ */
+import * as YAML from 'yaml';
+import type { CST } from 'yaml';
+import type { YamlProblem } from './parse';
+
+/** The longest text checked, in UTF-16 code units (about 5 MB of text). */
+export const MAX_TEXT_LENGTH = 5 * 1024 * 1024;
+
+/** The deepest nesting of mappings and lists checked. */
+export const MAX_DEPTH = 100;
+
+/** The most keys one mapping may have. */
+export const MAX_MAP_KEYS = 1000;
+
+/** The documents of a YAML stream, or the limit the text breaks (then nothing is composed). */
+export type LimitedParse =
+  | { readonly documents: YAML.Document.Parsed[]; readonly limit?: undefined }
+  | { readonly limit: YamlProblem; readonly documents?: undefined };
+
+/**
+ * Parses a YAML stream as `YAML.parseAllDocuments` does, unless the text
+ * breaks a limit. `depthUsed` is the nesting the text sits in (for a part of
+ * a document parsed alone).
+ */
+export function parseWithinLimits(text: string, options: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions, depthUsed = 0): LimitedParse {
+  if (text.length > MAX_TEXT_LENGTH) {
+    const newline = text.indexOf('\n');
+    return {
+      limit: {
+        span: { start: 0, end: Math.min(newline < 0 ? text.length : newline, 200) },
+        message: `This file is ${megabytes(text.length)}; briefs over ${megabytes(MAX_TEXT_LENGTH)} are not checked (nothing in it is read). A brief is a few hundred lines: split the file or remove what does not belong in it.`,
+        severity: 'error',
+      },
+    };
+  }
+  const compact = compactNesting(text);
+  if (compact) return { limit: compact };
+  const tokens = [...new YAML.Parser().parse(text)];
+  const limit = collectionLimit(tokens, MAX_DEPTH - depthUsed);
+  if (limit) return { limit };
+  return { documents: [...new YAML.Composer(options).compose(tokens)] as YAML.Document.Parsed[] };
+}
+
+/** Compact nestings (`- - x`, `- ? x`) a text may hold: the YAML parser recurses for each, so thousands overflow its stack. */
+export const MAX_COMPACT_NESTINGS = 1000;
+
+/** A collection started on the line of the indicator before it: `- - x`, `? - x`, `- ? x`. */
+const COMPACT_NESTING = /(?:^|[ \t])[-?:][ \t]+(?=[-?](?:[ \t]|$))/gm;
+
+/**
+ * The place past the allowed number of compact nestings, found without the
+ * parser (which would overflow). Nesting by indentation alone needs a line
+ * per level, so the size limit bounds it.
+ */
+function compactNesting(text: string): YamlProblem | undefined {
+  COMPACT_NESTING.lastIndex = 0;
+  for (let count = 1; COMPACT_NESTING.exec(text); count++) {
+    if (count > MAX_COMPACT_NESTINGS) {
+      const start = COMPACT_NESTING.lastIndex;
+      return {
+        span: { start, end: start + 1 },
+        message: `This file starts a list or key on the line of the one it is in (\`- - x\`) more than ${MAX_COMPACT_NESTINGS} times; a brief does so rarely, so this file is not checked (nothing in it is read).`,
+        severity: 'error',
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The first place where collections nest deeper than `maxDepth` or a mapping has too many keys. */
+function collectionLimit(tokens: readonly CST.Token[], maxDepth: number): YamlProblem | undefined {
+  // An explicit stack: the nesting being measured must not overflow this one.
+  const stack: { token: CST.Token; depth: number }[] = [];
+  for (const token of tokens) if (token.type === 'document' && token.value) stack.push({ token: token.value, depth: 1 });
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth > maxDepth) {
+      return {
+        span: { start: token.offset, end: token.offset + 1 },
+        message: `Lists and mappings nest more than ${MAX_DEPTH} levels deep here; a brief nests a few levels, so this file is not checked (nothing in it is read).`,
+        severity: 'error',
+      };
+    }
+    const isMap = token.type === 'block-map' || (token.type === 'flow-collection' && token.start.source === '{');
+    if (isMap && token.items.length > MAX_MAP_KEYS) {
+      const item = token.items[MAX_MAP_KEYS];
+      const start = item.key?.offset ?? item.start[0]?.offset ?? item.value?.offset ?? token.offset;
+      return {
+        span: { start, end: start + 1 },
+        message: `This mapping has ${token.items.length} keys; briefs with more than ${MAX_MAP_KEYS} keys in one mapping are not checked (nothing in it is read).`,
+        severity: 'error',
+      };
+    }
+    for (const item of token.items) {
+      if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+      if (item.key) stack.push({ token: item.key, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+function megabytes(length: number): string {
+  const size = length / (1024 * 1024);
+  return `${size >= 10 ? Math.round(size) : Math.round(size * 10) / 10} MB`;
+}

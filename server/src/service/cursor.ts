@@ -61,7 +61,13 @@ interface Shape {
 }
 
 const WORD_CHAR = /[A-Za-z0-9_.\-]/;
-const KEY = /^("[^"]*"|'[^']*'|[^\s'"#[\]{},][^#]*?)[ \t]*:(?=[ \t]|$)/;
+/**
+ * A key at the start of a text: quoted, or plain up to the first `: `. The
+ * plain key takes any `:` not followed by a space, and its trailing spaces
+ * are trimmed after the match: a lazy key followed by `[ \t]*` took time
+ * quadratic in the length of a line of spaces.
+ */
+const KEY = /^(?:("[^"]*"|'[^']*')[ \t]*|([^\s'"#[\]{},](?:[^#:]|:(?![ \t]|$))*)):(?=[ \t]|$)/;
 
 /** What the cursor at an offset is writing; undefined in comments, quoted or multi-word text. */
 export function cursorContext(text: string, offset: number): CursorContext | undefined {
@@ -219,7 +225,7 @@ function shapeOf(line: string): Shape {
     }
     const match = KEY.exec(text.slice(column));
     if (match) {
-      openers.push({ column, key: match[1].replace(/^(["'])(.*)\1$/, '$2') });
+      openers.push({ column, key: match[1]?.slice(1, -1) ?? match[2].trimEnd() });
       column += match[0].length;
       skipSpaces();
     }

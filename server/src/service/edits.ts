@@ -51,7 +51,7 @@ export function detectLayout(parsed: ParsedDocument): Layout {
         if (keyStart === undefined || !YAML.isCollection(value) || value.flow || !value.range) return;
         const offset = column(text, value.range[0]) - column(text, keyStart);
         if (YAML.isMap(value) && indent === undefined && offset > 0) indent = offset;
-        if (YAML.isSeq(value) && seqOffset === undefined) seqOffset = offset;
+        if (YAML.isSeq(value) && seqOffset === undefined) seqOffset = Math.max(0, offset);
         if (indent !== undefined && seqOffset !== undefined) return YAML.visit.BREAK;
       },
     });
@@ -415,7 +415,9 @@ function lineStart(text: string, offset: number): number {
 
 /** The column of an offset, in UTF-16 code units. */
 function column(text: string, offset: number): number {
-  return offset - lineStart(text, offset);
+  const start = lineStart(text, offset);
+  // A byte order mark before the first line takes no column: YAML ignores it.
+  return start === 0 && text.charCodeAt(0) === 0xfeff ? Math.max(0, offset - 1) : offset - start;
 }
 
 function lineOf(text: string, offset: number): number {

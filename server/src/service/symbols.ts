@@ -21,7 +21,8 @@ export function findDocumentSymbols(document: TextDocument, parsed: ParsedDocume
     name,
     kind,
     range: toRange(document, trimmed(range)),
-    selectionRange: toRange(document, selection),
+    // A key may be a block collection whose span takes the line break: the selection must lie inside the range.
+    selectionRange: toRange(document, trimmed(selection)),
     ...(detail ? { detail } : {}),
     ...(children ? { children } : {}),
   });

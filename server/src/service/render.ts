@@ -12,6 +12,7 @@ import previewStyles from '../../../media/preview.css';
 import { severityName, type SeverityName } from './codes';
 import type { ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
+import { wordingBalance, type Coding } from './wording';
 
 /** The views of a brief: the candidate-facing posting and the interviewers' kit. */
 export const RENDER_VIEWS = ['posting', 'kit'] as const;
@@ -30,7 +31,7 @@ export interface RenderOptions {
   readonly view?: RenderView;
   /** Whether the posting shows the rate (`hire.preview.showRate`, `--show-rate`). The kit always does. */
   readonly showRate?: boolean;
-  /** For `html`: a complete page with its stylesheet embedded, instead of a fragment. */
+  /** For `html`: a complete page with its stylesheet embedded, instead of a fragment. The fragment (the live preview) also shows the posting's balance of gender-coded words, which pages and Markdown for candidates leave out. */
   readonly standalone?: boolean;
 }
 
@@ -94,6 +95,8 @@ export interface BriefModel {
   readonly waived: readonly { readonly id: string; readonly reason: string }[];
   readonly notes?: string;
   readonly findings: readonly FindingModel[];
+  /** How many masculine- and feminine-coded words the candidate-facing fields use (`coded-wording` findings). */
+  readonly wording: Readonly<Record<Coding, number>>;
 }
 
 /** The markdown-it instance for free text: emphasis, lists and safe links; no HTML, no images, no linkify. */
@@ -188,6 +191,7 @@ export function buildBriefModel(data: Record<string, unknown>, profiles: Profile
       message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
       line: diagnostic.range.start.line + 1,
     })),
+    wording: wordingBalance(diagnostics),
   };
 }
 
@@ -197,7 +201,7 @@ export function renderModel(model: BriefModel, options: RenderOptions): string {
   if (options.format === 'md') {
     return `${views.map((view) => (view === 'posting' ? postingMarkdown(model, !!options.showRate) : kitMarkdown(model))).join('\n\n---\n\n')}\n`;
   }
-  const fragment = views.map((view) => (view === 'posting' ? postingHtml(model, !!options.showRate) : kitHtml(model))).join('\n');
+  const fragment = views.map((view) => (view === 'posting' ? postingHtml(model, !!options.showRate, !options.standalone) : kitHtml(model))).join('\n');
   return options.standalone ? standalonePage(model.title, fragment) : fragment;
 }
 
@@ -384,7 +388,21 @@ function htmlHeader(kind: string, model: BriefModel): string {
   ].filter(Boolean).join('\n');
 }
 
-function postingHtml(model: BriefModel, showRate: boolean): string {
+/** For the author: how the posting's coded words balance (nothing when it has none). */
+function htmlWordingBalance(model: BriefModel): string {
+  const { masculine, feminine } = model.wording;
+  if (masculine + feminine === 0) return '';
+  const words = (n: number, coding: Coding) => `${n} ${coding}-coded word${n === 1 ? '' : 's'}`;
+  const lean = masculine === feminine ? 'balanced' : masculine > feminine ? 'leans masculine' : 'leans feminine';
+  return [
+    `<aside class="wording-balance" data-masculine="${masculine}" data-feminine="${feminine}">`,
+    `<p><strong>Wording ${lean}:</strong> ${words(masculine, 'masculine')}, ${words(feminine, 'feminine')}. Shown here only, not to candidates; the Problems panel lists each word (<code>coded-wording</code>).</p>`,
+    '</aside>',
+  ].join('\n');
+}
+
+/** The job posting; `authorNotes`: with the balance of coded words (the live preview). */
+function postingHtml(model: BriefModel, showRate: boolean, authorNotes: boolean): string {
   const required = model.skills.filter((skill) => skill.need !== 'preferred').map((skill) => skill.name);
   const preferred = model.skills.filter((skill) => skill.need === 'preferred').map((skill) => skill.name);
   const skills = [
@@ -395,6 +413,7 @@ function postingHtml(model: BriefModel, showRate: boolean): string {
   return [
     '<article class="hire-view hire-posting" data-view="posting">',
     htmlHeader('Job posting', model),
+    authorNotes ? htmlWordingBalance(model) : '',
     htmlFacts(postingFacts(model, showRate)),
     htmlSection('About the role', model.summary ? `<div class="prose">${block(model.summary)}</div>` : ''),
     htmlSection('What you will do', htmlList(model.duties)),

@@ -1,0 +1,173 @@
+/**
+ * Team profiles in the language service: reading what a file declares,
+ * `extends` merging field by field, the findings of a profile document
+ * (schema ranges, `profile-extends`, `duplicate-profile`), and navigation
+ * details that the protocol tests do not reach.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { getLanguageService, type LanguageService } from '../../server/src/service/languageService';
+import { builtinProfileUri, parseProfile, ProfileRegistry } from '../../server/src/service/profiles';
+import { brief } from '../support/documents';
+
+function profile(name: string, text: string): TextDocument {
+  return TextDocument.create(`file:///team/${name}.hire-profile.yaml`, 'hire-profile-yaml', 1, text);
+}
+
+/** A service whose registry holds these profile documents. */
+function serviceWith(...documents: TextDocument[]): LanguageService {
+  const service = getLanguageService();
+  for (const document of documents) service.updateProfile(document);
+  return service;
+}
+
+/** `code@line:start-end text` of each finding. */
+function pinned(document: TextDocument, diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.character} ${document.getText(d.range)}`);
+}
+
+const APC = profile(
+  'apc',
+  [
+    'hire-profile: 1',
+    'id: apc',
+    'title: Assistant Production Coordinator',
+    'extends: production-coordinator',
+    'skills:',
+    '  - id: accounting',
+    '    evidence: Kept the petty cash float',
+    'questions:',
+    '  - id: conflict',
+    '    ask: Two departments want the same van. What do you do?',
+    '  - id: filing',
+    '    ask: How do you keep paperwork in order?',
+    '    priority: recommended',
+    '',
+  ].join('\n'),
+);
+
+describe('reading and merging profiles', () => {
+  it('leaves unset what a file does not set', () => {
+    const declared = parseProfile('hire-profile: 1\nid: x\nquestions:\n  - id: q\n    ask: Why?\n', 'file:///x.hire-profile.yaml')!;
+    assert.deepEqual(declared, { id: 'x', questions: [{ id: 'q', ask: 'Why?' }], skills: [], source: 'file:///x.hire-profile.yaml' });
+  });
+
+  it("keeps the parent's fields that a child's entry does not set", () => {
+    const registry = serviceWith(APC).profiles;
+    const parent = registry.get('production-coordinator')!;
+    const child = registry.get('apc')!;
+    const conflict = child.questions.find((question) => question.id === 'conflict')!;
+    const inherited = parent.questions.find((question) => question.id === 'conflict')!;
+    assert.equal(conflict.ask, 'Two departments want the same van. What do you do?');
+    assert.deepEqual(
+      { why: conflict.why, listen_for: conflict.listen_for, red_flags: conflict.red_flags, assesses: conflict.assesses, priority: conflict.priority },
+      { why: inherited.why, listen_for: inherited.listen_for, red_flags: inherited.red_flags, assesses: inherited.assesses, priority: 'required' },
+    );
+    assert.ok(conflict.listen_for.length > 0);
+    const accounting = child.skills.find((skill) => skill.id === 'accounting')!;
+    assert.deepEqual(accounting, { ...parent.skills.find((skill) => skill.id === 'accounting'), evidence: 'Kept the petty cash float' });
+    assert.deepEqual(child.questions.map((question) => question.id), [...parent.questions.map((question) => question.id), 'filing']);
+    assert.equal(child.questions.at(-1)!.priority, 'recommended');
+    assert.deepEqual(child.sections, parent.sections);
+    assert.equal(child.title, 'Assistant Production Coordinator');
+    assert.deepEqual(child.aliases, []);
+  });
+
+  it('lets a workspace profile take the place of a built-in one without a duplicate finding', () => {
+    const own = profile('own', 'hire-profile: 1\nid: production-coordinator\ntitle: Our Coordinator\n');
+    const service = serviceWith(own);
+    assert.equal(service.profiles.get('production-coordinator')!.title, 'Our Coordinator');
+    assert.deepEqual(service.validate(own), []);
+  });
+});
+
+describe('the findings of a profile document', () => {
+  it('are schema findings on the node at fault', () => {
+    const document = profile('bad', 'hire-profile: 1\nid: bad\ntitle: Bad\nskills:\n  - id: budgets\n    name: Budgets\n    need: maybe\nsections: [rate, wages]\ncolour: blue\n');
+    assert.deepEqual(pinned(document, serviceWith(document).validate(document)), [
+      'schema@6:10-15 maybe',
+      'schema@7:17-22 wages',
+      'schema@8:0-6 colour',
+    ]);
+  });
+
+  it("ask for a new question's `ask` and a new skill's `name`, but not for an entry the parent declares", () => {
+    const document = profile(
+      'child',
+      'hire-profile: 1\nid: child\ntitle: Child\nextends: production-coordinator\nskills:\n  - id: computer\n    need: preferred\n  - id: typing\nquestions:\n  - id: conflict\n    why: Vans.\n  - id: new-one\n    why: Because.\n',
+    );
+    const findings = serviceWith(document).validate(document);
+    assert.deepEqual(pinned(document, findings), ['schema@7:4-6 id', 'schema@11:4-6 id']);
+    assert.deepEqual(findings.map((finding) => finding.data), [{ kind: 'required', property: 'name' }, { kind: 'required', property: 'ask' }]);
+  });
+
+  it('report an unknown parent on the extends value, with the closest id', () => {
+    const document = profile('lost', 'hire-profile: 1\nid: lost\ntitle: Lost\nextends: production-coordinater\n');
+    const [finding] = serviceWith(document).validate(document);
+    assert.deepEqual(pinned(document, [finding]), ['profile-extends@3:9-31 production-coordinater']);
+    assert.deepEqual(finding.data, { value: 'production-coordinater', problem: 'unknown', suggestion: 'production-coordinator' });
+  });
+
+  it('report a cycle on every extends value along it, and a profile that extends itself', () => {
+    const a = profile('a', 'hire-profile: 1\nid: a\ntitle: A\nextends: b\n');
+    const b = profile('b', 'hire-profile: 1\nid: b\ntitle: B\nextends: c\n');
+    const c = profile('c', 'hire-profile: 1\nid: c\ntitle: C\nextends: a\n');
+    const outside = profile('d', 'hire-profile: 1\nid: d\ntitle: D\nextends: a\n');
+    const self = profile('self', 'hire-profile: 1\nid: self\ntitle: Self\nextends: self\n');
+    const service = serviceWith(a, b, c, outside, self);
+    assert.deepEqual(pinned(a, service.validate(a)), ['profile-extends@3:9-10 b']);
+    assert.deepEqual(service.validate(a)[0].data, { value: 'b', problem: 'cycle', chain: ['a', 'b', 'c', 'a'] });
+    assert.deepEqual(pinned(c, service.validate(c)), ['profile-extends@3:9-10 a']);
+    assert.deepEqual(service.validate(outside), []);
+    assert.deepEqual(service.validate(self)[0].data, { value: 'self', problem: 'cycle', chain: ['self', 'self'] });
+  });
+
+  it('report two profiles with one id on both id values', () => {
+    const one = profile('one', 'hire-profile: 1\nid: gaffer\ntitle: Gaffer\n');
+    const two = profile('two', '# A copy\nhire-profile: 1\nid: gaffer\ntitle: Chief Lighting Technician\n');
+    const service = serviceWith(one, two);
+    assert.deepEqual(pinned(one, service.validate(one)), ['duplicate-profile@1:4-10 gaffer']);
+    assert.deepEqual(pinned(two, service.validate(two)), ['duplicate-profile@2:4-10 gaffer']);
+    assert.deepEqual(service.validate(one)[0].data, { id: 'gaffer', others: [two.uri] });
+    // The source that sorts first is the one briefs use.
+    assert.equal(service.profiles.get('gaffer')!.title, 'Gaffer');
+  });
+
+  it('give a profile document no brief features', () => {
+    const service = serviceWith(APC);
+    assert.deepEqual(service.doComplete(APC, { line: 1, character: 0 }).items, []);
+    assert.equal(service.doHover(APC, { line: 1, character: 1 }), null);
+    assert.deepEqual(service.findDocumentSymbols(APC), []);
+  });
+});
+
+describe('navigation details', () => {
+  it("renames a brief's own skill in that brief only, keeping quotes", () => {
+    const other = brief('hire: 1\nskills:\n  - id: rigging\n', 'file:///team/other.hire.yaml');
+    const document = brief("hire: 1\nskills:\n  - id: 'rigging'\nquestions:\n  - id: q\n    ask: Knots?\n    assesses: [rigging]\n", 'file:///team/own.hire.yaml');
+    const service = getLanguageService();
+    const edit = service.doRename(document, { line: 6, character: 16 }, 'ropes', [document, other]);
+    assert.ok(edit && !('reason' in edit));
+    assert.deepEqual(edit.changes, {
+      [document.uri]: [
+        { range: { start: { line: 2, character: 9 }, end: { line: 2, character: 16 } }, newText: 'ropes' },
+        { range: { start: { line: 6, character: 15 }, end: { line: 6, character: 22 } }, newText: 'ropes' },
+      ] satisfies TextEdit[],
+    });
+  });
+
+  it('goes from an extends value to the parent profile, built-in or not', () => {
+    const service = serviceWith(APC);
+    const [location] = service.findDefinition(APC, { line: 3, character: 12 }, [APC]);
+    assert.equal(location.uri, builtinProfileUri('production-coordinator'));
+  });
+
+  it('finds nothing to navigate in text that is no id', () => {
+    const document = brief('hire: 1\nrole: Coordinator\n');
+    const service = getLanguageService({ profiles: ProfileRegistry.withBuiltins() });
+    assert.deepEqual(service.findDefinition(document, { line: 1, character: 8 }, [document]), []);
+    assert.equal(service.prepareRename(document, { line: 1, character: 8 }, [document]), undefined);
+  });
+});

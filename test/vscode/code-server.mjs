@@ -35,6 +35,7 @@ export function requireInstall(tag) {
 export const QUIET_SETTINGS = {
   'chat.disableAIFeatures': true, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false,
   'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden', // (it would hold the chat view, which is off)
 };
 
 /** The folders code-server keeps its state in, under `tmp` (created if absent). */

@@ -47,14 +47,29 @@ suite('Hiring Briefs in VS Code', () => {
     expected = checkWithCli();
   });
 
-  test('activates when a brief is opened, not before', async () => {
+  test('activates in a folder of briefs, and starts one server', async () => {
+    // Activation: a brief opened (onLanguage), or a workspace that contains briefs (workspaceContains, for the view).
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, 'the extension is installed');
-    assert.equal(extension.isActive, false, 'a folder of briefs alone does not activate it');
     await openSample('gaps.hire.yaml');
     const state = await activeExtension();
     await until('the language client to run', () => state.client.isRunning());
     assert.equal(serverPids().length, 1, 'one server process');
+  });
+
+  test('the Hiring Briefs view lists the samples and what each lacks', async () => {
+    const state = await activeExtension();
+    const describe = () => state.briefs.getChildren().flatMap((group) => state.briefs.getChildren(group)).map((node) => {
+      const item = state.briefs.getTreeItem(node);
+      return `${typeof item.label === 'string' ? item.label : item.label?.label}: ${item.description}`;
+    }).sort();
+    const items = await until('the three samples in the view', () => {
+      const now = describe();
+      return now.length === 3 ? now : undefined;
+    }, describe);
+    assert.match(items[0], /^complete\.hire\.yaml: complete$/);
+    assert.match(items[1], /^errors\.hire\.yaml: .*\d+ errors?$/);
+    assert.match(items[2], /^gaps\.hire\.yaml: .*missing$/);
   });
 
   test("the samples' diagnostics are those of `hire check`", async () => {

@@ -149,6 +149,12 @@ describe('workspace profiles and briefs over stdio (pushed diagnostics)', () => 
     const found = (await changed).diagnostics.find((d) => (d.data as { id?: string } | undefined)?.id === 'call-times')!;
     assert.equal(found.code, 'missing-question');
     assert.equal(found.severity, 2);
+
+    // Closed, the profile is read from its file again.
+    const restored = server.nextDiagnostics(brief, (params) => params.diagnostics.some((d) => (d.data as { id?: string } | undefined)?.id === 'filing-system'));
+    void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: profile } });
+    assert.ok(!(await restored).diagnostics.some((d) => (d.data as { id?: string } | undefined)?.id === 'call-times'));
+    void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: brief } });
   });
 
   it('reports an unknown parent and a cycle on the extends value', async () => {
@@ -165,8 +171,10 @@ describe('workspace profiles and briefs over stdio (pushed diagnostics)', () => 
     const textB = 'hire-profile: 1\nid: loop-b\ntitle: B\nextends: loop-a\n';
     openProfile(server, a, textA);
     openProfile(server, b, textB);
-    const cycleA = await diagnosticsOf(server, a, (params) => params.diagnostics.length > 0);
-    const cycleB = await diagnosticsOf(server, b, (params) => params.diagnostics.length > 0);
+    // Until B is open, A's parent is unknown: wait for the cycle.
+    const isCycle = (params: PublishDiagnosticsParams) => params.diagnostics.some((d) => (d.data as { problem?: string } | undefined)?.problem === 'cycle');
+    const cycleA = await diagnosticsOf(server, a, isCycle);
+    const cycleB = await diagnosticsOf(server, b, isCycle);
     assert.deepEqual(pinned(textA, cycleA), ['profile-extends@3:9-15 loop-b']);
     assert.deepEqual(pinned(textB, cycleB), ['profile-extends@3:9-15 loop-a']);
     assert.deepEqual((cycleA[0].data as { chain: string[] }).chain, ['loop-a', 'loop-b', 'loop-a']);

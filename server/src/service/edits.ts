@@ -140,10 +140,18 @@ function textEdits(document: TextDocument, newText: string): TextEdit[] {
     while (prefix < oldPart.length && prefix < newPart.length && oldPart[prefix] === newPart[prefix]) prefix++;
     let suffix = 0;
     while (suffix < oldPart.length - prefix && suffix < newPart.length - prefix && oldPart[oldPart.length - 1 - suffix] === newPart[newPart.length - 1 - suffix]) suffix++;
-    edits.push({
-      range: { start: document.positionAt(start + prefix), end: document.positionAt(end - suffix) },
-      newText: newPart.slice(prefix, newPart.length - suffix),
-    });
+    const from = start + prefix;
+    const to = end - suffix;
+    const replacement = newPart.slice(prefix, newPart.length - suffix);
+    // Old text that comes back whole inside the new (a last line without a line break) is kept: insert around it.
+    const kept = to > from ? replacement.indexOf(oldText.slice(from, to)) : -1;
+    if (kept >= 0) {
+      if (kept > 0) edits.push({ range: { start: document.positionAt(from), end: document.positionAt(from) }, newText: replacement.slice(0, kept) });
+      const after = replacement.slice(kept + to - from);
+      if (after) edits.push({ range: { start: document.positionAt(to), end: document.positionAt(to) }, newText: after });
+      continue;
+    }
+    edits.push({ range: { start: document.positionAt(from), end: document.positionAt(to) }, newText: replacement });
   }
   return edits;
 }

@@ -35,10 +35,11 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Starts the server and completes `initialize` with the given capabilities. */
+/** Starts the server and completes `initialize` with the given capabilities (and client process id: this process by default). */
 export async function startServer(
   capabilities: ClientCapabilities = {},
   initializationOptions: unknown = undefined,
+  processId: number = process.pid,
 ): Promise<TestServer> {
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -63,7 +64,7 @@ export async function startServer(
   });
   connection.onNotification((method, params) => void received.push({ method, params }));
   connection.listen();
-  const initialized: InitializeResult = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities, initializationOptions });
+  const initialized: InitializeResult = await connection.sendRequest('initialize', { processId, rootUri: null, capabilities, initializationOptions });
   await connection.sendNotification('initialized', {});
   return {
     connection,

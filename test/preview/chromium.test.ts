@@ -15,7 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildPreviewPage } from '../../client/src/preview/page';
 import type { RenderView } from '../../server/src/service/render';
 import { getLanguageService } from '../../server/src/service/languageService';
-import { ROOT, sample } from '../support/documents';
+import { brief, ROOT, sample } from '../support/documents';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ORIGIN = 'https://hire-preview.test';
@@ -76,9 +76,9 @@ describe('the preview page in Chromium', { skip }, () => {
     await browser?.close();
   });
 
-  /** Opens the preview page of a sample's view, serving only the page, the stylesheet and the script. */
-  async function open(name: string, view: RenderView): Promise<Loaded> {
-    const rendered = service.render(sample(`${name}.hire.yaml`), { format: 'html', view });
+  /** Opens the preview page of a sample's view (or of a brief's text), serving only the page, the stylesheet and the script. */
+  async function open(name: string, view: RenderView, text?: string): Promise<Loaded> {
+    const rendered = service.render(text === undefined ? sample(`${name}.hire.yaml`) : brief(text, `file:///briefs/${name}.hire.yaml`), { format: 'html', view });
     assert.ok(rendered);
     const html = buildPreviewPage({
       cspSource: ORIGIN,
@@ -189,4 +189,69 @@ describe('the preview page in Chromium', { skip }, () => {
     await assertClean(loaded);
     await page.context().close();
   });
+  it('hostile briefs: no script from the brief runs, nothing loads from outside, no console errors; the markup shows as text', async () => {
+    for (const [name, text] of Object.entries(HOSTILE)) {
+      for (const view of ['posting', 'kit'] as const) {
+        const loaded = await open(name, view, text);
+        const { page } = loaded;
+        // Give event handlers, refreshes and lazy loads a chance to fire before looking.
+        await page.mouse.move(200, 200);
+        await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)))');
+        assert.equal(await page.evaluate('window.__pwned'), undefined, `${name} ${view}: a script from the brief ran`);
+        assert.equal(await page.locator('script').count(), 1, `${name} ${view}: only the preview's own script`);
+        assert.equal(await page.locator('#hire-content iframe, #hire-content img, #hire-content object, #hire-content embed, #hire-content svg, #hire-content form, #hire-content base, #hire-content meta, #hire-content link, #hire-content style').count(), 0);
+        const hrefs = (await page.locator('#hire-content a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))) as string[];
+        for (const href of hrefs) assert.match(href, /^(https?:|mailto:)/, `${name} ${view}: link ${href}`);
+        assert.equal(page.url(), `${ORIGIN}/`, 'the page did not navigate');
+        assert.deepEqual(await page.evaluate('window.__posted'), [{ type: 'ready' }]);
+        await assertClean(loaded);
+        await page.context().close();
+      }
+    }
+    // The markup is shown, as text.
+    const loaded = await open('markup', 'kit', HOSTILE.markup);
+    assert.match((await loaded.page.locator('h1').textContent()) ?? '', /<script>window.__pwned = 1<\/script>/);
+    await loaded.page.context().close();
+  });
 });
+
+/** Briefs that try to run script or load from outside the page through every field the preview shows. */
+const HOSTILE: Record<string, string> = {
+  markup: [
+    'hire: 1',
+    'role: "<script>window.__pwned = 1</script><img src=x onerror=\'window.__pwned = 2\'>"',
+    'profile: production-coordinator',
+    'engagement: "<svg onload=\'window.__pwned = 3\'>"',
+    'reports_to: "<iframe src=\'https://evil.example/\'></iframe>"',
+    'project: {name: "<meta http-equiv=refresh content=\'0;url=https://evil.example/\'>", location: "<base href=\'https://evil.example/\'>"}',
+    'summary: |',
+    '  <style>@import url(https://evil.example/x.css); body { background: url(https://evil.example/b.png) }</style>',
+    '  <a href="https://evil.example/" onmouseover="window.__pwned = 4">hover</a> <object data="https://evil.example/x"></object>',
+    'duties:',
+    '  - "<link rel=prefetch href=https://evil.example/p><form action=https://evil.example/><input autofocus onfocus=\'window.__pwned = 5\'></form>"',
+    'questions:',
+    '  - id: conflict',
+    '    ask: "<img src=https://evil.example/q.png>How?"',
+    '    listen_for: ["<video src=https://evil.example/v.mp4 autoplay onplay=\'window.__pwned = 6\'></video>"]',
+    'waive:',
+    '  superiors: "<embed src=https://evil.example/e>"',
+    '',
+  ].join('\n'),
+  markdown: [
+    'hire: 1',
+    'role: Production Coordinator',
+    'summary: |',
+    '  [click](javascript:window.__pwned=1) [data](data:text/html,<script>window.__pwned=2</script>) [vb](vbscript:x)',
+    '  ![tracker](https://evil.example/pixel.png) <https://evil.example/autolink> https://evil.example/linkify',
+    '  [ref][r] [title](https://example.com/ "x\\" onmouseover=\\"window.__pwned=3")',
+    '',
+    '  [r]: javascript:window.__pwned=4',
+    'duties:',
+    '  - "**bold** `<script>window.__pwned=5</script>` [x](JaVaScRiPt:window.__pwned=6) [y](  javascript:alert(1))"',
+    'questions:',
+    '  - id: conflict',
+    '    ask: How do you handle conflict?',
+    '    why: "[file](file:///etc/passwd) [rel](../../secret) [proto](//evil.example/x)"',
+    '',
+  ].join('\n'),
+};

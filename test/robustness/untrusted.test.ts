@@ -1,0 +1,54 @@
+/**
+ * Nothing in a workspace is executed: the bundles never compile code from
+ * strings (`eval`, `new Function`), the sources start no process and load no
+ * code at run time, and every setting the extension reads is data, so the
+ * extension can honestly declare support for untrusted workspaces.
+ * The bundles checked are those in dist/ (`npm test` builds them first; the
+ * production build, `node esbuild.mjs --production`, bundles the same code minified).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT } from '../support/documents';
+
+const BUNDLES = ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/webview/preview.js'];
+
+/** Every setting the extension contributes, and why an untrusted workspace may set it. */
+const REVIEWED_SETTINGS: Record<string, string> = {
+  'hire.diagnostics.severity': 'severities of codes: data',
+  'hire.trace.server': 'how much of the protocol to log: data',
+  'hire.preview.showRate': 'whether the posting shows the rate: data',
+  'hire.profiles.paths': 'folders of role profiles, read as YAML data, never run',
+};
+
+function sources(folder: string): string[] {
+  return readdirSync(path.join(ROOT, folder), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => path.join(folder, file));
+}
+
+describe('untrusted content', () => {
+  for (const bundle of BUNDLES) {
+    it(`${bundle} holds no eval( and no new Function(`, () => {
+      const file = path.join(ROOT, bundle);
+      assert.ok(existsSync(file), `${bundle} is built (npm run build)`);
+      const code = readFileSync(file, 'utf8');
+      assert.deepEqual(code.match(/.{0,60}new Function\s*\(.{0,60}/g) ?? [], []);
+      assert.deepEqual(code.match(/.{0,60}(?<![\w$.])eval\s*\(.{0,60}/g) ?? [], []);
+    });
+  }
+
+  it('the sources start no process and load no code at run time', () => {
+    for (const file of [...sources('client/src'), ...sources('server/src')]) {
+      const text = readFileSync(path.join(ROOT, file), 'utf8');
+      assert.doesNotMatch(text, /child_process|node:vm|from 'vm'|\beval\s*\(|new Function\s*\(|\brequire\s*\(\s*[^'"\s]/, file);
+    }
+  });
+
+  it('declares untrusted-workspace support, and every setting it reads is data', () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+    assert.deepEqual(Object.keys(manifest.contributes.configuration.properties).sort(), Object.keys(REVIEWED_SETTINGS).sort(), 'a new setting needs a review for untrusted workspaces');
+  });
+});

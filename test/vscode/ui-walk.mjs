@@ -152,8 +152,8 @@ try {
   const brief = path.join(workspace, 'gaps.hire.yaml');
   const original = fs.readFileSync(path.join(root, 'samples/gaps.hire.yaml'), 'utf8');
   await page.keyboard.press('Control+S');
-  const saved = await until('the saved fix', () => fs.readFileSync(brief, 'utf8'), (text) => text !== original);
-  check(/\n {2}- id: management-style\n {4}ask: What type of management style do you typically employ\?\n/.test(saved), 'the question is in the file');
+  const question = /\n {2}- id: management-style\n {4}ask: What type of management style do you typically employ\?\n/;
+  const saved = await until('the question in the saved file', () => fs.readFileSync(brief, 'utf8'), (text) => question.test(text));
   let at = 0;
   const savedLines = saved.split('\n');
   for (const line of original.split('\n')) {

@@ -71,9 +71,8 @@ const KEY = /^(?:("[^"]*"|'[^']*')[ \t]*|([^\s'"#[\]{},](?:[^#:]|:(?![ \t]|$))*)
 
 /** What the cursor at an offset is writing; undefined in comments, quoted or multi-word text. */
 export function cursorContext(text: string, offset: number): CursorContext | undefined {
-  const lines = splitLines(text);
-  const lineIndex = lineAt(lines, offset);
-  const line = lines[lineIndex];
+  const lines = new Lines(text);
+  const line = lines.at(lines.startOf(offset));
   const column = offset - line.start;
   if (commentStart(line.text) < column) return undefined;
   let start = column;
@@ -91,16 +90,16 @@ export function cursorContext(text: string, offset: number): CursorContext | und
     if (line.text[bracket] !== '[') return undefined;
     const shape = shapeOf(line.text.slice(0, bracket));
     if (shape.rest !== bracket) return undefined;
-    const path = containerPath(lines, lineIndex, bracket, shape.openers);
+    const path = containerPath(lines, line.start, bracket, shape.openers);
     return path && { ...base, kind: 'item', path, flow: true, keys: [] };
   }
 
   const shape = shapeOf(line.text.slice(0, start));
   if (shape.rest !== start) return undefined;
-  const path = containerPath(lines, lineIndex, start, shape.openers);
+  const path = containerPath(lines, line.start, start, shape.openers);
   if (!path) return undefined;
   const last = shape.openers.at(-1);
-  if (!last) return { ...base, kind: 'key', path, flow: false, keys: siblingKeys(lines, lineIndex, start) };
+  if (!last) return { ...base, kind: 'key', path, flow: false, keys: siblingKeys(lines, line.start, start) };
   if (last.key === undefined) return { ...base, kind: 'item', path: path.slice(0, -1), flow: false, keys: [] };
   return { ...base, kind: 'value', path, flow: false, keys: [] };
 }
@@ -155,22 +154,52 @@ interface Line {
   readonly text: string;
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  const pattern = /\r?\n/g;
-  let start = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    lines.push({ start, text: text.slice(start, match.index) });
-    start = match.index + match[0].length;
-  }
-  lines.push({ start, text: text.slice(start) });
-  return lines;
-}
+/**
+ * The lines of a text, by the offset where each starts, read only when a
+ * scan visits them: the scans above and below the cursor skip most lines by
+ * their indentation alone, so a completion in a long brief reads little.
+ */
+class Lines {
+  constructor(private readonly text: string) {}
 
-function lineAt(lines: readonly Line[], offset: number): number {
-  let index = 0;
-  while (index + 1 < lines.length && lines[index + 1].start <= offset) index++;
-  return index;
+  /** The start of the line that holds an offset. */
+  startOf(offset: number): number {
+    return offset <= 0 ? 0 : this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** The start of the line before the one at `start`; -1 before the first. */
+  previous(start: number): number {
+    if (start === 0) return -1;
+    return start < 2 ? 0 : this.text.lastIndexOf('\n', start - 2) + 1;
+  }
+
+  /** The start of the line after the one at `start`; -1 after the last. */
+  next(start: number): number {
+    const lineBreak = this.text.indexOf('\n', start);
+    return lineBreak < 0 ? -1 : lineBreak + 1;
+  }
+
+  /** The line at `start`, without its line break (`\n` or `\r\n`). */
+  at(start: number): Line {
+    const lineBreak = this.text.indexOf('\n', start);
+    if (lineBreak < 0) return { start, text: this.text.slice(start) };
+    return { start, text: this.text.slice(start, lineBreak > start && this.text.charCodeAt(lineBreak - 1) === 13 ? lineBreak - 1 : lineBreak) };
+  }
+
+  /**
+   * What a line's start tells without reading the line: `blank` for a line
+   * of spaces and tabs or a comment; else the number of spaces and tabs it
+   * starts with (its content starts at that column or further right), and
+   * whether a list dash follows them.
+   */
+  margin(start: number): { readonly blank: true } | { readonly blank: false; readonly spaces: number; readonly dash: boolean } {
+    let column = 0;
+    let code = this.text.charCodeAt(start);
+    while (code === 32 || code === 9) code = this.text.charCodeAt(start + ++column);
+    const after = this.text.charCodeAt(start + column + 1);
+    if (Number.isNaN(code) || code === 10 || code === 35 /* # */ || (code === 13 && after === 10)) return { blank: true };
+    return { blank: false, spaces: column, dash: code === 45 /* - */ && (after === 32 || after === 9 || after === 10 || Number.isNaN(after)) };
+  }
 }
 
 /** Where a comment starts on a line (its length when there is none), outside quotes. */
@@ -241,12 +270,18 @@ function shapeOf(line: string): Shape {
  * value above is no ancestor; one with a block scalar (`|`, `>`) means the
  * cursor is inside text, and there is no path.
  */
-function containerPath(lines: readonly Line[], lineIndex: number, column: number, openers: readonly Opener[]): PathSegment[] | undefined {
+function containerPath(lines: Lines, lineStart: number, column: number, openers: readonly Opener[]): PathSegment[] | undefined {
   const path: PathSegment[] = [];
   let limit = column;
   let afterDash = false;
-  for (let index = lineIndex; index >= 0 && (limit > 0 || afterDash); index--) {
-    const shape = index === lineIndex ? undefined : shapeOf(lines[index].text);
+  for (let start = lineStart; start >= 0 && (limit > 0 || afterDash); start = lines.previous(start)) {
+    let shape: Shape | undefined;
+    if (start !== lineStart) {
+      // A line whose openers all start at or right of the limit holds no ancestor: a dash at the limit is a sibling item.
+      const margin = lines.margin(start);
+      if (margin.blank || margin.spaces > limit || (margin.spaces === limit && (!afterDash || margin.dash))) continue;
+      shape = shapeOf(lines.at(start).text);
+    }
     for (const opener of [...(shape?.openers ?? openers)].reverse()) {
       const parent = opener.column < limit || (afterDash && opener.key !== undefined && opener.column === limit);
       if (!parent) continue;
@@ -254,7 +289,7 @@ function containerPath(lines: readonly Line[], lineIndex: number, column: number
         if (/^[|>]/.test(shape.text.slice(shape.rest))) return undefined;
         continue;
       }
-      path.unshift(opener.key ?? itemIndex(lines, index, opener.column));
+      path.unshift(opener.key ?? itemIndex(lines, start, opener.column));
       limit = opener.column;
       afterDash = opener.key === undefined;
     }
@@ -263,10 +298,16 @@ function containerPath(lines: readonly Line[], lineIndex: number, column: number
 }
 
 /** The index in its list of the item whose dash is at a column of a line. */
-function itemIndex(lines: readonly Line[], lineIndex: number, column: number): number {
+function itemIndex(lines: Lines, lineStart: number, column: number): number {
   let index = 0;
-  for (let above = lineIndex - 1; above >= 0; above--) {
-    const shape = shapeOf(lines[above].text);
+  for (let above = lines.previous(lineStart); above >= 0; above = lines.previous(above)) {
+    const margin = lines.margin(above);
+    if (margin.blank || margin.spaces > column) continue;
+    if (margin.spaces === column && margin.dash) {
+      index++;
+      continue;
+    }
+    const shape = shapeOf(lines.at(above).text);
     const first = shape.openers[0];
     if (!first) {
       if (shape.text.trim() && shape.indent < column) break;
@@ -283,11 +324,13 @@ function itemIndex(lines: readonly Line[], lineIndex: number, column: number): n
  * holds that line: up to and including the first key of a list item, down to
  * the next less indented line.
  */
-function siblingKeys(lines: readonly Line[], lineIndex: number, column: number): string[] {
+function siblingKeys(lines: Lines, lineStart: number, column: number): string[] {
   const above: string[] = [];
   const below: string[] = [];
-  const visit = (index: number, keys: string[]): boolean => {
-    const shape = shapeOf(lines[index].text);
+  const visit = (start: number, keys: string[]): boolean => {
+    const margin = lines.margin(start);
+    if (margin.blank || margin.spaces > column) return true;
+    const shape = shapeOf(lines.at(start).text);
     const first = shape.openers[0];
     if (!first) return !shape.text.trim() || shape.indent >= column;
     const key = shape.openers.find((opener) => opener.column === column && opener.key !== undefined)?.key;
@@ -296,7 +339,7 @@ function siblingKeys(lines: readonly Line[], lineIndex: number, column: number):
     if (key !== undefined && (keys === above || !stop)) keys.push(key);
     return !stop;
   };
-  for (let index = lineIndex - 1; index >= 0 && visit(index, above); index--);
-  for (let index = lineIndex + 1; index < lines.length && visit(index, below); index++);
+  for (let start = lines.previous(lineStart); start >= 0 && visit(start, above); start = lines.previous(start));
+  for (let start = lines.next(lineStart); start >= 0 && visit(start, below); start = lines.next(start));
   return [...above.reverse(), ...below];
 }

@@ -63,13 +63,18 @@ export function detectLayout(parsed: ParsedDocument): Layout {
 function sectionsSeparated(parsed: ParsedDocument): boolean {
   const root = parsed.yaml?.contents;
   if (!YAML.isMap(root)) return false;
-  const lines = parsed.text.split(/\r?\n/);
+  const text = parsed.text;
   return root.items.slice(1).some((pair) => {
     const start = nodeSpan(pair.key as YAML.Node)?.start;
     if (start === undefined || !YAML.isCollection(pair.value)) return false;
-    let line = lineOf(parsed.text, start) - 1;
-    while (line >= 0 && /^\s*#/.test(lines[line])) line--;
-    return line >= 0 && lines[line].trim() === '';
+    // The lines above the key, read back past comments: is the first other one blank?
+    for (let end = text.lastIndexOf('\n', start - 1); end >= 0; ) {
+      const begin = end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
+      const line = text.slice(begin, end);
+      if (!/^\s*#/.test(line)) return line.trim() === '';
+      end = begin - 1;
+    }
+    return false;
   });
 }
 
@@ -426,12 +431,6 @@ function column(text: string, offset: number): number {
   const start = lineStart(text, offset);
   // A byte order mark before the first line takes no column: YAML ignores it.
   return start === 0 && text.charCodeAt(0) === 0xfeff ? Math.max(0, offset - 1) : offset - start;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) line++;
-  return line;
 }
 
 /** The start of the line after the one holding the end `offset` (itself, when a node's span ends with its line break). */

@@ -83,6 +83,20 @@ describe('reading and merging profiles', () => {
   });
 });
 
+describe('the findings of a brief as profiles change', () => {
+  it('follow a profile added or removed after the same version was checked', () => {
+    const service = getLanguageService();
+    const document = brief('hire: 1\nrole: X\nprofile: team-apc\n');
+    const team = profile('team-apc', 'hire-profile: 1\nid: team-apc\ntitle: APC\nquestions:\n  - id: filing\n    ask: How?\n');
+    const codes = () => service.validate(document).map((diagnostic) => diagnostic.code);
+    assert.deepEqual(codes(), ['unknown-profile']);
+    service.updateProfile(team);
+    assert.deepEqual(codes(), ['missing-question']);
+    service.profiles.delete(team.uri);
+    assert.deepEqual(codes(), ['unknown-profile']);
+  });
+});
+
 describe('the findings of a profile document', () => {
   it('are schema findings on the node at fault', () => {
     const document = profile('bad', 'hire-profile: 1\nid: bad\ntitle: Bad\nskills:\n  - id: budgets\n    name: Budgets\n    need: maybe\nsections: [rate, wages]\ncolour: blue\n');

@@ -81,8 +81,17 @@ export interface LanguageService {
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const profiles = options.profiles ?? ProfileRegistry.withBuiltins();
   const cache = new ParseCache();
-  const findingsOf = (document: TextDocument) =>
-    isProfileDocument(document) ? validateProfile(document, cache.get(document), profiles) : validateBrief(document, cache.get(document), profiles);
+  /** The default-severity findings of each parse with the profiles' generation they were found at: one validation per version. */
+  const findings = new WeakMap<ParsedDocument, { readonly generation: number; readonly diagnostics: readonly Diagnostic[] }>();
+  const findingsOf = (document: TextDocument): Diagnostic[] => {
+    const parsed = cache.get(document);
+    let found = findings.get(parsed);
+    if (found?.generation !== profiles.generation) {
+      const diagnostics = isProfileDocument(document) ? validateProfile(document, parsed, profiles) : validateBrief(document, parsed, profiles);
+      findings.set(parsed, (found = { generation: profiles.generation, diagnostics }));
+    }
+    return [...found.diagnostics];
+  };
   const across = (documents: readonly TextDocument[]): WorkspaceDocuments => ({ documents, parse: (document) => cache.get(document), profiles });
   /** Features of briefs only: a profile document gets the empty answer. */
   const briefOnly = <T>(document: TextDocument, empty: T, run: () => T): T => (isProfileDocument(document) ? empty : run());
@@ -101,11 +110,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     findReferences: (document, position, workspace, includeDeclaration) => findReferences(document, position, across(workspace), includeDeclaration),
     prepareRename: (document, position, workspace) => prepareRename(document, position, across(workspace)),
     doRename: (document, position, newName, workspace) => doRename(document, position, newName, across(workspace)),
-    getCodeActions: (document, range, context, diagnostics = validateBrief(document, cache.get(document), profiles)) =>
+    getCodeActions: (document, range, context, diagnostics = findingsOf(document)) =>
       briefOnly(document, [], () => getCodeActions(document, cache.get(document), range, context, profiles, diagnostics)),
-    getAddMissingEdit: (document, scope, diagnostics = validateBrief(document, cache.get(document), profiles)) =>
+    getAddMissingEdit: (document, scope, diagnostics = findingsOf(document)) =>
       briefOnly(document, undefined, () => getAddMissingEdit(document, cache.get(document), scope, profiles, diagnostics)),
-    getCodeLenses: (document, diagnostics = validateBrief(document, cache.get(document), profiles)) =>
+    getCodeLenses: (document, diagnostics = findingsOf(document)) =>
       briefOnly(document, [], () => getCodeLenses(document, cache.get(document), profiles, diagnostics)),
     doComplete: (document, position) => briefOnly(document, { isIncomplete: false, items: [] }, () => doComplete(document, position, cache.get(document), profiles)),
     doHover: (document, position) => briefOnly(document, null, () => doHover(document, position, cache.get(document), profiles)),
@@ -113,8 +122,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     render: (document, options, settings = {}) => {
       const data = briefOnly(document, undefined, () => readBriefData(cache.get(document)));
       if (!data) return undefined;
-      const findings = applySeverities(validateBrief(document, cache.get(document), profiles), settings.severity);
-      const model = buildBriefModel(data, profiles, findings);
+      const model = buildBriefModel(data, profiles, applySeverities(findingsOf(document), settings.severity));
       const errors = model.findings.filter((finding) => finding.severity === 'error').length;
       return { version: document.version, title: model.title, content: renderModel(model, options), errors };
     },

@@ -142,6 +142,12 @@ export class ProfileRegistry {
   /** Whether the built-in profiles are still to be parsed (at first use, so that a server starts sooner). */
   private builtinsPending = false;
   private cache: { winners: Map<string, DeclaredProfile>; resolved: Map<string, Profile> } | undefined;
+  private changes = 0;
+
+  /** Counts the changes (`set`, `delete`): findings computed at another generation may be stale. */
+  get generation(): number {
+    return this.changes;
+  }
 
   /** A registry holding the built-in profiles (parsed at first use). */
   static withBuiltins(): ProfileRegistry {
@@ -167,12 +173,14 @@ export class ProfileRegistry {
     if (profile) this.bySource.set(source, profile);
     else this.bySource.delete(source);
     this.cache = undefined;
+    this.changes++;
   }
 
   /** Forgets the profile of a source. */
   delete(source: string): void {
     this.bySource.delete(source);
     this.cache = undefined;
+    this.changes++;
   }
 
   /** The profile with this id, inheritance applied. */

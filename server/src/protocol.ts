@@ -31,6 +31,9 @@ export interface HireSettings {
   };
 }
 
+/** The kind of the source action that adds everything the profile recommends (the server advertises it in `initialize`). */
+export const ADD_MISSING_KIND = 'source.addMissing.hire';
+
 /** Command ids, contributed in package.json and used by both sides. */
 export const COMMANDS = {
   restartServer: 'hire.restartServer',

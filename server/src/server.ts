@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  ADD_MISSING_KIND,
   BUILTIN_PROFILE_REQUEST,
   COMMANDS,
   NEW_BRIEF_REQUEST,
@@ -34,21 +35,32 @@ import {
   type RenderResult,
   type WorkspaceBriefsResult,
 } from './protocol';
-import { ADD_MISSING_KIND } from './service/codeActions';
 import type { SeverityOverrides } from './service/codes';
-import { DEFAULT_PROFILE_ID, scaffoldBrief } from './service/scaffold';
 import { BRIEF_SUFFIX, isProfileDocument, PROFILE_SUFFIX } from './service/documents';
-import { getLanguageService, type LanguageService } from './service/languageService';
-import { builtinProfileTexts, isBuiltin } from './service/profiles';
+import type { LanguageService } from './service/languageService';
 import { WORKSPACE_PROGRESS_MIN_FILES, WorkspaceIndex } from './workspace';
 
 /** The server's version, reported in `initialize`. */
 declare const HIRE_VERSION: string | undefined;
 
+/**
+ * The language service's modules, evaluated at their first use: `require`,
+ * unlike `import`, lets the bundle defer them, so the server answers
+ * `initialize` before the YAML parser, the validators, the profiles, the
+ * wording lists and the renderer are loaded.
+ */
+const serviceModules = {
+  languageService: () => require('./service/languageService') as typeof import('./service/languageService'),
+  profiles: () => require('./service/profiles') as typeof import('./service/profiles'),
+  scaffold: () => require('./service/scaffold') as typeof import('./service/scaffold'),
+};
+
 /** Starts serving on a connection; returns when it is wired (the connection is listening). */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const service: LanguageService = getLanguageService();
+  let created: LanguageService | undefined;
+  /** The language service, created at its first use (after `initialize`). */
+  const service = (): LanguageService => (created ??= serviceModules.languageService().getLanguageService());
   let pullDiagnostics = false;
   let configurationRequests = false;
   let settings: HireSettings = {};
@@ -154,11 +166,11 @@ export function startServer(connection: Connection): void {
   function syncProfiles(): void {
     const current = new Set<string>();
     for (const document of index.documents()) {
-      if (!isProfileDocument(document) || isBuiltin({ source: document.uri })) continue;
-      guard('Reading a profile', undefined, () => service.updateProfile(document));
+      if (!isProfileDocument(document) || serviceModules.profiles().isBuiltin({ source: document.uri })) continue;
+      guard('Reading a profile', undefined, () => service().updateProfile(document));
       current.add(document.uri);
     }
-    for (const profile of service.profiles.declared()) if (!isBuiltin(profile) && !current.has(profile.source)) service.profiles.delete(profile.source);
+    for (const profile of service().profiles.declared()) if (!serviceModules.profiles().isBuiltin(profile) && !current.has(profile.source)) service().profiles.delete(profile.source);
   }
 
   /** A profile was edited, created or removed: every brief may change. */
@@ -169,7 +181,7 @@ export function startServer(connection: Connection): void {
 
   /** The findings of a file that is not open (push mode). */
   function publishClosed(document: TextDocument): void {
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: guard('Validation', [], () => service.validate(document, { severity: severity() })) });
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: guard('Validation', [], () => service().validate(document, { severity: severity() })) });
   }
 
   // The findings of the files that are not open, after a burst of profile edits settles.
@@ -217,7 +229,7 @@ export function startServer(connection: Connection): void {
       const document = documents.get(uri);
       if (!document) return;
       const started = performance.now();
-      const diagnostics = guard('Validation', [], () => service.validate(document, { severity: severity() }));
+      const diagnostics = guard('Validation', [], () => service().validate(document, { severity: severity() }));
       validationTime.set(uri, performance.now() - started);
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     }, wait));
@@ -230,7 +242,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(pending.get(uri));
     pending.delete(uri);
     validationTime.delete(uri);
-    service.close(uri);
+    service().close(uri);
     // A file of the workspace keeps showing its findings from disk.
     const file = index.onDisk(uri);
     if (isProfileDocument(event.document)) profilesChanged();
@@ -262,7 +274,7 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on((params, token: CancellationToken) => {
     const document = documents.get(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const items = guard('Validation', [], () => service.validate(document, { severity: severity() }));
+    const items = guard('Validation', [], () => service().validate(document, { severity: severity() }));
     return { kind: DocumentDiagnosticReportKind.Full, items };
   });
 
@@ -274,7 +286,7 @@ export function startServer(connection: Connection): void {
       : index.closed().map((document): WorkspaceDocumentDiagnosticReport => {
           const resultId = `${generation}:${document.version}`;
           if (previous.get(document.uri) === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, uri: document.uri, version: null, resultId };
-          const items = guard('Validation', [], () => service.validate(document, { severity: severity() }));
+          const items = guard('Validation', [], () => service().validate(document, { severity: severity() }));
           return { kind: DocumentDiagnosticReportKind.Full, uri: document.uri, version: null, resultId, items };
         });
     return { items };
@@ -288,25 +300,25 @@ export function startServer(connection: Connection): void {
   connection.onDefinition((params, token) => {
     const document = documentOf(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return null;
-    return guard('Definition', null, () => service.findDefinition(document, params.position, index.documents()));
+    return guard('Definition', null, () => service().findDefinition(document, params.position, index.documents()));
   });
 
   connection.onReferences((params, token) => {
     const document = documentOf(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return null;
-    return guard('References', null, () => service.findReferences(document, params.position, index.documents(), params.context.includeDeclaration));
+    return guard('References', null, () => service().findReferences(document, params.position, index.documents(), params.context.includeDeclaration));
   });
 
   connection.onPrepareRename((params) => {
     const document = documentOf(params.textDocument.uri);
-    const target = document && guard('Prepare rename', undefined, () => service.prepareRename(document, params.position, index.documents()));
+    const target = document && guard('Prepare rename', undefined, () => service().prepareRename(document, params.position, index.documents()));
     if (target && 'reason' in target) throw new ResponseError(LSPErrorCodes.RequestFailed, target.reason);
     return target ?? null;
   });
 
   connection.onRenameRequest((params) => {
     const document = documentOf(params.textDocument.uri);
-    const edit = document && guard('Rename', undefined, () => service.doRename(document, params.position, params.newName, index.documents()));
+    const edit = document && guard('Rename', undefined, () => service().doRename(document, params.position, params.newName, index.documents()));
     if (edit && 'reason' in edit) throw new ResponseError(LSPErrorCodes.RequestFailed, edit.reason);
     return edit ?? null;
   });
@@ -317,42 +329,42 @@ export function startServer(connection: Connection): void {
         .documents()
         .filter((document) => !isProfileDocument(document))
         .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))
-        .map((document) => service.overview(document, { severity: severity() })),
+        .map((document) => service().overview(document, { severity: severity() })),
     ),
   );
 
-  connection.onRequest(BUILTIN_PROFILE_REQUEST, (params: BuiltinProfileParams): BuiltinProfileResult => builtinProfileTexts.get(params.uri) ?? null);
+  connection.onRequest(BUILTIN_PROFILE_REQUEST, (params: BuiltinProfileParams): BuiltinProfileResult => serviceModules.profiles().builtinProfileTexts.get(params.uri) ?? null);
 
   connection.onCompletion((params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return null;
-    return guard('Completion', null, () => service.doComplete(document, params.position));
+    return guard('Completion', null, () => service().doComplete(document, params.position));
   });
 
   connection.onHover((params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return null;
-    return guard('Hover', null, () => service.doHover(document, params.position));
+    return guard('Hover', null, () => service().doHover(document, params.position));
   });
 
   connection.onDocumentSymbol((params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return null;
-    return guard('Document symbols', null, () => service.findDocumentSymbols(document));
+    return guard('Document symbols', null, () => service().findDocumentSymbols(document));
   });
 
   connection.onCodeAction((params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return null;
     return guard('Code actions', null, () =>
-      service.getCodeActions(document, params.range, params.context, service.validate(document, { severity: severity() })),
+      service().getCodeActions(document, params.range, params.context, service().validate(document, { severity: severity() })),
     );
   });
 
   connection.onCodeLens((params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return null;
-    return guard('Code lens', null, () => service.getCodeLenses(document, service.validate(document, { severity: severity() })));
+    return guard('Code lens', null, () => service().getCodeLenses(document, service().validate(document, { severity: severity() })));
   });
 
   connection.onExecuteCommand(async (params) => {
@@ -360,7 +372,7 @@ export function startServer(connection: Connection): void {
     const document = params.command === COMMANDS.addMissing && argument ? documents.get(argument.uri) : undefined;
     if (!document || !argument) return null;
     const edit = guard('Add missing', undefined, () =>
-      service.getAddMissingEdit(document, argument.scope, service.validate(document, { severity: severity() })),
+      service().getAddMissingEdit(document, argument.scope, service().validate(document, { severity: severity() })),
     );
     if (edit) await connection.workspace.applyEdit({ label: 'Add what the profile asks for', edit });
     return null;
@@ -369,12 +381,13 @@ export function startServer(connection: Connection): void {
   connection.onRequest(RENDER_REQUEST, (params: RenderParams, token: CancellationToken): RenderResult => {
     const document = documents.get(params.uri);
     if (!document || token.isCancellationRequested) return null;
-    return guard('Render', null, () => service.render(document, params, { severity: severity() }) ?? null);
+    return guard('Render', null, () => service().render(document, params, { severity: severity() }) ?? null);
   });
 
   connection.onRequest(NEW_BRIEF_REQUEST, (params: NewBriefParams | undefined): NewBriefResult =>
     guard('New brief', null, () => {
-      const profile = service.profiles.get(params?.profile ?? DEFAULT_PROFILE_ID);
+      const { DEFAULT_PROFILE_ID, scaffoldBrief } = serviceModules.scaffold();
+      const profile = service().profiles.get(params?.profile ?? DEFAULT_PROFILE_ID);
       return profile ? { text: scaffoldBrief(profile, { role: params?.role }), profile: profile.id } : null;
     }),
   );

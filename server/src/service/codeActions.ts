@@ -13,9 +13,10 @@ import { findPair, parseText, type ParsedDocument } from './parse';
 import type { Profile, ProfileQuestion, ProfileRegistry, ProfileSkill } from './profiles';
 import type { MissingData, SuggestionData } from './rules';
 import { schemaOf, type SchemaProblem } from './validation';
+import { ADD_MISSING_KIND } from '../protocol';
 
-/** The kind of the source action that adds everything the profile recommends. */
-export const ADD_MISSING_KIND = 'source.addMissing.hire';
+/** The kind of the source action that adds everything the profile recommends (defined with the protocol: the server advertises it). */
+export { ADD_MISSING_KIND };
 
 /** The kind of quick fixes. */
 const QUICK_FIX = 'quickfix';

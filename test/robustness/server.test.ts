@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ErrorCodes, ResponseError } from 'vscode-jsonrpc';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { BUILTIN_PROFILE_REQUEST, RENDER_REQUEST, WORKSPACE_BRIEFS_REQUEST } from '../../server/src/protocol';
 import { MAX_TEXT_LENGTH } from '../../server/src/service/limits';
 import { ROOT } from '../support/documents';
 import { codes, startServer, type TestServer } from '../support/lspClient';
@@ -97,14 +98,18 @@ describe('the server under abuse', () => {
 
   it('survives requests and notifications with malformed parameters', async () => {
     const bad = [undefined, null, 42, 'text', [], {}, { textDocument: null }, { textDocument: { uri: 42 }, position: 'here' }, { textDocument: { uri: 'file:///work/x.hire.yaml' }, position: { line: -5, character: 1e9 } }];
-    const methods = ['textDocument/completion', 'textDocument/hover', 'textDocument/documentSymbol', 'textDocument/codeAction', 'textDocument/codeLens', 'hire/render', 'workspace/executeCommand'];
+    const methods = [
+      'textDocument/completion', 'textDocument/hover', 'textDocument/documentSymbol', 'textDocument/codeAction', 'textDocument/codeLens',
+      'textDocument/definition', 'textDocument/references', 'textDocument/prepareRename', 'textDocument/rename', 'textDocument/diagnostic',
+      'workspace/executeCommand', RENDER_REQUEST, WORKSPACE_BRIEFS_REQUEST, BUILTIN_PROFILE_REQUEST,
+    ];
     for (const method of methods) {
       for (const params of bad) {
         // An error response is fine; a crash or no answer is not.
         await server.connection.sendRequest(method, params).catch((error: ResponseError<unknown>) => assert.ok(error instanceof ResponseError, `${method}: ${error}`));
       }
     }
-    for (const method of ['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'workspace/didChangeConfiguration']) {
+    for (const method of ['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'workspace/didChangeConfiguration', 'workspace/didChangeWatchedFiles']) {
       for (const params of bad) void server.connection.sendNotification(method, params);
     }
     // A code action for an open brief, with diagnostics the client made up.

@@ -51,8 +51,11 @@ const stems: Stem[] = CODINGS.flatMap((coding) =>
   wordList[coding].map((stem) => ({ stem, coding, text: stem.replace(/\*$/, '').toLowerCase() })),
 );
 const wholeWords = new Map(stems.filter((stem) => !stem.stem.endsWith('*')).map((stem) => [stem.text, stem] as const));
-/** Longest prefix first: the most specific stem names the match. */
-const prefixes = stems.filter((stem) => stem.stem.endsWith('*')).sort((a, b) => b.text.length - a.text.length);
+/** The `*` stems by prefix (the first listed, for a prefix listed twice). */
+const prefixes = new Map<string, Stem>();
+for (const stem of stems) if (stem.stem.endsWith('*') && !prefixes.has(stem.text)) prefixes.set(stem.text, stem);
+/** The prefixes' lengths, longest first: the most specific stem names the match. */
+const prefixLengths = [...new Set([...prefixes.keys()].map((prefix) => prefix.length))].sort((a, b) => b - a);
 
 const LETTERS = "\\p{L}+(?:['’-]\\p{L}+)*";
 const WORD = new RegExp(LETTERS, 'gu');
@@ -65,7 +68,13 @@ const ALLOWED = wordList.allowlist.map(
 function matchStem(word: string): Stem | undefined {
   const lower = word.toLowerCase();
   const bare = lower.replace(/['’]s$/, '');
-  return wholeWords.get(lower) ?? wholeWords.get(bare) ?? prefixes.find((stem) => lower.startsWith(stem.text));
+  const whole = wholeWords.get(lower) ?? wholeWords.get(bare);
+  if (whole) return whole;
+  for (const length of prefixLengths) {
+    const stem = length <= lower.length ? prefixes.get(lower.slice(0, length)) : undefined;
+    if (stem) return stem;
+  }
+  return undefined;
 }
 
 /**
@@ -74,14 +83,21 @@ function matchStem(word: string): Stem | undefined {
  * (`self-confident`), then part by part (`team-leading`).
  */
 export function findCodedWords(slice: string, from = 0): CodedWord[] {
-  const allowed: Span[] = [];
-  for (const pattern of ALLOWED) for (const match of slice.matchAll(pattern)) allowed.push({ start: match.index, end: match.index + match[0].length });
+  // The allowlist's spans, found only once a word matches a stem: most texts have none.
+  let allowed: Span[] | undefined;
+  const isAllowed = (word: string, start: number) => {
+    if (!allowed) {
+      allowed = [];
+      for (const pattern of ALLOWED) for (const match of slice.matchAll(pattern)) allowed.push({ start: match.index, end: match.index + match[0].length });
+    }
+    return allowed.some((span) => span.start <= start && start + word.length <= span.end);
+  };
   const found: CodedWord[] = [];
   const add = (word: string, start: number) => {
-    if (allowed.some((span) => span.start <= start && start + word.length <= span.end)) return false;
     const stem = matchStem(word);
-    if (stem) found.push({ word, stem: stem.stem, coding: stem.coding, span: { start: from + start, end: from + start + word.length } });
-    return !!stem;
+    if (!stem || isAllowed(word, start)) return false;
+    found.push({ word, stem: stem.stem, coding: stem.coding, span: { start: from + start, end: from + start + word.length } });
+    return true;
   };
   for (const match of slice.matchAll(WORD)) {
     if (add(match[0], match.index) || !match[0].includes('-')) continue;

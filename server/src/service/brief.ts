@@ -42,8 +42,16 @@ export interface Brief {
   readonly waived: ReadonlyMap<string, BriefPair>;
 }
 
+/** The brief model of each parse, read once: every feature of a version reads the same model. */
+const briefs = new WeakMap<ParsedDocument, Brief | undefined>();
+
 /** Reads the brief model of a parsed document; undefined when its root is not a mapping. */
 export function readBrief(parsed: ParsedDocument): Brief | undefined {
+  if (!briefs.has(parsed)) briefs.set(parsed, read(parsed));
+  return briefs.get(parsed);
+}
+
+function read(parsed: ParsedDocument): Brief | undefined {
   const root = parsed.yaml?.contents;
   if (!YAML.isMap(root)) return undefined;
   const sections = new Map<string, BriefPair>();

@@ -108,9 +108,8 @@ export function checkCase(fuzzCase: FuzzCase): string[] {
     for (const format of RENDER_FORMATS) {
       for (const view of RENDER_VIEWS) {
         const rendered = call(`render ${format} ${view}`, () => service.render(document, { format, view }));
-        if (format === 'html' && rendered && /<script|<iframe|<img|\son\w+\s*=|javascript:/i.test(rendered.content)) {
-          failures.push(`render html ${view}: the fragment holds markup from the brief: ${rendered.content.match(/.{0,40}(<script|<iframe|<img|\son\w+\s*=|javascript:).{0,40}/i)?.[0]}`);
-        }
+        const markup = format === 'html' && rendered && activeMarkup(rendered.content);
+        if (markup) failures.push(`render html ${view}: the fragment holds active markup: ${markup}`);
       }
     }
 
@@ -124,6 +123,17 @@ export function checkCase(fuzzCase: FuzzCase): string[] {
     service.close(uri);
   }
   return failures;
+}
+
+/**
+ * Markup in rendered HTML that could run or load something: an element other
+ * than the renderer's own, an event handler attribute, a link to a script.
+ * Attribute values are left out first (the renderer escapes quotes in them).
+ */
+function activeMarkup(html: string): string | undefined {
+  const tags = html.replace(/"[^"]*"/g, '""');
+  return tags.match(/<(script|iframe|img|object|embed|svg|math|form|input|base|meta|link|style|video|audio|source)\b[^>]*>|<[^>]*\son\w+\s*=[^>]*>/i)?.[0] ??
+    html.match(/\b(href|src)\s*=\s*"\s*(javascript|data|vbscript):[^"]*"/i)?.[0];
 }
 
 /** The cursor positions a case is probed at: start, end, the middle, and the start, middle and end of three lines. */

@@ -8,6 +8,7 @@
 import * as YAML from 'yaml';
 import { keyName, nodeSpan, type ParsedDocument, type Span } from './parse';
 import { schemaOf, type JsonSchema } from './validation';
+import { MAX_DEPTH } from './limits';
 
 /** A step of a path: a mapping key or a list index. */
 export type PathSegment = string | number;
@@ -282,7 +283,10 @@ function containerPath(lines: Lines, lineStart: number, column: number, openers:
       if (margin.blank || margin.spaces > limit || (margin.spaces === limit && (!afterDash || margin.dash))) continue;
       shape = shapeOf(lines.at(start).text);
     }
-    for (const opener of [...(shape?.openers ?? openers)].reverse()) {
+    const lineOpeners = shape?.openers ?? openers;
+    // A line nesting deeper than a brief may (`- - - …`) has no context worth the time: each dash counts the items above.
+    if (lineOpeners.length > MAX_DEPTH) return undefined;
+    for (const opener of [...lineOpeners].reverse()) {
       const parent = opener.column < limit || (afterDash && opener.key !== undefined && opener.column === limit);
       if (!parent) continue;
       if (opener.key !== undefined && shape && opener === shape.openers.at(-1) && shape.rest < shape.text.trimEnd().length) {

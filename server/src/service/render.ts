@@ -519,7 +519,8 @@ function escapeMarkdown(value: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/^(\s*)([-+=#]|\d+(?=[.)]))/gm, '$1\\$2')
-    .replace(/\s*\n\s*/g, ' ');
+    // Each run of white space once (`\s*\n\s*` backtracked over long runs of spaces: quadratic).
+    .replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
 }
 
 function inlineTokensMarkdown(tokens: readonly MarkdownIt.Token[]): string {

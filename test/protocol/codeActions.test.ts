@@ -52,6 +52,25 @@ describe('code actions and code lens over stdio', () => {
     assert.match(result, /\n {2}- id: management-style\n {4}ask: What type of management style do you typically employ\?\n/);
   });
 
+  it("returns 'Add evidence' for an unassessed skill, preferred, and its edit only inserts the evidence line", async () => {
+    const unassessed = diagnostics.filter((d) => d.code === 'unassessed-skill');
+    assert.deepEqual(unassessed.map((d) => (d.data as { id: string }).id), ['coordination']);
+    const actions: CodeAction[] = await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: unassessed[0].range,
+      context: { diagnostics: unassessed, only: ['quickfix'] },
+    });
+    assert.deepEqual(actions.map((action) => [action.title, action.isPreferred]), [["Add evidence for 'coordination'", true], ["Waive 'coordination'…", undefined]]);
+    const document = TextDocument.create(uri, 'hire-yaml', 1, gaps);
+    const result = TextDocument.applyEdits(document, actions[0].edit!.changes![uri]);
+    const line = '  - coordination                       # unassessed-skill: no evidence, no question assesses it\n';
+    assert.ok(gaps.includes(line));
+    assert.equal(
+      result,
+      gaps.replace(line, `  - id: ${line.slice(4)}    evidence: Work history across several departments or productions, with roles that touched many areas of the shoot.\n`),
+    );
+  });
+
   it('returns the add-missing source action for the whole document when asked without diagnostics', async () => {
     const actions: CodeAction[] = await server.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },

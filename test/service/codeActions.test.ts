@@ -287,6 +287,100 @@ questions:
   });
 });
 
+describe('unassessed-skill', () => {
+  const EVIDENCE = 'evidence: Work history across several departments or productions, with roles that touched many areas of the shoot.';
+
+  /**
+   * The text after "Add evidence for 'id'", checked to only insert (every
+   * character of the text kept, in order) and to clear that skill's finding.
+   */
+  function addEvidence(text: string, id = 'coordination'): string {
+    const result = fix(text, `Add evidence for '${id}'`);
+    assertKept(text, result);
+    const still = service.validate(brief(result)).filter((d) => d.code === 'unassessed-skill' && (d.data as { id: string }).id === id);
+    assert.deepEqual(still, []);
+    return result;
+  }
+
+  it('adds the profile evidence after the last pair of a block item, at its keys, as the preferred fix', () => {
+    const text = `${HEAD}skills:\n  - id: coordination\n    need: required   # the core of the job\n  - communication\n`;
+    assert.equal(addEvidence(text), `${HEAD}skills:\n  - id: coordination\n    need: required   # the core of the job\n    ${EVIDENCE}\n  - communication\n`);
+    const [preferred] = actionsOf(brief(text)).filter((action) => action.title === "Add evidence for 'coordination'");
+    assert.equal(preferred.isPreferred, true);
+  });
+
+  it('adds after the comments indented under a block item, before a comment at the dash', () => {
+    const text = `${HEAD}skills:
+  - id: coordination
+    need: required
+    # about coordination
+      # more
+  # between items
+  - communication
+`;
+    assert.equal(addEvidence(text), `${HEAD}skills:
+  - id: coordination
+    need: required
+    # about coordination
+      # more
+    ${EVIDENCE}
+  # between items
+  - communication
+`);
+  });
+
+  it('turns a shorthand item into a mapping, keeping its comment', () => {
+    const text = `${HEAD}skills:\n  - communication\n  - coordination   # core\n  - problem-solving\n`;
+    assert.equal(addEvidence(text), `${HEAD}skills:\n  - communication\n  - id: coordination   # core\n    ${EVIDENCE}\n  - problem-solving\n`);
+  });
+
+  it('turns a quoted shorthand item into a mapping, keeping its quotes', () => {
+    for (const quoted of ['"coordination"', "'coordination'"]) {
+      const text = `${HEAD}skills:\n- ${quoted}\n`;
+      assert.equal(addEvidence(text), `${HEAD}skills:\n- id: ${quoted}\n  ${EVIDENCE}\n`);
+    }
+  });
+
+  it('adds to a flow-mapping item in flow style', () => {
+    const text = `${HEAD}skills:\n  - {id: coordination, need: required}   # short\n`;
+    assert.equal(addEvidence(text), `${HEAD}skills:\n  - {id: coordination, need: required, ${EVIDENCE.replace(': ', ': "')}"}   # short\n`);
+  });
+
+  it('keeps CRLF line endings and a missing final line break', () => {
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+    assert.equal(
+      addEvidence(crlf(`${HEAD}skills:\n  - id: coordination\n    need: required\n  - communication\n`)),
+      crlf(`${HEAD}skills:\n  - id: coordination\n    need: required\n    ${EVIDENCE}\n  - communication\n`),
+    );
+    assert.equal(addEvidence(crlf(`${HEAD}skills:\n  - coordination`)), crlf(`${HEAD}skills:\n  - id: coordination\n    ${EVIDENCE}`));
+  });
+
+  it('writes the placeholder when no profile gives a hint', () => {
+    const text = 'hire: 1\nrole: Runner\nskills:\n  - coordination\n';
+    assert.equal(addEvidence(text), 'hire: 1\nrole: Runner\nskills:\n  - id: coordination\n    evidence: "TODO: how you will know"\n');
+  });
+
+  it('offers no evidence fix for an item in a flow list, an anchored item or a repeated id; waiving stays', () => {
+    for (const skills of ['skills: [communication, coordination]', 'skills: [{id: coordination}]', 'skills:\n  - &core coordination', 'skills:\n  - coordination\n  - id: coordination']) {
+      const all = titles(`${HEAD}${skills}\n`);
+      assert.ok(!all.includes("Add evidence for 'coordination'"), `${skills}: ${JSON.stringify(all)}`);
+      assert.ok(all.includes("Waive 'coordination'…"), skills);
+    }
+  });
+
+  it('offers no evidence fix when the skill is no longer in the brief', () => {
+    const document = brief(`${HEAD}skills:\n  - communication\n`);
+    const stale: Diagnostic = {
+      range: { start: { line: 4, character: 4 }, end: { line: 4, character: 17 } },
+      code: 'unassessed-skill',
+      message: 'stale',
+      data: { id: 'coordination', profile: 'production-coordinator' },
+    };
+    const actions = service.getCodeActions(document, EVERYWHERE, { diagnostics: [stale], only: ['quickfix'] });
+    assert.deepEqual(actions.map((action) => action.title), ["Waive 'coordination'…"]);
+  });
+});
+
 describe('missing-section', () => {
   const separated = `${HEAD}\nskills:\n  - communication\n\nworkspace:\n  office: shared\n`;
 
@@ -445,6 +539,16 @@ describe('add everything the profile recommends', () => {
     assert.equal(result.match(/- id: conflict\n/g)?.length, 1);
   });
 });
+
+/** Asserts that every character of `original` appears in `result`, in order: an edit that only inserts. */
+function assertKept(original: string, result: string): void {
+  let next = 0;
+  for (let index = 0; index < original.length; index++) {
+    next = result.indexOf(original[index], next);
+    assert.ok(next >= 0, `character ${index} lost: ${JSON.stringify(original.slice(Math.max(0, index - 20), index + 20))}`);
+    next++;
+  }
+}
 
 /** Asserts that every line of `lines` appears in `within`, in order. */
 function assertSubsequence(lines: readonly string[], within: readonly string[]): void {

@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { readBrief } from './brief';
 import type { DiagnosticCode } from './codes';
-import { addSection, addToMap, appendToList, applyChanges, FlowList, replaceScalar, type Change } from './edits';
+import { addSection, addToListItem, addToMap, appendToList, applyChanges, FlowList, replaceScalar, type Change } from './edits';
 import { findPair, parseText, type ParsedDocument } from './parse';
 import type { Profile, ProfileQuestion, ProfileRegistry, ProfileSkill } from './profiles';
 import type { MissingData, SuggestionData } from './rules';
@@ -78,7 +78,10 @@ const quickFixes: Partial<Record<DiagnosticCode, QuickFix>> = {
   },
   'unassessed-skill': (diagnostic, context) => {
     const data = missingData(diagnostic);
-    return data ? [waive(data.id, diagnostic, context)] : [];
+    if (!data) return [];
+    const skill = profileOf(data, context)?.skills.find((candidate) => candidate.id === data.id);
+    const change: Change = (parsed) => addToListItem(parsed, 'skills', data.id, { evidence: evidenceOf(skill) });
+    return [action(`Add evidence for '${data.id}'`, QUICK_FIX, [diagnostic], context, [change], true), waive(data.id, diagnostic, context)];
   },
   schema: (diagnostic, context) => {
     const data = diagnostic.data as SchemaProblem | undefined;
@@ -238,7 +241,12 @@ function questionValue(question: ProfileQuestion): Record<string, unknown> {
  * trade the missing-skill finding for a new one.
  */
 function skillValue(skill: ProfileSkill): Record<string, unknown> {
-  return { id: skill.id, need: skill.need, evidence: skill.evidence ?? EVIDENCE_PLACEHOLDER };
+  return { id: skill.id, need: skill.need, evidence: evidenceOf(skill) };
+}
+
+/** The evidence a brief writes for a skill: the profile's hint, else a placeholder to replace. */
+function evidenceOf(skill: ProfileSkill | undefined): string {
+  return skill?.evidence || EVIDENCE_PLACEHOLDER;
 }
 
 /**

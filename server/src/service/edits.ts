@@ -265,6 +265,47 @@ export function addToMap(parsed: ParsedDocument, key: string, entries: Readonly<
 }
 
 /**
+ * Adds entries to the item of the top-level block list `key` whose `id` (or,
+ * for a shorthand item, whose scalar) is `id`: after the last pair of a block
+ * mapping (and the comments indented under the item), inside a flow mapping,
+ * or, for a plain or quoted scalar, by inserting `id: ` before it and the
+ * entries on new lines aligned under `id`. Undefined when not exactly one
+ * item has the id, the item already has one of the keys, or it is written in
+ * a way these insertions would not keep (in a flow list, an alias, an anchor
+ * or tag on the scalar, an explicit key).
+ */
+export function addToListItem(parsed: ParsedDocument, key: string, id: string, entries: Readonly<Record<string, unknown>>): Splice[] | undefined {
+  const root = parsed.yaml?.contents;
+  const list = YAML.isMap(root) ? findPair(root, key)?.value : undefined;
+  const names = Object.keys(entries);
+  if (!YAML.isSeq(list) || list.flow || !list.range || names.length === 0) return undefined;
+  const matches = list.items.filter((item) => itemId(item) === id);
+  const item = matches.length === 1 ? matches[0] : undefined;
+  const text = parsed.text;
+  const layout = detectLayout(parsed);
+  const dash = column(text, list.range[0]);
+  if (YAML.isMap(item)) {
+    if (names.some((name) => findPair(item, name))) return undefined;
+    if (item.flow) return appendToFlow(text, item, names.map((name) => renderFlow({ [name]: entries[name] }).slice(1, -1)));
+    const first = nodeSpan(item.items[0]?.key as YAML.Node | undefined)?.start;
+    const end = nodeSpan(item.items.at(-1))?.end;
+    if (first === undefined || end === undefined || !startsItem(text, first)) return undefined;
+    const at = skipOwnedComments(text, lineStartAfter(text, end), dash);
+    return [insertLines(text, at, indentLines(blockLines(entries, layout), column(text, first)), layout)];
+  }
+  if (!YAML.isScalar(item) || names.includes('id') || item.anchor || item.tag) return undefined;
+  const span = nodeSpan(item);
+  const style = item.type;
+  if (!span || (style !== 'PLAIN' && style !== 'QUOTE_DOUBLE' && style !== 'QUOTE_SINGLE')) return undefined;
+  if (/[\r\n]/.test(text.slice(span.start, span.end)) || !startsItem(text, span.start)) return undefined;
+  const at = skipOwnedComments(text, lineStartAfter(text, span.end), dash);
+  return [
+    { start: span.start, end: span.start, text: 'id: ' },
+    insertLines(text, at, indentLines(blockLines(entries, layout), column(text, span.start)), layout),
+  ];
+}
+
+/**
  * Adds a top-level section after the last section that comes before it in
  * FORMAT.md's order (or after `after`, when given), separated by a blank line
  * if the file separates its sections so.
@@ -342,6 +383,18 @@ function replaceEmptyValue(parsed: ParsedDocument, pair: YAML.Pair, lines: strin
   const at = skipOwnedComments(text, lineStartAfter(text, end), keyColumn);
   splices.push(insertLines(text, at, lines, layout));
   return splices;
+}
+
+/** The id of a list item: a scalar's value, or the value of a mapping's `id` scalar. */
+function itemId(item: unknown): unknown {
+  if (YAML.isScalar(item)) return item.value;
+  const value = YAML.isMap(item) ? findPair(item, 'id')?.value : undefined;
+  return YAML.isScalar(value) ? value.value : undefined;
+}
+
+/** Whether only a sequence item's `- ` (or indentation) comes before `offset` on its line. */
+function startsItem(text: string, offset: number): boolean {
+  return /^ *(- +)?$/.test(text.slice(lineStart(text, offset), offset));
 }
 
 /** Inserts flow-rendered items before a flow collection's closing bracket. */

@@ -26,15 +26,36 @@ function findings(text: string): string[] {
 }
 
 describe('the word lists', () => {
-  it('hold the masculine and feminine stems of Appendix A, with the citation and a note to check them', () => {
+  it('hold the 42 masculine and 40 feminine words and stems of Appendix A, with the citation and what they were checked against', () => {
     assert.equal(wordList.masculine.length, 42);
     assert.equal(wordList.feminine.length, 40);
-    for (const stem of ['aggress*', 'lead*', 'self-relian*', 'decisive', 'superior']) assert.ok(wordList.masculine.includes(stem), stem);
-    for (const stem of ['support*', 'respon*', 'kind', 'yield*', 'interpersonal']) assert.ok(wordList.feminine.includes(stem), stem);
+    assert.equal(new Set(wordList.masculine).size, 42);
+    assert.equal(new Set(wordList.feminine).size, 40);
+    // The appendix's first and last entries, in its order.
+    assert.deepEqual(wordList.masculine.slice(0, 3), ['active', 'adventurous', 'aggress*']);
+    assert.deepEqual(wordList.masculine.slice(-3), ['self-confiden*', 'self-sufficien*', 'self-relian*']);
+    assert.deepEqual(wordList.feminine.slice(0, 3), ['affectionate', 'child*', 'cheer*']);
+    assert.deepEqual(wordList.feminine.slice(-3), ['warm*', 'whin*', 'yield*']);
+    // Whole words stay whole words, stems keep their *, both forms where the appendix lists both.
+    for (const stem of ['decide', 'decisive', 'decision*', 'dominant', 'domina*', 'persist', 'logic', 'opinion', 'masculine', 'impulsive', 'lead*', 'superior']) {
+      assert.ok(wordList.masculine.includes(stem), stem);
+    }
+    for (const stem of ['feminine', 'flatterable', 'interpersonal', 'interpersona*', 'interdependen*', 'kind', 'kinship', 'modesty', 'nag', 'support*', 'respon*']) {
+      assert.ok(wordList.feminine.includes(stem), stem);
+    }
+    // Not in the appendix: Gender Decoder's additions and variants, and the appendix's misprint.
+    for (const stem of ['decid*', 'implusive', 'driven', 'fearless', 'battle*', 'champion*', 'fight*', 'defend*', 'unreasonab*', 'head-strong']) {
+      assert.ok(!wordList.masculine.includes(stem), stem);
+    }
+    for (const stem of ['supporti*', 'agree*', 'collab*', 'co-operat*', 'feel*', 'enthusias*', 'inclusive', 'share*', 'inter-personal']) {
+      assert.ok(!wordList.feminine.includes(stem), stem);
+    }
     assert.deepEqual(wordList.masculine.filter((stem) => wordList.feminine.includes(stem)), []);
     assert.equal(wordList.source.year, 2011);
     assert.match(wordList.source.journal, /Journal of Personality and Social Psychology/);
-    assert.match(wordList.transcription, /[Cc]heck/);
+    assert.match(wordList.transcription, /checked stem by stem/);
+    assert.match(wordList.source_note, /lovedaybrooke\/gender-decoder/);
+    assert.match(wordList.source_note, /Implusive/);
   });
 
   it('finds a word of every stem in each list', () => {

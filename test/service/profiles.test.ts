@@ -149,11 +149,13 @@ describe('the findings of a profile document', () => {
     assert.equal(service.profiles.get('gaffer')!.title, 'Gaffer');
   });
 
-  it('give a profile document no brief features', () => {
+  it('give a profile document none of the features of briefs only (completion, hover and outline: profileEditing.test.ts)', () => {
     const service = serviceWith(APC);
-    assert.deepEqual(service.doComplete(APC, { line: 1, character: 0 }).items, []);
-    assert.equal(service.doHover(APC, { line: 1, character: 1 }), null);
-    assert.deepEqual(service.findDocumentSymbols(APC), []);
+    const everything = { start: { line: 0, character: 0 }, end: { line: 15, character: 0 } };
+    assert.deepEqual(service.getCodeActions(APC, everything, { diagnostics: [] }), []);
+    assert.equal(service.getAddMissingEdit(APC, 'all'), undefined);
+    assert.deepEqual(service.getCodeLenses(APC), []);
+    assert.equal(service.render(APC, { format: 'html', view: 'posting' }), undefined);
   });
 });
 

@@ -3,6 +3,10 @@
  * currencies, skill and question ids), and snippets for sections, skills,
  * questions and a whole brief. Every item carries a `textEdit` that replaces
  * the partly typed word, so applying it gives an exact text.
+ *
+ * Profile documents get the same machinery over the profile schema, with
+ * their own known values (a dialect): `extends` completes the other
+ * profiles, `assesses` the profile's skills and its parent's.
  */
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,12 +20,12 @@ import {
   type Position,
 } from 'vscode-languageserver-types';
 import { itemString, readBrief, type Brief } from './brief';
-import { cursorContext, pathPattern, schemaAt, type CursorContext } from './cursor';
+import { cursorContext, parentProfile, pathPattern, schemaAt, type CursorContext } from './cursor';
 import { detectLayout, type Layout } from './edits';
 import { findNode, toRange, type ParsedDocument } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
 import { briefProfile } from './rules';
-import { schemaOf, type JsonSchema } from './validation';
+import { schemaOf, type JsonSchema, type SchemaKind } from './validation';
 
 /** Common ISO 4217 currencies and their names. */
 const CURRENCIES: readonly (readonly [code: string, name: string])[] = [
@@ -53,9 +57,6 @@ const CURRENCIES: readonly (readonly [code: string, name: string])[] = [
 /** Asks the editor to suggest again, for the value of a key just inserted. */
 const SUGGEST_AGAIN: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
-/** Paths whose values or items have completions besides an enum. */
-const VALUE_PATTERNS = new Set(['profile', 'rate.currency', 'skills', 'skills.*.id', 'questions', 'questions.*.id', 'questions.*.assesses']);
-
 /** A completion before it gets its edit range and sort order. */
 interface Candidate {
   readonly label: string;
@@ -72,21 +73,52 @@ interface Candidate {
 
 /** What every completion of one request reads. */
 interface Scope {
+  readonly uri: string;
   readonly parsed: ParsedDocument;
   readonly context: CursorContext;
+  readonly dialect: Dialect;
+  /** The document's mapping: a brief, or a profile read the same way (its `skills` and `questions` have the same shape). */
   readonly brief: Brief | undefined;
+  /** The profile the document's ids refer to: a brief's `profile`, a profile document's parent (`extends`). */
   readonly profile: Profile | undefined;
   readonly profiles: ProfileRegistry;
   /** The file's line break and indentation, which inserted text follows. */
   readonly layout: Layout;
 }
 
+/** What one kind of document completes beyond its schema's keys, enums and snippets. */
+interface Dialect {
+  readonly schema: SchemaKind;
+  /** The profile the document's ids refer to. */
+  profileOf(brief: Brief | undefined, profiles: ProfileRegistry): Profile | undefined;
+  /** Paths whose values or items have completions besides an enum: a key completion for them asks to suggest again. */
+  readonly valuePatterns: ReadonlySet<string>;
+  /** The keys of the mapping at a path when they are not the schema's (a brief's `waive` ids); undefined elsewhere. */
+  keys(scope: Scope, pattern: string, present: ReadonlySet<string>): Candidate[] | undefined;
+  /** Values of the scalar at a path, after the schema's enum and const. */
+  values(scope: Scope, pattern: string): Candidate[];
+  /** Items of the list at a path, before the schema's enum values and item snippets. */
+  items(scope: Scope, pattern: string, dash: string, indent: string): Candidate[];
+  /** Snippets of a whole document, for an empty one. */
+  skeletons(scope: Scope): Candidate[];
+}
+
 /** The completions at a position of a brief. */
 export function doComplete(document: TextDocument, position: Position, parsed: ParsedDocument, profiles: ProfileRegistry): CompletionList {
+  return complete(BRIEF, document, position, parsed, profiles);
+}
+
+/** The completions at a position of a role profile document. */
+export function doProfileCompletion(document: TextDocument, position: Position, parsed: ParsedDocument, profiles: ProfileRegistry): CompletionList {
+  return complete(PROFILE, document, position, parsed, profiles);
+}
+
+function complete(dialect: Dialect, document: TextDocument, position: Position, parsed: ParsedDocument, profiles: ProfileRegistry): CompletionList {
   const context = cursorContext(parsed.text, document.offsetAt(position));
   if (!context) return { isIncomplete: false, items: [] };
   const brief = readBrief(parsed);
-  const scope: Scope = { parsed, context, brief, profile: brief && briefProfile(brief, profiles), profiles, layout: detectLayout(parsed) };
+  const profile = dialect.profileOf(brief, profiles);
+  const scope: Scope = { uri: document.uri, parsed, context, dialect, brief, profile, profiles, layout: detectLayout(parsed) };
   const range = toRange(document, context.word);
   const items = candidates(scope).map((candidate, index): CompletionItem => {
     const item: CompletionItem = {
@@ -106,12 +138,12 @@ export function doComplete(document: TextDocument, position: Position, parsed: P
 
 function candidates(scope: Scope): Candidate[] {
   const { context } = scope;
-  const schema = schemaAt(context.path);
+  const schema = schemaAt(context.path, scope.dialect.schema);
   switch (context.kind) {
     case 'key':
       // A line at the indentation of a list's items, before its dash is typed.
       if (schema?.type === 'array') return itemCandidates(scope, '- ');
-      return [...keyCandidates(scope, schema), ...skeletonCandidates(scope)];
+      return [...keyCandidates(scope, schema), ...(isEmptyDocument(context) ? scope.dialect.skeletons(scope) : [])];
     case 'value':
       return valueCandidates(scope, schema);
     case 'item':
@@ -119,57 +151,163 @@ function candidates(scope: Scope): Candidate[] {
   }
 }
 
+/** Whether the cursor is on the first column of a document that has no keys yet. */
+function isEmptyDocument(context: CursorContext): boolean {
+  return context.path.length === 0 && context.column === 0 && context.keys.length === 0;
+}
+
 /** Keys of the mapping at the cursor that it does not have yet. */
 function keyCandidates(scope: Scope, schema: JsonSchema | undefined): Candidate[] {
-  const { context } = scope;
+  const { context, dialect } = scope;
   const present = new Set(context.keys);
-  if (pathPattern(context.path) === 'waive') return waiveCandidates(scope, present);
+  const own = dialect.keys(scope, pathPattern(context.path), present);
+  if (own) return own;
   return Object.entries(schema?.properties ?? {})
     .filter(([name]) => !present.has(name))
     .map(([name]) => {
-      const property = schemaAt([...context.path, name]) ?? {};
+      const property = schemaAt([...context.path, name], dialect.schema) ?? {};
       return {
         label: name,
         kind: CompletionItemKind.Property,
         detail: property.description,
         documentation: property.markdownDescription,
-        ...keyText(context, scope.layout, name, property),
+        ...keyText(scope, name, property),
       };
     });
 }
 
 /** What a key completion inserts: the key and, unless a `:` follows, a start for its value. */
-function keyText(context: CursorContext, layout: Layout, name: string, property: JsonSchema): Pick<Candidate, 'text' | 'snippet' | 'command'> {
+function keyText(scope: Scope, name: string, property: JsonSchema): Pick<Candidate, 'text' | 'snippet' | 'command'> {
+  const { context, layout } = scope;
   if (context.colonAfter) return { text: name };
   const { eol } = layout;
   const indent = ' '.repeat(context.column + layout.indent);
   const dashIndent = ' '.repeat(context.column + layout.seqOffset);
-  const again = property.enum || VALUE_PATTERNS.has(pathPattern([...context.path, name])) ? SUGGEST_AGAIN : undefined;
+  const again = property.enum || scope.dialect.valuePatterns.has(pathPattern([...context.path, name])) ? SUGGEST_AGAIN : undefined;
   if (property.const !== undefined) return { text: `${name}: ${String(property.const)}` };
   if (property.type === 'object') {
     const body = property.defaultSnippets?.find((snippet) => typeof snippet.body === 'object')?.body;
     return { text: `${name}:${eol}${indent}${body ? renderBody(body, indent, layout) : '$0'}`, snippet: true };
   }
-  if (property.type === 'array') return { text: `${name}:${eol}${dashIndent}- $0`, snippet: true, command: again };
+  if (property.type === 'array') {
+    // A list the schema gives a usual value (a profile's `sections`) starts with it.
+    const items = property.defaultSnippets?.find((snippet) => Array.isArray(snippet.body) && snippet.body.length > 0)?.body;
+    if (items) return { text: `${name}:${eol}${dashIndent}${renderBody(items, dashIndent, layout)}`, snippet: true };
+    return { text: `${name}:${eol}${dashIndent}- $0`, snippet: true, command: again };
+  }
   return { text: `${name}: `, command: again };
 }
 
-/** Values of the scalar at the cursor: enum members, profiles, currencies, ids. */
+/** Values of the scalar at the cursor: enum members, the schema's const, and the dialect's known values. */
 function valueCandidates(scope: Scope, schema: JsonSchema | undefined): Candidate[] {
-  const { context, profiles } = scope;
-  const result: Candidate[] = (schema?.enum ?? []).map((value, index) => ({
-    label: String(value),
-    kind: CompletionItemKind.EnumMember,
-    detail: schema?.enumDescriptions?.[index],
-    documentation: schema?.markdownEnumDescriptions?.[index],
-    text: String(value),
-  }));
+  const { context } = scope;
+  const result: Candidate[] = enumCandidates(schema, '');
   if (schema?.const !== undefined) result.push({ label: String(schema.const), kind: CompletionItemKind.Value, detail: schema.description, text: String(schema.const) });
-  switch (pathPattern(context.path)) {
+  return [...result, ...scope.dialect.values(scope, pathPattern(context.path))];
+}
+
+/** The members of a schema's enum, each with its description. */
+function enumCandidates(schema: JsonSchema | undefined, dash: string, except: ReadonlySet<string> = new Set()): Candidate[] {
+  return (schema?.enum ?? []).flatMap((value, index) =>
+    except.has(String(value))
+      ? []
+      : [{
+          label: String(value),
+          kind: CompletionItemKind.EnumMember,
+          detail: schema?.enumDescriptions?.[index],
+          documentation: schema?.markdownEnumDescriptions?.[index],
+          text: dash + String(value),
+        }],
+  );
+}
+
+/** A profile as a value: its id, with its title. */
+function profileCandidate(profile: Profile): Candidate {
+  return { label: profile.id, kind: CompletionItemKind.Module, detail: profile.title, documentation: profile.about, text: profile.id };
+}
+
+/** Items of the list at the cursor: the dialect's (ids), the schema's enum members not listed yet, and the schema's item snippets. */
+function itemCandidates(scope: Scope, dash: string): Candidate[] {
+  const { context, dialect } = scope;
+  const indent = ' '.repeat(context.column + dash.length);
+  const items = schemaAt([...context.path, 0], dialect.schema);
+  const snippets = context.flow
+    ? []
+    : (items?.defaultSnippets ?? [])
+        .filter((snippet) => typeof snippet.body === 'object')
+        .map((snippet) => ({
+          label: snippet.label ?? 'item',
+          kind: CompletionItemKind.Snippet,
+          detail: snippet.description,
+          text: dash + renderBody(snippet.body, indent, scope.layout),
+          snippet: true,
+        }));
+  const members = items?.enum ? enumCandidates(items, dash, new Set(listedValues(scope))) : [];
+  return [...dialect.items(scope, pathPattern(context.path), dash, indent), ...members, ...snippets];
+}
+
+/** Briefs: profiles, currencies, the profile's skills and questions, `waive` ids, a whole brief per profile. */
+const BRIEF: Dialect = {
+  schema: 'brief',
+  profileOf: (brief, profiles) => brief && briefProfile(brief, profiles),
+  valuePatterns: new Set(['profile', 'rate.currency', 'skills', 'skills.*.id', 'questions', 'questions.*.id', 'questions.*.assesses']),
+  keys: (scope, pattern, present) => (pattern === 'waive' ? waiveCandidates(scope, present) : undefined),
+  values: briefValues,
+  items: briefItems,
+  skeletons: skeletonCandidates,
+};
+
+/** Profiles: `extends` the other profiles, `assesses` the profile's skills and its parent's, a skeleton from the schema. */
+const PROFILE: Dialect = {
+  schema: 'profile',
+  profileOf: parentProfile,
+  valuePatterns: new Set(['extends', 'skills', 'questions', 'questions.*.assesses']),
+  keys: () => undefined,
+  values: (scope, pattern) => (pattern === 'extends' ? parentCandidates(scope) : []),
+  items: (scope, pattern, dash) => {
+    if (pattern !== 'questions.*.assesses') return [];
+    const listed = new Set(listedValues(scope));
+    return skillIdCandidates(profileSkills(scope).filter((skill) => !listed.has(skill.id)), dash);
+  },
+  skeletons: (scope) =>
+    (schemaOf('profile').defaultSnippets ?? []).map((snippet) => ({
+      label: snippet.label ?? 'role profile',
+      kind: CompletionItemKind.Snippet,
+      detail: snippet.description,
+      text: renderBody(snippet.body, '', scope.layout),
+      snippet: true,
+    })),
+};
+
+/** The profiles a profile document can extend: every other one, except those that extend it (a cycle). */
+function parentCandidates(scope: Scope): Candidate[] {
+  const { brief, profiles, uri } = scope;
+  const idValue = brief?.sections.get('id')?.value;
+  const own = YAML.isScalar(idValue) && typeof idValue.value === 'string' ? idValue.value : undefined;
+  return profiles
+    .all()
+    .filter((profile) => profile.source !== uri && profile.id !== own && !(own !== undefined && profiles.chain(profile.id).some((link) => link.id === own)))
+    .map(profileCandidate);
+}
+
+/** A profile document's skills, then those of its parent it does not redeclare; each with a name where one is known. */
+function profileSkills(scope: Scope): { id: string; name?: string; about?: string }[] {
+  const inherited = new Map((scope.profile?.skills ?? []).map((skill) => [skill.id, skill] as const));
+  const skills = new Map<string, { id: string; name?: string; about?: string }>();
+  for (const item of scope.brief?.skills ?? []) {
+    const parent = inherited.get(item.id);
+    if (!skills.has(item.id)) skills.set(item.id, { id: item.id, name: itemString(item, 'name') ?? parent?.name, about: itemString(item, 'about') ?? parent?.about });
+  }
+  for (const skill of inherited.values()) if (!skills.has(skill.id)) skills.set(skill.id, skill);
+  return [...skills.values()];
+}
+
+/** A brief's known values: profiles, currencies, the profile's skill and question ids. */
+function briefValues(scope: Scope, pattern: string): Candidate[] {
+  const result: Candidate[] = [];
+  switch (pattern) {
     case 'profile':
-      for (const profile of profiles.all()) {
-        result.push({ label: profile.id, kind: CompletionItemKind.Module, detail: profile.title, documentation: profile.about, text: profile.id });
-      }
+      result.push(...scope.profiles.all().map(profileCandidate));
       break;
     case 'rate.currency':
       for (const [code, name] of CURRENCIES) result.push({ label: code, kind: CompletionItemKind.Value, detail: name, text: code });
@@ -186,38 +324,21 @@ function valueCandidates(scope: Scope, schema: JsonSchema | undefined): Candidat
   return result;
 }
 
-/** Items of the list at the cursor: skill ids and snippets, question snippets, assessed skill ids. */
-function itemCandidates(scope: Scope, dash: string): Candidate[] {
-  const { context } = scope;
-  const indent = ' '.repeat(context.column + dash.length);
-  const itemSnippets = (): Candidate[] =>
-    context.flow
-      ? []
-      : (schemaAt([...context.path, 0])?.defaultSnippets ?? [])
-          .filter((snippet) => typeof snippet.body === 'object')
-          .map((snippet) => ({
-            label: snippet.label ?? 'item',
-            kind: CompletionItemKind.Snippet,
-            detail: snippet.description,
-            text: dash + renderBody(snippet.body, indent, scope.layout),
-            snippet: true,
-          }));
-  switch (pathPattern(context.path)) {
+/** A brief's items: the profile's skill ids, the profile's questions written out, assessed skill ids. */
+function briefItems(scope: Scope, pattern: string, dash: string, indent: string): Candidate[] {
+  switch (pattern) {
     case 'skills':
-      return [...skillIdCandidates(newSkills(scope), dash), ...itemSnippets()];
+      return skillIdCandidates(newSkills(scope), dash);
     case 'questions':
-      if (context.flow) return [];
-      return [
-        ...newQuestions(scope).map((question) => ({
-          label: question.id,
-          kind: CompletionItemKind.Snippet,
-          detail: question.ask,
-          documentation: question.why,
-          text: dash + renderBody(questionBody(question), indent, scope.layout),
-          snippet: true,
-        })),
-        ...itemSnippets(),
-      ];
+      if (scope.context.flow) return [];
+      return newQuestions(scope).map((question) => ({
+        label: question.id,
+        kind: CompletionItemKind.Snippet,
+        detail: question.ask,
+        documentation: question.why,
+        text: dash + renderBody(questionBody(question), indent, scope.layout),
+        snippet: true,
+      }));
     case 'questions.*.assesses': {
       const listed = new Set(listedValues(scope));
       return skillIdCandidates(knownSkills(scope).filter((skill) => !listed.has(skill.id)), dash);
@@ -229,8 +350,7 @@ function itemCandidates(scope: Scope, dash: string): Candidate[] {
 
 /** Whole-brief snippets for an empty document, one per known profile. */
 function skeletonCandidates(scope: Scope): Candidate[] {
-  const { context, profiles } = scope;
-  if (context.path.length > 0 || context.column > 0 || context.keys.length > 0) return [];
+  const { profiles } = scope;
   const snippet = schemaOf('brief').defaultSnippets?.[0];
   if (!snippet) return [];
   return profiles.all().map((profile) => {

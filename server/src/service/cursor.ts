@@ -1,13 +1,17 @@
 /**
- * Where the cursor is in a brief: the path of keys and list indices at an
- * offset, and what is being written there. Completion reads the structure
- * from the text around the cursor and the indentation of the lines above it,
- * because a half-typed line often does not parse and an empty line holds no
- * node; hover reads the parsed tree.
+ * Where the cursor is in a brief or a profile: the path of keys and list
+ * indices at an offset, and what is being written there. Completion reads
+ * the structure from the text around the cursor and the indentation of the
+ * lines above it, because a half-typed line often does not parse and an
+ * empty line holds no node; hover reads the parsed tree. What a place means
+ * comes from the document's schema, and, in a profile, from the profile it
+ * extends.
  */
 import * as YAML from 'yaml';
+import type { Brief } from './brief';
 import { keyName, nodeSpan, type ParsedDocument, type Span } from './parse';
-import { schemaOf, type JsonSchema } from './validation';
+import type { Profile, ProfileRegistry } from './profiles';
+import { schemaOf, type JsonSchema, type SchemaKind } from './validation';
 import { MAX_DEPTH } from './limits';
 
 /** A step of a path: a mapping key or a list index. */
@@ -131,9 +135,9 @@ export function nodeAt(parsed: ParsedDocument, offset: number): NodeAt | undefin
   }
 }
 
-/** The brief schema of the node at a path (`$ref`s resolved); undefined where the schema allows nothing. */
-export function schemaAt(path: readonly PathSegment[]): JsonSchema | undefined {
-  const root = schemaOf('brief');
+/** The schema of the node at a path of a brief or a profile (`$ref`s resolved); undefined where the schema allows nothing. */
+export function schemaAt(path: readonly PathSegment[], kind: SchemaKind = 'brief'): JsonSchema | undefined {
+  const root = schemaOf(kind);
   let schema: JsonSchema | undefined = root;
   for (const segment of path) {
     if (!schema) return undefined;
@@ -143,6 +147,22 @@ export function schemaAt(path: readonly PathSegment[]): JsonSchema | undefined {
     schema = next?.$ref ? { ...root.definitions?.[next.$ref.replace('#/definitions/', '')], ...next, $ref: undefined } : next;
   }
   return schema;
+}
+
+/**
+ * The profile a profile document extends, inheritance applied. `model` is the
+ * document's mapping as `readBrief` reads it (a profile's `skills` and
+ * `questions` have the same shape), from the tree, so that the parent is known
+ * while a line is half typed. Undefined without `extends`, for an unknown id,
+ * or when the profile names itself.
+ */
+export function parentProfile(model: Brief | undefined, profiles: ProfileRegistry): Profile | undefined {
+  const text = (key: string) => {
+    const value = model?.sections.get(key)?.value;
+    return YAML.isScalar(value) && typeof value.value === 'string' ? value.value : undefined;
+  };
+  const parent = text('extends');
+  return parent === undefined || parent === text('id') ? undefined : profiles.get(parent);
 }
 
 /** A path as a pattern, list indices written `*`: `questions.*.id`. */

@@ -2,16 +2,20 @@
  * Hover: what a key means (the schema's description), which profile a
  * `profile` value names, and what a skill or question id stands for, with
  * the brief's own fields over the profile's; on a gender-coded word of a
- * candidate-facing field, what the wording study found.
+ * candidate-facing field, what the wording study found. In a profile
+ * document: keys and enum values from the profile schema, the parent an
+ * `extends` value names, and skills and questions with the profile's own
+ * fields over its parent's.
  */
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { itemString, itemStrings, readBrief, type Brief } from './brief';
-import { nodeAt, pathPattern, schemaAt } from './cursor';
+import { nodeAt, parentProfile, pathPattern, schemaAt, type NodeAt } from './cursor';
 import { nodeSpan, toRange, type ParsedDocument } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
 import { briefProfile } from './rules';
+import type { SchemaKind } from './validation';
 import { codedWordAt, codedWordHover } from './wording';
 
 /** The hover at a position of a brief; null where there is nothing to say. */
@@ -40,14 +44,44 @@ export function doHover(document: TextDocument, position: Position, parsed: Pars
     case 'questions.*.id':
       markdown = questionHover(value, brief, profile);
       break;
-    default: {
-      // A key's meaning, or an enum value's.
-      const schema = schemaAt(at.path);
-      const index = !at.isKey && YAML.isScalar(at.node) ? (schema?.enum?.indexOf(at.node.value) ?? -1) : -1;
-      markdown = at.isKey ? schema?.markdownDescription : (schema?.markdownEnumDescriptions ?? schema?.enumDescriptions)?.[index];
-    }
+    default:
+      markdown = schemaHover(at, 'brief');
   }
   return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(document, span) } : null;
+}
+
+/** The hover at a position of a role profile document; null where there is nothing to say. */
+export function doProfileHover(document: TextDocument, position: Position, parsed: ParsedDocument, profiles: ProfileRegistry): Hover | null {
+  const at = nodeAt(parsed, document.offsetAt(position));
+  const span = at && nodeSpan(at.node);
+  if (!at || !span) return null;
+  // The profile's own skills and questions, read as a brief's are, over those of the profile it extends.
+  const own = readBrief(parsed);
+  const parent = parentProfile(own, profiles);
+  const value = YAML.isScalar(at.node) ? String(at.node.value) : '';
+  let markdown: string | undefined;
+  switch (at.isKey ? `key:${pathPattern(at.path.slice(0, -1))}` : pathPattern(at.path)) {
+    case 'extends':
+      markdown = profileHover(profiles.get(value));
+      break;
+    case 'skills.*.id':
+    case 'questions.*.assesses.*':
+      markdown = skillHover(value, own, parent);
+      break;
+    case 'questions.*.id':
+      markdown = questionHover(value, own, parent, true);
+      break;
+    default:
+      markdown = schemaHover(at, 'profile');
+  }
+  return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(document, span) } : null;
+}
+
+/** A key's meaning, or an enum value's, from a document's schema. */
+function schemaHover(at: NodeAt, kind: SchemaKind): string | undefined {
+  const schema = schemaAt(at.path, kind);
+  const index = !at.isKey && YAML.isScalar(at.node) ? (schema?.enum?.indexOf(at.node.value) ?? -1) : -1;
+  return at.isKey ? schema?.markdownDescription : (schema?.markdownEnumDescriptions ?? schema?.enumDescriptions)?.[index];
 }
 
 function profileHover(profile: Profile | undefined): string | undefined {
@@ -69,8 +103,12 @@ function skillHover(id: string, brief: Brief | undefined, profile: Profile | und
   );
 }
 
-/** A question of the brief or its profile: the question, why, what to listen for, red flags and the skills it assesses. */
-function questionHover(id: string, brief: Brief | undefined, profile: Profile | undefined): string | undefined {
+/**
+ * A question of the brief or its profile: the question, why, what to listen
+ * for, red flags and the skills it assesses. `ownPriority`: the document is a
+ * profile, whose questions set their own `priority`.
+ */
+function questionHover(id: string, brief: Brief | undefined, profile: Profile | undefined, ownPriority = false): string | undefined {
   const item = brief?.questions.find((question) => question.id === id);
   const defined = profile?.questions.find((question) => question.id === id);
   if (!item && !defined) return undefined;
@@ -78,8 +116,9 @@ function questionHover(id: string, brief: Brief | undefined, profile: Profile | 
   const list = (key: 'listen_for' | 'red_flags' | 'assesses') => (item && itemStrings(item, key)?.map((node) => node.value)) ?? defined?.[key] ?? [];
   const bullets = (title: string, lines: readonly string[]) => lines.length > 0 && `**${title}**\n${lines.map((line) => `- ${line}`).join('\n')}`;
   const assesses = list('assesses');
+  const priority = ownPriority ? ((item && itemString(item, 'priority')) ?? defined?.priority ?? 'required') : defined?.priority;
   return paragraphs(
-    `**${text('ask') ?? id}** (\`${id}\`${defined ? `, ${defined.priority}` : ''})`,
+    `**${text('ask') ?? id}** (\`${id}\`${priority ? `, ${priority}` : ''})`,
     text('why'),
     bullets('Listen for', list('listen_for')),
     bullets('Red flags', list('red_flags')),

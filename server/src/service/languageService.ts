@@ -9,9 +9,9 @@ import { readBrief } from './brief';
 import { getAddMissingEdit, getCodeActions, type AddMissingScope } from './codeActions';
 import { getCodeLenses } from './codeLens';
 import { applySeverities, createDiagnostic, type SeverityOverrides } from './codes';
-import { doComplete } from './completion';
+import { doComplete, doProfileCompletion } from './completion';
 import { isProfileDocument } from './documents';
-import { doHover } from './hover';
+import { doHover, doProfileHover } from './hover';
 import { doRename, findDefinition, findReferences, prepareRename, type RenameTarget, type WorkspaceDocuments } from './navigation';
 import { overviewOf, type BriefOverview } from './overview';
 import { firstLine, nodeSpan, ParseCache, toRange, type ParsedDocument } from './parse';
@@ -19,7 +19,7 @@ import { ProfileRegistry, readProfile } from './profiles';
 import { validateProfile } from './profileValidation';
 import { buildBriefModel, readBriefData, renderModel, type RenderedBrief, type RenderOptions } from './render';
 import { checkRules } from './rules';
-import { findDocumentSymbols } from './symbols';
+import { findDocumentSymbols, findProfileSymbols } from './symbols';
 import { checkWording } from './wording';
 import { syntaxDiagnostics, validateSchema } from './validation';
 
@@ -67,11 +67,11 @@ export interface LanguageService {
   getAddMissingEdit(document: TextDocument, scope: AddMissingScope, diagnostics?: readonly Diagnostic[]): WorkspaceEdit | undefined;
   /** Coverage lenses above `questions:` and `skills:`, counted from `diagnostics` (validated here when not given). */
   getCodeLenses(document: TextDocument, diagnostics?: readonly Diagnostic[]): CodeLens[];
-  /** Completions at a position: keys, values, ids and snippets. */
+  /** Completions at a position of a brief or a profile: keys, values, ids and snippets. */
   doComplete(document: TextDocument, position: Position): CompletionList;
-  /** What the key, profile, skill or question at a position means; null where there is nothing to say. */
+  /** What the key, value, profile, skill or question at a position of a brief or a profile means; null where there is nothing to say. */
   doHover(document: TextDocument, position: Position): Hover | null;
-  /** The outline: sections, skills and questions. */
+  /** The outline of a brief or a profile: its keys, skills and questions. */
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
   /** The brief as a job posting and/or interview kit; undefined when nothing of it can be read. */
   render(document: TextDocument, options: RenderOptions, settings?: ValidationSettings): RenderedBrief | undefined;
@@ -95,6 +95,9 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const across = (documents: readonly TextDocument[]): WorkspaceDocuments => ({ documents, parse: (document) => cache.get(document), profiles });
   /** Features of briefs only: a profile document gets the empty answer. */
   const briefOnly = <T>(document: TextDocument, empty: T, run: () => T): T => (isProfileDocument(document) ? empty : run());
+  /** Features with a brief's and a profile's variant: the one for the document's kind, over its parse. */
+  const byKind = <T>(document: TextDocument, forBrief: (parsed: ParsedDocument) => T, forProfile: (parsed: ParsedDocument) => T): T =>
+    (isProfileDocument(document) ? forProfile : forBrief)(cache.get(document));
   return {
     profiles,
     parse: (document) => cache.get(document),
@@ -116,9 +119,12 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       briefOnly(document, undefined, () => getAddMissingEdit(document, cache.get(document), scope, profiles, diagnostics)),
     getCodeLenses: (document, diagnostics = findingsOf(document)) =>
       briefOnly(document, [], () => getCodeLenses(document, cache.get(document), profiles, diagnostics)),
-    doComplete: (document, position) => briefOnly(document, { isIncomplete: false, items: [] }, () => doComplete(document, position, cache.get(document), profiles)),
-    doHover: (document, position) => briefOnly(document, null, () => doHover(document, position, cache.get(document), profiles)),
-    findDocumentSymbols: (document) => briefOnly(document, [], () => findDocumentSymbols(document, cache.get(document), profiles)),
+    doComplete: (document, position) =>
+      byKind(document, (parsed) => doComplete(document, position, parsed, profiles), (parsed) => doProfileCompletion(document, position, parsed, profiles)),
+    doHover: (document, position) =>
+      byKind(document, (parsed) => doHover(document, position, parsed, profiles), (parsed) => doProfileHover(document, position, parsed, profiles)),
+    findDocumentSymbols: (document) =>
+      byKind(document, (parsed) => findDocumentSymbols(document, parsed, profiles), (parsed) => findProfileSymbols(document, parsed, profiles)),
     render: (document, options, settings = {}) => {
       const data = briefOnly(document, undefined, () => readBriefData(cache.get(document)));
       if (!data) return undefined;

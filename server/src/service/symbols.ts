@@ -1,20 +1,52 @@
 /**
- * Document symbols (the outline): each top-level section, and inside
- * `skills` and `questions` each item, named by its id.
+ * Document symbols (the outline): each top-level key, and inside `skills`
+ * and `questions` each item, named by its id. Briefs and role profiles share
+ * the shape; what an item's detail says differs.
  */
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { itemString, readBrief, type BriefItem } from './brief';
+import { itemString, readBrief, type Brief, type BriefItem } from './brief';
+import { parentProfile } from './cursor';
 import { keyName, nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import type { ProfileRegistry } from './profiles';
 import { briefProfile } from './rules';
+
+/** What the outline shows beside a skill and a question. */
+interface Details {
+  skill(item: BriefItem): string | undefined;
+  question(item: BriefItem): string | undefined;
+}
 
 /** The outline of a brief: sections, with skills (detail: need) and questions (detail: the ask) under theirs. */
 export function findDocumentSymbols(document: TextDocument, parsed: ParsedDocument, profiles: ProfileRegistry): DocumentSymbol[] {
   const brief = readBrief(parsed);
   if (!brief) return [];
   const profile = briefProfile(brief, profiles);
+  return outline(document, parsed, brief, {
+    skill: (item) => itemString(item, 'need') ?? profile?.skills.find((skill) => skill.id === item.id)?.need ?? 'required',
+    question: (item) => itemString(item, 'ask') ?? profile?.questions.find((question) => question.id === item.id)?.ask,
+  });
+}
+
+/**
+ * The outline of a role profile document: its keys (`id` and `title` with
+ * their values), with skills (detail: the name) and questions (detail: the
+ * ask) under theirs; an entry that leaves them to the parent profile shows
+ * the parent's.
+ */
+export function findProfileSymbols(document: TextDocument, parsed: ParsedDocument, profiles: ProfileRegistry): DocumentSymbol[] {
+  const own = readBrief(parsed);
+  if (!own) return [];
+  const parent = parentProfile(own, profiles);
+  return outline(document, parsed, own, {
+    skill: (item) => itemString(item, 'name') ?? parent?.skills.find((skill) => skill.id === item.id)?.name,
+    question: (item) => itemString(item, 'ask') ?? parent?.questions.find((question) => question.id === item.id)?.ask,
+  });
+}
+
+/** The symbols of a document's mapping, read as a brief is read. */
+function outline(document: TextDocument, parsed: ParsedDocument, model: Brief, details: Details): DocumentSymbol[] {
   // A block node's span ends after its line break; the symbol ends with its text.
   const trimmed = (span: Span): Span => ({ start: span.start, end: span.start + parsed.text.slice(span.start, span.end).trimEnd().length });
   const symbol = (name: string, kind: SymbolKind, range: Span, selection: Span, detail?: string, children?: DocumentSymbol[]): DocumentSymbol => ({
@@ -33,19 +65,17 @@ export function findDocumentSymbols(document: TextDocument, parsed: ParsedDocume
       return item.id && range && selection ? [symbol(item.id, kind, range, selection, detail(item))] : [];
     });
 
-  return brief.root.items.flatMap((pair) => {
+  return model.root.items.flatMap((pair) => {
     const name = keyName(pair);
     const range = nodeSpan(pair);
     const selection = nodeSpan(pair.key as YAML.Node);
     if (!name || !range || !selection) return [];
     const value = pair.value;
-    if (pair === brief.sections.get('skills')) {
-      const need = (item: BriefItem) => itemString(item, 'need') ?? profile?.skills.find((skill) => skill.id === item.id)?.need ?? 'required';
-      return [symbol(name, SymbolKind.Array, range, selection, undefined, items(brief.skills, SymbolKind.Field, need))];
+    if (pair === model.sections.get('skills')) {
+      return [symbol(name, SymbolKind.Array, range, selection, undefined, items(model.skills, SymbolKind.Field, details.skill))];
     }
-    if (pair === brief.sections.get('questions')) {
-      const ask = (item: BriefItem) => itemString(item, 'ask') ?? profile?.questions.find((question) => question.id === item.id)?.ask;
-      return [symbol(name, SymbolKind.Array, range, selection, undefined, items(brief.questions, SymbolKind.Event, ask))];
+    if (pair === model.sections.get('questions')) {
+      return [symbol(name, SymbolKind.Array, range, selection, undefined, items(model.questions, SymbolKind.Event, details.question))];
     }
     if (YAML.isMap(value)) return [symbol(name, SymbolKind.Object, range, selection)];
     if (YAML.isSeq(value)) return [symbol(name, SymbolKind.Array, range, selection)];

@@ -1,8 +1,9 @@
 /**
  * Fuzzing the language service (harness.ts) inside `npm test`: a few hundred
- * mutated briefs from a fixed seed, every position of one sample truncated,
- * and every input that ever failed (fixtures/*.json). `npm run fuzz -- N`
- * runs N cases from a fresh seed.
+ * mutated briefs and as many mutated role profiles from fixed seeds, a short
+ * brief and a short profile truncated at every position, and every input
+ * that ever failed (fixtures/*.json). `npm run fuzz -- N` runs N brief cases
+ * from a fresh seed.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkCase, type FuzzCase } from './harness';
-import { fuzzCases, SHORT } from './mutations';
+import { fuzzCases, profileFuzzCases, SHORT, SHORT_PROFILE } from './mutations';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 
@@ -28,6 +29,21 @@ describe('fuzzing the language service', () => {
   it('survives a short brief of every kind of construct cut at every position (npm run fuzz cuts a whole sample)', { timeout: 900_000 }, () => {
     for (let end = 0; end <= SHORT.length; end++) {
       assert.deepEqual(checkCase({ text: SHORT.slice(0, end) }), [], `cut at ${end}`);
+    }
+  });
+
+  it('survives a few hundred mutated role profiles (seed 9)', { timeout: 900_000 }, () => {
+    fc.assert(
+      fc.property(profileFuzzCases, (fuzzCase) => {
+        assert.deepEqual(checkCase(fuzzCase), []);
+      }),
+      { seed: 9, numRuns: 300, endOnFailure: true },
+    );
+  });
+
+  it('survives a short role profile cut at every position', { timeout: 900_000 }, () => {
+    for (let end = 0; end <= SHORT_PROFILE.length; end++) {
+      assert.deepEqual(checkCase({ text: SHORT_PROFILE.slice(0, end), profile: true }), [], `cut at ${end}`);
     }
   });
 

@@ -20,6 +20,8 @@ import { RENDER_FORMATS, RENDER_VIEWS } from '../../server/src/service/render';
 export interface FuzzCase {
   readonly text: string;
   readonly before?: string;
+  /** Whether the text is a role profile (`*.hire-profile.yaml`) rather than a brief. */
+  readonly profile?: boolean;
 }
 
 /** How long one call may take on an input of this length, in milliseconds: generous, so a loaded machine does not fail. */
@@ -36,7 +38,8 @@ let cases = 0;
 
 /** Runs every feature on a case; returns the failures (empty when all is well). */
 export function checkCase(fuzzCase: FuzzCase): string[] {
-  const uri = `file:///fuzz/case-${++cases}.hire.yaml`;
+  const uri = fuzzCase.profile ? `file:///fuzz/case-${++cases}.hire-profile.yaml` : `file:///fuzz/case-${++cases}.hire.yaml`;
+  const languageId = fuzzCase.profile ? 'hire-profile-yaml' : 'hire-yaml';
   const failures: string[] = [];
   const bound = callBound(Math.max(fuzzCase.text.length, fuzzCase.before?.length ?? 0));
   const call = <T>(name: string, run: () => T): T | undefined => {
@@ -53,10 +56,13 @@ export function checkCase(fuzzCase: FuzzCase): string[] {
   };
   try {
     if (fuzzCase.before !== undefined) {
-      const first = TextDocument.create(uri, 'hire-yaml', 1, fuzzCase.before);
+      const first = TextDocument.create(uri, languageId, 1, fuzzCase.before);
+      if (fuzzCase.profile) call('read the profile (version before)', () => service.updateProfile(first));
       call('validate (version before)', () => service.validate(first));
     }
-    const document = TextDocument.create(uri, 'hire-yaml', 2, fuzzCase.text);
+    const document = TextDocument.create(uri, languageId, 2, fuzzCase.text);
+    // A profile is in the registry before it is validated, as the server does it.
+    if (fuzzCase.profile) call('read the profile', () => service.updateProfile(document));
     const ranges = new RangeChecker(document, failures);
     const diagnostics = call('validate', () => service.validate(document)) ?? [];
     for (const diagnostic of diagnostics) ranges.check(`diagnostic ${diagnostic.code}`, diagnostic.range);
@@ -121,6 +127,7 @@ export function checkCase(fuzzCase: FuzzCase): string[] {
     }
   } finally {
     service.close(uri);
+    if (fuzzCase.profile) service.profiles.delete(uri);
   }
   return failures;
 }
@@ -245,9 +252,14 @@ function firstLost(original: string, result: string): number {
 /** The findings of the incrementally parsed version must be those of a fresh parse of the same text. */
 function compareWithFreshParse(document: TextDocument, diagnostics: readonly Diagnostic[], failures: string[]): void {
   const other = freshService();
-  const uri = `${document.uri}.fresh`;
-  const fresh = other.validate(TextDocument.create(uri, 'hire-yaml', 1, document.getText()));
+  // Another name of the same kind (`*.fresh.hire.yaml`, `*.fresh.hire-profile.yaml`); a profile is in that service's registry while it is checked.
+  const uri = document.uri.replace(/(\.hire(?:-profile)?\.yaml)$/, '.fresh$1');
+  const copy = TextDocument.create(uri, document.languageId, 1, document.getText());
+  const profile = document.languageId === 'hire-profile-yaml';
+  if (profile) other.updateProfile(copy);
+  const fresh = other.validate(copy);
   other.close(uri);
+  if (profile) other.profiles.delete(uri);
   const show = (list: readonly Diagnostic[]) => JSON.stringify(list.map((d) => [d.code, d.range, d.message]));
   if (show(fresh) !== show(diagnostics)) failures.push(`the incremental parse's findings differ from a fresh parse's:\n  incremental ${show(diagnostics).slice(0, 400)}\n  fresh       ${show(fresh).slice(0, 400)}`);
 }

@@ -1,6 +1,6 @@
 /**
- * Fuzz inputs: the samples and generated briefs, mutated the ways real and
- * hostile files differ from a clean brief — flipped bytes, truncation,
+ * Fuzz inputs: the samples, generated briefs and role profiles, mutated the
+ * ways real and hostile files differ from a clean one — flipped bytes, truncation,
  * shifted indentation, tabs, stray Unicode (lone surrogates, RTL marks, a
  * BOM, NUL), very long lines, deep nesting, thousands of keys, anchors and
  * aliases, merge keys, custom tags, several documents.
@@ -21,6 +21,33 @@ export const BASES: readonly string[] = [
   'hire: 1\nrole: POC\nskills: [communication, {id: accounting, need: preferred}]\nquestions: []\nwaive: {}\n',
   '',
 ];
+
+/** The role profiles mutations start from: the built-in one, the fixture workspace's, a short one that extends it, nothing. */
+export const PROFILE_BASES: readonly string[] = [
+  readFileSync(path.join(ROOT, 'schemas/profiles/production-coordinator.hire-profile.yaml'), 'utf8'),
+  ...['line-producer', 'assistant-production-coordinator'].map((name) => readFileSync(path.join(ROOT, 'test/fixtures/workspace/profiles', `${name}.hire-profile.yaml`), 'utf8')),
+  'hire-profile: 1\nid: apc\ntitle: APC\nextends: production-coordinator\nsections: [rate]\nskills: [{id: filing, name: Filing}]\nquestions:\n  - id: q\n    assesses: [filing, accounting]\n',
+  '',
+];
+
+/** A short profile with the constructs a profile uses: comments, flow and block lists, a block scalar, quoting, `extends`. */
+export const SHORT_PROFILE = [
+  'hire-profile: 1 # v1',
+  'id: apc',
+  'title: "Assistant Production Coordinator"',
+  'extends: production-coordinator',
+  'about: >',
+  '  Supports the coordinator.',
+  'sections: [skills, rate]',
+  'skills:',
+  '  - {id: filing, name: Filing, need: preferred}',
+  'questions:',
+  '  - id: conflict',
+  "    ask: 'How do you handle conflict?'",
+  '    assesses: [filing, communication]',
+  '    priority: recommended',
+  '',
+].join('\n');
 
 /** A short brief with most of the constructs a brief uses: comments, flow and block lists, a block scalar, quoting, a waiver. */
 export const SHORT = [
@@ -137,7 +164,15 @@ const mutations: fc.Arbitrary<Mutation>[] = [
   }),
 ];
 
-/** A fuzz case: a base brief, changed by one to four mutations; `before` is the base, so the edit is also parsed incrementally. */
-export const fuzzCases: fc.Arbitrary<FuzzCase> = fc
-  .tuple(fc.constantFrom(...BASES), fc.array(fc.oneof(...mutations), { minLength: 1, maxLength: 4 }))
-  .map(([base, changes]) => ({ before: base, text: changes.reduce((text, change) => change(text), base) }));
+/** Cases from some base texts, each changed by one to four mutations; `before` is the base, so the edit is also parsed incrementally. */
+function casesFrom(bases: readonly string[], profile: boolean): fc.Arbitrary<FuzzCase> {
+  return fc
+    .tuple(fc.constantFrom(...bases), fc.array(fc.oneof(...mutations), { minLength: 1, maxLength: 4 }))
+    .map(([base, changes]) => ({ before: base, text: changes.reduce((text, change) => change(text), base), ...(profile ? { profile } : {}) }));
+}
+
+/** A fuzz case: a base brief, changed by one to four mutations. */
+export const fuzzCases: fc.Arbitrary<FuzzCase> = casesFrom(BASES, false);
+
+/** A fuzz case of a role profile document: a base profile, changed by one to four mutations. */
+export const profileFuzzCases: fc.Arbitrary<FuzzCase> = casesFrom(PROFILE_BASES, true);

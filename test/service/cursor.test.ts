@@ -51,6 +51,12 @@ describe('cursorContext', () => {
     assert.equal(contextAt('rate: {amount: |}\n'), undefined);
   });
 
+  it('has no context in a comment after an apostrophe or an escaped quote, and finds the next item', () => {
+    assert.equal(contextAt("duties:\n  - Don't miss calls # ro|"), undefined);
+    assert.equal(contextAt("duties:\n  - 'Don''t # miss' # ro|"), undefined);
+    assert.equal(contextAt("duties:\n  - Don't miss calls\n  - |"), 'item ["duties"] ""');
+  });
+
   it('reads CRLF lines', () => {
     assert.equal(contextAt('rate:\r\n  amount: 1\r\n  |\r\n'), 'key ["rate"] [amount] ""');
   });

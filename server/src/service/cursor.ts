@@ -223,38 +223,42 @@ class Lines {
   }
 }
 
-/** Where a comment starts on a line (its length when there is none), outside quotes. */
-function commentStart(text: string): number {
+/**
+ * Visits the characters of a line outside quoted scalars until `visit`
+ * returns true; returns that index, or the line's length. A quote opens a
+ * quoted scalar only where a scalar can start (the line's start, after white
+ * space or `[{,`), so the apostrophe of `don't` is text; `\"` and `''`
+ * (escapes) do not close one.
+ */
+function scanOutsideQuotes(text: string, visit: (char: string, index: number) => boolean | void): number {
   let quote: string | undefined;
   for (let index = 0; index < text.length; index++) {
     const char = text[index];
     if (quote) {
-      if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'") {
+      if (char === '\\' && quote === '"') index++;
+      else if (char === "'" && quote === "'" && text[index + 1] === "'") index++;
+      else if (char === quote) quote = undefined;
+    } else if ((char === '"' || char === "'") && (index === 0 || /[\s[{,]/.test(text[index - 1]))) {
       quote = char;
-    } else if (char === '#' && (index === 0 || /\s/.test(text[index - 1]))) {
+    } else if (visit(char, index)) {
       return index;
     }
   }
   return text.length;
 }
 
+/** Where a comment starts on a line (its length when there is none), outside quotes. */
+function commentStart(text: string): number {
+  return scanOutsideQuotes(text, (char, index) => char === '#' && (index === 0 || text[index - 1] === ' ' || text[index - 1] === '\t'));
+}
+
 /** The column of the innermost unclosed `[` or `{` of a line's start; undefined when all are closed or nested. */
 function openBracket(text: string): number | undefined {
   const open: number[] = [];
-  let quote: string | undefined;
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (quote) {
-      if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'") {
-      quote = char;
-    } else if (char === '[' || char === '{') {
-      open.push(index);
-    } else if (char === ']' || char === '}') {
-      open.pop();
-    }
-  }
+  scanOutsideQuotes(text, (char, index) => {
+    if (char === '[' || char === '{') open.push(index);
+    else if (char === ']' || char === '}') open.pop();
+  });
   return open.length === 1 ? open[0] : undefined;
 }
 

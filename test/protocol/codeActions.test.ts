@@ -78,7 +78,7 @@ describe('code actions and code lens over stdio', () => {
       context: { diagnostics: [], only: ['source'] },
     });
     assert.deepEqual(actions.map((action) => [action.title, action.kind]), [['Add everything the profile recommends', ADD_MISSING_KIND]]);
-    const missing = diagnostics.filter((d) => ['missing-section', 'missing-skill', 'missing-question'].includes(String(d.code)));
+    const missing = diagnostics.filter((d) => ['missing-section', 'missing-skill', 'missing-question', 'unassessed-skill'].includes(String(d.code)));
     assert.equal(actions[0].diagnostics?.length, missing.length);
   });
 

@@ -519,7 +519,7 @@ describe('add everything the profile recommends', () => {
     const all = service.validate(document);
     const actions = service.getCodeActions(document, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: [], only: [ADD_MISSING_KIND] }, all);
     assert.equal(actions.length, 1);
-    assert.equal(actions[0].diagnostics?.length, all.filter((d) => String(d.code).startsWith('missing-')).length);
+    assert.equal(actions[0].diagnostics?.length, all.filter((d) => String(d.code).startsWith('missing-') || d.code === 'unassessed-skill').length);
   });
 
   it('adds the missing sections, skills and questions of gaps.hire.yaml, keeping every line', () => {
@@ -529,6 +529,30 @@ describe('add everything the profile recommends', () => {
     const codes = service.validate(brief(result)).map((d) => d.code);
     assert.deepEqual(codes, []);
     assertSubsequence(document.getText().split('\n'), result.split('\n'));
+  });
+
+  it('adds the evidence of a skill nothing assesses, unless a question it adds assesses the skill', () => {
+    const skills = 'skills:\n  - communication\n  - problem-solving\n  - accounting\n  - computer\n  - coordination\n  - multitasking\n';
+    const questions = ['management-style', 'experience', 'conflict', 'superiors', 'detail-or-big-picture', 'decision-split', 'charges', 'needs-from-us'];
+    const waived = `waive:\n  authority: x\n  rate: x\n  workspace: x\n  questions: x\n${questions.map((id) => `  ${id}: x\n`).join('')}`;
+    const text = `${HEAD}${skills}${waived}`;
+    assert.deepEqual(service.validate(brief(text)).map((d) => `${d.code} ${(d.data as { id: string }).id}`).sort(), [
+      'unassessed-skill accounting', 'unassessed-skill communication', 'unassessed-skill computer',
+      'unassessed-skill coordination', 'unassessed-skill multitasking', 'unassessed-skill problem-solving',
+    ]);
+    const document = brief(text);
+    const result = applied(document, actionsOf(document, [ADD_MISSING_KIND])[0]);
+    assertKept(text, result);
+    assert.deepEqual(service.validate(brief(result)).map((d) => d.code), []);
+    assert.equal(result.match(/evidence:/g)?.length, 6);
+
+    // Unwaived, the questions come first: those that assess a skill make its evidence unneeded.
+    const withQuestions = `${HEAD}${skills}waive:\n  authority: x\n  rate: x\n  workspace: x\n`;
+    const all = brief(withQuestions);
+    const added = applied(all, actionsOf(all, [ADD_MISSING_KIND])[0]);
+    assert.deepEqual(service.validate(brief(added)).map((d) => d.code), []);
+    assert.equal(added.match(/ {4}evidence: .*/g)?.length, 3, 'evidence for accounting, computer and multitasking, which no profile question assesses');
+    for (const id of ['accounting', 'computer', 'multitasking']) assert.match(added, new RegExp(`- id: ${id}\\n {4}evidence: `));
   });
 
   it('adds everything to a brief with only its head, in FORMAT.md order', () => {

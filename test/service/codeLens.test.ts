@@ -44,6 +44,15 @@ describe('code lens', () => {
     assert.deepEqual(lenses(document), ['4: 2 of 6 required skills · 2 skills not assessed -> hire.addMissing(skills)']);
   });
 
+  it('adds the evidence of the unassessed skills from the skills lens', () => {
+    const document = brief('hire: 1\nrole: Production Coordinator\nprofile: production-coordinator\nskills:\n  - communication\n  - coordination\n');
+    assert.deepEqual(lenses(document), ['4: 2 of 6 required skills · 2 skills not assessed -> hire.addMissing(skills)']);
+    const edit = service.getAddMissingEdit(document, 'skills')!;
+    const after = brief(TextDocument.applyEdits(document, edit.changes![document.uri]));
+    assert.deepEqual(service.validate(after).filter((d) => d.code === 'unassessed-skill' || d.code === 'missing-skill'), []);
+    assert.match(after.getText(), /\n {2}- id: coordination\n {4}evidence: /);
+  });
+
   it('has no lens without a known profile or without the sections', () => {
     assert.deepEqual(lenses(brief('hire: 1\nrole: Key Grip\nquestions:\n  - id: a\n    ask: B?\n')), []);
     assert.deepEqual(lenses(brief('hire: 1\nrole: Production Coordinator\nprofile: production-coordinator\n')), []);

@@ -11,7 +11,7 @@ import type { DiagnosticCode } from './codes';
 import { addSection, addToListItem, addToMap, appendToList, applyChanges, FlowList, replaceScalar, type Change } from './edits';
 import { findPair, parseText, type ParsedDocument } from './parse';
 import type { Profile, ProfileQuestion, ProfileRegistry, ProfileSkill } from './profiles';
-import type { MissingData, SuggestionData } from './rules';
+import { assessedSkills, type MissingData, type SuggestionData } from './rules';
 import { schemaOf, type SchemaProblem } from './validation';
 import { ADD_MISSING_KIND } from '../protocol';
 
@@ -79,9 +79,7 @@ const quickFixes: Partial<Record<DiagnosticCode, QuickFix>> = {
   'unassessed-skill': (diagnostic, context) => {
     const data = missingData(diagnostic);
     if (!data) return [];
-    const skill = profileOf(data, context)?.skills.find((candidate) => candidate.id === data.id);
-    const change: Change = (parsed) => addToListItem(parsed, 'skills', data.id, { evidence: evidenceOf(skill) });
-    return [action(`Add evidence for '${data.id}'`, QUICK_FIX, [diagnostic], context, [change], true), waive(data.id, diagnostic, context)];
+    return [action(`Add evidence for '${data.id}'`, QUICK_FIX, [diagnostic], context, [addEvidence(data, context)], true), waive(data.id, diagnostic, context)];
   },
   schema: (diagnostic, context) => {
     const data = diagnostic.data as SchemaProblem | undefined;
@@ -159,17 +157,26 @@ export function isMissing(diagnostic: Diagnostic, scope: AddMissingScope): boole
   switch (diagnostic.code) {
     case 'missing-question': return scope !== 'skills';
     case 'missing-skill': return scope !== 'questions';
+    case 'unassessed-skill': return scope !== 'questions';
     case 'missing-section': return scope === 'all';
     default: return false;
   }
 }
 
-/** Questions first, then skills, then the other sections: each change sees what the ones before it added. */
+/**
+ * Questions first, then skills, then the evidence of unassessed skills (of
+ * those the added questions do not assess), then the other sections: each
+ * change sees what the ones before it added.
+ */
 function addMissingChanges(missing: readonly Diagnostic[], scope: AddMissingScope, context: FixContext): Change[] {
   const changes = [
     addQuestions(questionsOf(missing.filter((diagnostic) => diagnostic.code === 'missing-question'), context)),
     addSkills(skillsOf(missing.filter((diagnostic) => diagnostic.code === 'missing-skill'), context)),
   ];
+  for (const diagnostic of missing) {
+    const data = diagnostic.code === 'unassessed-skill' ? missingData(diagnostic) : undefined;
+    if (data) changes.push(addEvidence(data, context));
+  }
   if (scope === 'all') {
     for (const diagnostic of missing) {
       const data = diagnostic.code === 'missing-section' ? missingData(diagnostic) : undefined;
@@ -242,6 +249,20 @@ function questionValue(question: ProfileQuestion): Record<string, unknown> {
  */
 function skillValue(skill: ProfileSkill): Record<string, unknown> {
   return { id: skill.id, need: skill.need, evidence: evidenceOf(skill) };
+}
+
+/**
+ * Adds `evidence` (the profile's hint) to the brief's item of an unassessed
+ * skill, unless a question assesses the skill by now (one added before it).
+ */
+function addEvidence(data: MissingData, context: FixContext): Change {
+  const profile = profileOf(data, context);
+  const skill = profile?.skills.find((candidate) => candidate.id === data.id);
+  return (parsed) => {
+    const brief = readBrief(parsed);
+    if (!brief || assessedSkills(brief, profile).has(data.id)) return undefined;
+    return addToListItem(parsed, 'skills', data.id, { evidence: evidenceOf(skill) });
+  };
 }
 
 /** The evidence a brief writes for a skill: the profile's hint, else a placeholder to replace. */

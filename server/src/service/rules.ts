@@ -103,23 +103,17 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
     }
   }
 
-  const assessed = new Set<string>();
+  const assessed = assessedSkills(brief, profile);
   const knownSkills = new Set([...briefSkillIds, ...(profile?.skills.map((skill) => skill.id) ?? [])]);
   for (const question of brief.questions) {
-    const own = itemStrings(question, 'assesses');
-    if (own) {
-      for (const node of own) {
-        assessed.add(node.value);
-        if (knownSkills.has(node.value)) continue;
-        const suggestion = closest(node.value, [...knownSkills]);
-        const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
-        report(nodeSpan(node), 'unknown-skill', `'${node.value}' is not a skill of this brief${profile ? ` or of the profile '${profile.id}'` : ''}.${hint}`, {
-          value: node.value,
-          suggestion,
-        } satisfies SuggestionData);
-      }
-    } else {
-      for (const id of profile?.questions.find((candidate) => candidate.id === question.id)?.assesses ?? []) assessed.add(id);
+    for (const node of itemStrings(question, 'assesses') ?? []) {
+      if (knownSkills.has(node.value)) continue;
+      const suggestion = closest(node.value, [...knownSkills]);
+      const hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
+      report(nodeSpan(node), 'unknown-skill', `'${node.value}' is not a skill of this brief${profile ? ` or of the profile '${profile.id}'` : ''}.${hint}`, {
+        value: node.value,
+        suggestion,
+      } satisfies SuggestionData);
     }
   }
 
@@ -154,6 +148,17 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
 }
 
 type DropFirst<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
+
+/** The skills the brief's questions assess: a question's own `assesses`, else its profile question's. */
+export function assessedSkills(brief: Brief, profile: Profile | undefined): Set<string> {
+  const assessed = new Set<string>();
+  for (const question of brief.questions) {
+    const own = itemStrings(question, 'assesses');
+    const ids = own ? own.map((node) => node.value) : profile?.questions.find((candidate) => candidate.id === question.id)?.assesses ?? [];
+    for (const id of ids) assessed.add(id);
+  }
+  return assessed;
+}
 
 function checkDuplicates(
   items: readonly BriefItem[],

@@ -142,6 +142,26 @@ suite('Hiring Briefs in VS Code', () => {
     assert.deepEqual(outline.questions, ['conflict', 'superiors']);
   });
 
+  test('a profile document gets its own completion, hover, outline and findings', async () => {
+    const content = 'hire-profile: 1\nid: line-producer\ntitle: Line Producer\nextends: \nskills:\n  - id: budgeting\n    name: Budgeting\n    need: sometimes\n';
+    const document = await vscode.workspace.openTextDocument({ language: 'hire-profile-yaml', content });
+    await vscode.window.showTextDocument(document);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(3, 9));
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(labels.includes('production-coordinator'), `the built-in profile among ${labels.join(', ')}`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(2, 1));
+    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(text, /job title/);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    assert.deepEqual(symbols.find((symbol) => symbol.name === 'skills')?.children.map((child) => child.name), ['budgeting']);
+    const found = await until('the schema finding on need', () => {
+      const diagnostics = vscode.languages.getDiagnostics(document.uri);
+      return diagnostics.length ? diagnostics : undefined;
+    });
+    assert.ok(found.some((d) => d.code === 'schema' && d.range.start.line === 7), JSON.stringify(found.map((d) => [d.code, d.range.start.line])));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('New Brief opens an untitled brief from the scaffold, with no findings', async () => {
     await vscode.commands.executeCommand('hire.newBrief');
     const editor = await until('an untitled brief', () => {

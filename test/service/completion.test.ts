@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItemKind, InsertTextFormat, type TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { parseProfile, ProfileRegistry } from '../../server/src/service/profiles';
 import { applyCompletion, completionsAt, labelsAt } from '../support/completion';
@@ -185,6 +186,34 @@ describe('completion of questions', () => {
       applyCompletion(`${HEAD}questions:\n  - id: conflict\n    assesses: [problem-solving, comm|]`, 'communication'),
       `${HEAD}questions:\n  - id: conflict\n    assesses: [problem-solving, communication]`,
     );
+  });
+
+  it('offers skill ids in a flow `assesses` that spans lines, without those listed on the lines above', () => {
+    const text = `${HEAD}questions:\n  - id: conflict\n    ask: How?\n    assesses: [\n      problem-solving,\n      teamwork, |\n    ]\n`;
+    assert.deepEqual(labelsAt(text), ['communication', 'accounting', 'computer', 'coordination', 'multitasking', 'leadership', 'detail-and-big-picture']);
+    assert.equal(
+      applyCompletion(text, 'leadership'),
+      `${HEAD}questions:\n  - id: conflict\n    ask: How?\n    assesses: [\n      problem-solving,\n      teamwork, leadership\n    ]\n`,
+    );
+    // The second item typed on the line below an unclosed `[`.
+    assert.equal(
+      applyCompletion(`${HEAD}questions:\n  - id: conflict\n    assesses: [problem-solving,\n      communic|`, 'communication'),
+      `${HEAD}questions:\n  - id: conflict\n    assesses: [problem-solving,\n      communication`,
+    );
+    assert.equal(applyCompletion(`${HEAD}skills: [\n  communication,\n  mul|\n]\n`, 'multitasking'), `${HEAD}skills: [\n  communication,\n  multitasking\n]\n`);
+  });
+
+  it("offers a profile's skills in its flow `assesses` that spans lines", () => {
+    const text = 'hire-profile: 1\nid: apc\nextends: production-coordinator\nskills:\n  - id: filing\nquestions:\n  - id: q\n    assesses: [\n      communication,\n      fi|\n    ]\n';
+    const service = getLanguageService();
+    const offset = text.indexOf('|');
+    const document = TextDocument.create('file:///team/apc.hire-profile.yaml', 'hire-profile-yaml', 1, text.slice(0, offset) + text.slice(offset + 1));
+    const items = service.doComplete(document, document.positionAt(offset)).items;
+    assert.deepEqual(items.map((item) => item.label), [
+      'filing', 'problem-solving', 'accounting', 'computer', 'coordination', 'multitasking', 'leadership', 'teamwork', 'detail-and-big-picture',
+    ]);
+    const edit = items.find((item) => item.label === 'filing')!.textEdit as TextEdit;
+    assert.equal(TextDocument.applyEdits(document, [edit]), text.replace('fi|', 'filing'));
   });
 });
 

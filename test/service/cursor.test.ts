@@ -44,10 +44,32 @@ describe('cursorContext', () => {
     assert.equal(contextAt('questions:\n  - id: a\n    assesses: [te|'), 'item~ ["questions",0,"assesses"] "te"');
   });
 
+  it('finds the list of a flow sequence that spans lines, below its `[`', () => {
+    const question = 'questions:\n  - id: conflict\n    ask: How do you handle conflict?\n';
+    assert.equal(contextAt(`${question}    assesses: [\n      problem-solving,\n      |\n    ]\n`), 'item~ ["questions",0,"assesses"] ""');
+    assert.equal(contextAt(`${question}    assesses: [problem-solving,\n      communic|`), 'item~ ["questions",0,"assesses"] "communic"');
+    assert.equal(contextAt('skills: [\n  communication,\n  |\n]\n'), 'item~ ["skills"] ""');
+    assert.equal(contextAt('assesses:\n  [\n    a,\n    |\n  ]\n'), 'item~ ["assesses"] ""');
+    // Brackets in comments, in quotes and in a collection closed above are not the list's.
+    assert.equal(contextAt('skills: [\n  # a [\n  a, "b [", \'c]\',\n  {d: [1,\n    2]},\n  |\n]\n'), 'item~ ["skills"] ""');
+  });
+
+  it('has no context in a flow mapping or a nested collection that spans lines', () => {
+    assert.equal(contextAt('rate: {\n  amount: 1,\n  |\n}\n'), undefined);
+    assert.equal(contextAt('skills: [a, [\n  |\n'), undefined);
+  });
+
+  it('reads the block context below a flow list closed on a line above, or after a `[` in text', () => {
+    assert.equal(contextAt('questions:\n  - id: a\n    assesses: [\n      b,\n    ]\n    |\n'), 'key ["questions",0] [id,assesses] ""');
+    assert.equal(contextAt('questions:\n  - id: a\n    ask: How do you [handle\n      conflict\n    |\n'), 'key ["questions",0] [id,ask] ""');
+    assert.equal(contextAt('notes: >\n  see [the guide\nduties:\n  - |\n'), 'item ["duties"] ""');
+  });
+
   it('has no context in comments, text, block scalars and flow mappings', () => {
     assert.equal(contextAt('hire: 1 # ro|'), undefined);
     assert.equal(contextAt('summary: Runs the of|fice\n'), undefined);
     assert.equal(contextAt('summary: >\n  Runs the office\n  |\n'), undefined);
+    assert.equal(contextAt('summary: >\n  [Runs the office,\n  |\n'), undefined);
     assert.equal(contextAt('rate: {amount: |}\n'), undefined);
   });
 

@@ -30,7 +30,7 @@ export interface CursorContext {
   readonly word: Span;
   /** The column where the word starts: the indentation of what is written. */
   readonly column: number;
-  /** Whether the cursor is inside a flow list (`[a, |]`). */
+  /** Whether the cursor is inside a flow list (`[a, |]`), on the line of its `[` or below it. */
   readonly flow: boolean;
   /** For `key`: the keys the mapping has on other lines, read from the text (a half-typed key spoils the tree). */
   readonly keys: readonly string[];
@@ -90,13 +90,17 @@ export function cursorContext(text: string, offset: number): CursorContext | und
     colonAfter: /^[ \t]*:/.test(line.text.slice(end)),
   };
 
-  const bracket = openBracket(line.text.slice(0, start));
-  if (bracket !== undefined) {
-    if (line.text[bracket] !== '[') return undefined;
-    const shape = shapeOf(line.text.slice(0, bracket));
-    if (shape.rest !== bracket) return undefined;
-    const path = containerPath(lines, line.start, bracket, shape.openers);
-    return path && { ...base, kind: 'item', path, flow: true, keys: [] };
+  const bracket = enclosingBracket(lines, line, start);
+  if (bracket) {
+    const before = bracket.line.text.slice(0, bracket.column);
+    const shape = shapeOf(before);
+    if (shape.rest === bracket.column) {
+      if (bracket.line.text[bracket.column] !== '[') return undefined;
+      const path = containerPath(lines, bracket.line.start, bracket.column, shape.openers);
+      return path && { ...base, kind: 'item', path, flow: true, keys: [] };
+    }
+    // After `[`, `{`, `,` or `:` a bracket opens a collection nested in a flow one, which has no context; after other text it is a character of a plain scalar.
+    if (/[[{,:][ \t]*$/.test(before)) return undefined;
   }
 
   const shape = shapeOf(line.text.slice(0, start));
@@ -252,14 +256,60 @@ function commentStart(text: string): number {
   return scanOutsideQuotes(text, (char, index) => char === '#' && (index === 0 || text[index - 1] === ' ' || text[index - 1] === '\t'));
 }
 
-/** The column of the innermost unclosed `[` or `{` of a line's start; undefined when all are closed or nested. */
-function openBracket(text: string): number | undefined {
+/** The brackets of a line that its own text does not match: the columns of the unclosed `[` and `{`, and the number of `]` and `}` before them. */
+function bracketsOf(text: string): { readonly open: readonly number[]; readonly closed: number } {
   const open: number[] = [];
+  let closed = 0;
   scanOutsideQuotes(text, (char, index) => {
-    if (char === '[' || char === '{') open.push(index);
-    else if (char === ']' || char === '}') open.pop();
+    if (char === '[' || char === '{') {
+      open.push(index);
+    } else if (char === ']' || char === '}') {
+      if (open.length) open.pop();
+      else closed++;
+    }
   });
-  return open.length === 1 ? open[0] : undefined;
+  return { open, closed };
+}
+
+/** The most lines read back from the cursor for the bracket of a flow collection that spans lines. */
+const FLOW_LINES = 200;
+
+/** An unclosed `[` or `{`: the line that holds it and its column. */
+interface Bracket {
+  readonly line: Line;
+  readonly column: number;
+}
+
+/**
+ * The innermost unclosed bracket before a column of a line: on that line, or
+ * on a line above for a flow collection that spans lines, matching the
+ * brackets of the lines between. The search stops at a line no flow
+ * collection's lines can cross: a list dash, a key at column 0, or a key that
+ * opens a block (nothing after its `:`, or `|` or `>`); and after
+ * `FLOW_LINES` lines. A bracket found may still be text of a plain scalar
+ * (`ask: How [so`): the caller tells from what precedes it.
+ */
+function enclosingBracket(lines: Lines, line: Line, column: number): Bracket | undefined {
+  const own = bracketsOf(line.text.slice(0, column));
+  if (own.open.length) return { line, column: own.open[own.open.length - 1] };
+  let pending = own.closed;
+  let start = line.start;
+  for (let count = 0; count < FLOW_LINES; count++) {
+    start = lines.previous(start);
+    if (start < 0) return undefined;
+    if (lines.margin(start).blank) continue;
+    const above = lines.at(start);
+    const shape = shapeOf(above.text);
+    const { open, closed } = bracketsOf(shape.text);
+    if (open.length > pending) return { line: above, column: open[open.length - 1 - pending] };
+    pending += closed - open.length;
+    const first = shape.openers[0];
+    if (!first) continue;
+    const last = shape.openers[shape.openers.length - 1];
+    const value = shape.text.slice(shape.rest).trimEnd();
+    if (first.key === undefined || first.column === 0 || (last.key !== undefined && (value === '' || /^[|>]/.test(value)))) return undefined;
+  }
+  return undefined;
 }
 
 function shapeOf(line: string): Shape {

@@ -5,7 +5,6 @@
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
-  DocumentDiagnosticReportKind,
   FileChangeType,
   LSPErrorCodes,
   ResponseError,
@@ -13,7 +12,6 @@ import {
   TextDocuments,
   type CancellationToken,
   type Connection,
-  type WorkspaceDocumentDiagnosticReport,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -35,6 +33,7 @@ import {
   type RenderResult,
   type WorkspaceBriefsResult,
 } from './protocol';
+import { DiagnosticsPublisher } from './diagnostics';
 import type { SeverityOverrides } from './service/codes';
 import { BRIEF_SUFFIX, isProfileDocument, PROFILE_SUFFIX } from './service/documents';
 import type { LanguageService } from './service/languageService';
@@ -61,7 +60,6 @@ export function startServer(connection: Connection): void {
   let created: LanguageService | undefined;
   /** The language service, created at its first use (after `initialize`). */
   const service = (): LanguageService => (created ??= serviceModules.languageService().getLanguageService());
-  let pullDiagnostics = false;
   let configurationRequests = false;
   let settings: HireSettings = {};
   const index = new WorkspaceIndex(documents);
@@ -71,8 +69,6 @@ export function startServer(connection: Connection): void {
   let folderChanges = false;
   /** The `hire.profiles.paths` of the last workspace scan. */
   let scannedPaths: string | undefined;
-  /** Bumped whenever any finding may have changed (profiles, settings, files): part of workspace diagnostics' result ids. */
-  let generation = 0;
 
   /** Runs a handler, logging instead of crashing on an exception. */
   function guard<T>(name: string, fallback: T, run: () => T): T {
@@ -88,9 +84,13 @@ export function startServer(connection: Connection): void {
     return settings.diagnostics?.severity;
   }
 
+  const diagnostics = new DiagnosticsPublisher(connection, documents, index, (document) =>
+    guard('Validation', [], () => service().validate(document, { severity: severity() })),
+  );
+
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
-    pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    diagnostics.pull = !!capabilities.textDocument?.diagnostic;
     configurationRequests = !!capabilities.workspace?.configuration;
     workDoneProgress = !!capabilities.window?.workDoneProgress;
     watchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -100,7 +100,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+        ...(diagnostics.pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         completionProvider: { triggerCharacters: [' ', ':', '[', ','] },
         hoverProvider: true,
         definitionProvider: true,
@@ -155,10 +155,10 @@ export function startServer(connection: Connection): void {
     progress?.begin('Hiring Briefs', 0, `Reading ${uris.length} briefs and profiles`);
     const before = index.closed().map((document) => document.uri);
     await index.replace(uris, (done, total) => progress?.report(Math.floor((done / total) * 100), `Read ${done} of ${total} files`));
-    if (!pullDiagnostics) for (const uri of before) if (!index.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    diagnostics.removed(before.filter((uri) => !index.has(uri)));
     syncProfiles();
     progress?.report(100, 'Checking');
-    revalidateAll();
+    diagnostics.revalidateAll();
     progress?.done();
   }
 
@@ -176,21 +176,7 @@ export function startServer(connection: Connection): void {
   /** A profile was edited, created or removed: every brief may change. */
   function profilesChanged(): void {
     syncProfiles();
-    revalidateAll();
-  }
-
-  /** The findings of a file that is not open (push mode). */
-  function publishClosed(document: TextDocument): void {
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: guard('Validation', [], () => service().validate(document, { severity: severity() })) });
-  }
-
-  // The findings of the files that are not open, after a burst of profile edits settles.
-  let closedTimer: NodeJS.Timeout | undefined;
-  function scheduleClosed(): void {
-    clearTimeout(closedTimer);
-    closedTimer = setTimeout(() => {
-      for (const document of index.closed()) publishClosed(document);
-    }, 50);
+    diagnostics.revalidateAll();
   }
 
   async function refreshSettings(): Promise<void> {
@@ -201,96 +187,38 @@ export function startServer(connection: Connection): void {
         connection.console.error(`Reading settings failed: ${(error as Error).message}`);
       }
     }
-    revalidateAll();
+    diagnostics.revalidateAll();
   }
 
-  function revalidateAll(): void {
-    generation++;
-    if (pullDiagnostics) {
-      connection.languages.diagnostics.refresh();
-      return;
-    }
-    for (const document of documents.all()) schedulePublish(document.uri);
-    scheduleClosed();
-  }
-
-  // Push diagnostics: one validation per burst of edits, always of the latest
-  // version. The wait is as long as the document's last validation took (at
-  // least a millisecond, at most 50): edits that arrive faster than we could
-  // validate them are folded into one validation, and nothing waits longer.
-  const pending = new Map<string, NodeJS.Timeout>();
-  const validationTime = new Map<string, number>();
-  function schedulePublish(uri: string): void {
-    if (pullDiagnostics) return;
-    clearTimeout(pending.get(uri));
-    const wait = Math.min(50, Math.max(1, validationTime.get(uri) ?? 1));
-    pending.set(uri, setTimeout(() => {
-      pending.delete(uri);
-      const document = documents.get(uri);
-      if (!document) return;
-      const started = performance.now();
-      const diagnostics = guard('Validation', [], () => service().validate(document, { severity: severity() }));
-      validationTime.set(uri, performance.now() - started);
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-    }, wait));
-  }
-
-  documents.onDidOpen((event) => (isProfileDocument(event.document) ? profilesChanged() : schedulePublish(event.document.uri)));
-  documents.onDidChangeContent((event) => (isProfileDocument(event.document) ? profilesChanged() : schedulePublish(event.document.uri)));
+  documents.onDidOpen((event) => (isProfileDocument(event.document) ? profilesChanged() : diagnostics.changed(event.document.uri)));
+  documents.onDidChangeContent((event) => (isProfileDocument(event.document) ? profilesChanged() : diagnostics.changed(event.document.uri)));
   documents.onDidClose((event) => {
     const uri = event.document.uri;
-    clearTimeout(pending.get(uri));
-    pending.delete(uri);
-    validationTime.delete(uri);
     service().close(uri);
     // A file of the workspace keeps showing its findings from disk.
-    const file = index.onDisk(uri);
+    diagnostics.closed(uri, index.onDisk(uri));
     if (isProfileDocument(event.document)) profilesChanged();
-    else if (pullDiagnostics) generation++;
-    if (!pullDiagnostics) {
-      if (file) publishClosed(file);
-      else void connection.sendDiagnostics({ uri, diagnostics: [] });
-    }
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     let profileChanged = false;
     const reloaded: string[] = [];
+    const deleted: string[] = [];
     for (const change of changes) {
       profileChanged ||= isProfileDocument({ uri: change.uri });
       if (change.type === FileChangeType.Deleted) {
         index.delete(change.uri);
-        if (!pullDiagnostics && !documents.get(change.uri)) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+        deleted.push(change.uri);
       } else if (await index.load(change.uri)) {
         reloaded.push(change.uri);
       }
     }
-    if (profileChanged) return profilesChanged();
-    generation++;
-    if (pullDiagnostics) connection.languages.diagnostics.refresh();
-    else for (const uri of reloaded) if (!documents.get(uri)) publishClosed(index.onDisk(uri)!);
+    if (!profileChanged) return diagnostics.filesChanged(reloaded, deleted);
+    diagnostics.removed(deleted);
+    profilesChanged();
   });
 
-  connection.languages.diagnostics.on((params, token: CancellationToken) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const items = guard('Validation', [], () => service().validate(document, { severity: severity() }));
-    return { kind: DocumentDiagnosticReportKind.Full, items };
-  });
-
-  // Workspace diagnostics: the files that are not open (open ones are pulled one by one).
-  connection.languages.diagnostics.onWorkspace((params, token) => {
-    const previous = new Map(params.previousResultIds.map((result) => [result.uri, result.value] as const));
-    const items = token.isCancellationRequested
-      ? []
-      : index.closed().map((document): WorkspaceDocumentDiagnosticReport => {
-          const resultId = `${generation}:${document.version}`;
-          if (previous.get(document.uri) === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, uri: document.uri, version: null, resultId };
-          const items = guard('Validation', [], () => service().validate(document, { severity: severity() }));
-          return { kind: DocumentDiagnosticReportKind.Full, uri: document.uri, version: null, resultId, items };
-        });
-    return { items };
-  });
+  diagnostics.listen();
 
   /** An open document, else a workspace file. */
   function documentOf(uri: string): TextDocument | undefined {

@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PARALLEL_MIN_FILES } from '../../server/src/cli/check';
+import { InputError } from '../../server/src/cli/files';
+import { checkInParallel } from '../../server/src/cli/workers';
 import { severityName } from '../../server/src/service/codes';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { hire } from '../support/cli';
@@ -190,7 +192,7 @@ describe('hire check: --profiles', () => {
 });
 
 describe('hire check: many files', () => {
-  it(`checks ${PARALLEL_MIN_FILES + 50} files (two threads) with the same findings as the service, in order`, () => {
+  it(`checks ${PARALLEL_MIN_FILES + 50} files (on worker threads too) with the same findings as the service, in order`, () => {
     const many = path.join(folder, 'many');
     mkdirSync(many, { recursive: true });
     const count = PARALLEL_MIN_FILES + 50;
@@ -216,5 +218,26 @@ describe('hire check: many files', () => {
     }
     assert.ok(report.summary.errors > 0);
     assert.equal(run.status, 1);
+  });
+
+  it('checks on four threads (three workers running the bundle) with the same findings, in order, and reports an unreadable file', () => {
+    const many = path.join(folder, 'many');
+    const files = Array.from({ length: PARALLEL_MIN_FILES + 50 }, (_, index) => path.join(many, `brief-${String(index).padStart(4, '0')}.hire.yaml`));
+    const service = getLanguageService();
+    const options = { profileFiles: [] };
+    const done: number[] = [];
+    const checked = checkInParallel(path.join(ROOT, 'dist/cli.js'), service, files, options, (count) => done.push(count), 4);
+    assert.deepEqual(checked.map((file) => file.path), files);
+    for (const file of checked) {
+      const expected = service.validate(TextDocument.create(`file:///${file.path}`, 'hire-yaml', 1, readFileSync(file.path, 'utf8')));
+      assert.deepEqual(file.diagnostics.map((d) => [d.code, d.range]), expected.map((d) => [d.code, d.range]), file.path);
+    }
+    assert.ok(done.length > 0 && done.every((count) => count <= files.length));
+
+    const latin1 = path.join(many, 'latin1.hire.yaml');
+    writeFileSync(latin1, Buffer.from('role: Caf\xe9\n', 'latin1'));
+    assert.throws(() => checkInParallel(path.join(ROOT, 'dist/cli.js'), service, [...files, latin1], options, () => {}, 4), (error) =>
+      error instanceof InputError && /latin1\.hire\.yaml: is not UTF-8 text/.test(error.message));
+    rmSync(latin1);
   });
 });

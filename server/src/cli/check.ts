@@ -15,7 +15,7 @@ import { BRIEF_SUFFIX, findFiles, InputError } from './files';
 import { formatGithub } from './github';
 import { loadProfiles, PROFILE_SUFFIX, profileFiles } from './profiles';
 import { formatSarif } from './sarif';
-import { checkOnTwoThreads } from './workers';
+import { checkInParallel, checkThreads } from './workers';
 
 /** The findings of one file. */
 export interface CheckedFile {
@@ -152,7 +152,7 @@ export interface CheckOptions {
 /** Checks with more files than this show a progress line on a terminal. */
 export const PROGRESS_MIN_FILES = 300;
 
-/** Checks with at least this many files (and no standard input) use a second thread. */
+/** Checks with at least this many files (and no standard input) use worker threads, on a machine with more than one core. */
 export const PARALLEL_MIN_FILES = 200;
 
 /**
@@ -173,8 +173,8 @@ export function runCheck(paths: readonly string[], options: CheckOptions, versio
     process.stderr.write(done === total ? '\r\u001b[K' : `\rChecked ${done} of ${total} files`);
   };
   const settings = { severity: options.severity };
-  const files = names.length >= PARALLEL_MIN_FILES && !names.includes(STDIN_ARGUMENT)
-    ? checkOnTwoThreads(script, service, names, { ...options, profileFiles: found }, progress)
+  const files = names.length >= PARALLEL_MIN_FILES && !names.includes(STDIN_ARGUMENT) && checkThreads() > 1
+    ? checkInParallel(script, service, names, { ...options, profileFiles: found }, progress)
     : names.map((name, index) => {
         const checked = checkText(service, name === STDIN_ARGUMENT ? (options.stdinFilename ?? STDIN_PATH) : name, readText(name), settings);
         progress(index + 1, names.length);

@@ -1,18 +1,28 @@
 /**
- * Checking many briefs on two threads: this one and a worker thread, each
- * taking the next unchecked file from a shared counter until none is left,
- * so neither waits for the other (the worker starts later, and briefs differ
- * in size). The worker runs the same bundle (`dist/cli.js`), which starts it
- * with `runCheckWorker` instead of the command line. The call stays
- * synchronous: this thread checks files while there are any, then waits on a
- * shared flag for the worker's results.
+ * Checking many briefs on several threads: this one and worker threads (one
+ * fewer than the machine's cores, at most seven), each taking the next
+ * unchecked file from a shared counter until none is left, so none waits for
+ * another (workers start later, and briefs differ in size). A worker runs the
+ * same bundle (`dist/cli.js`), which starts it with `runCheckWorker` instead
+ * of the command line. The call stays synchronous: this thread checks files
+ * while there are any, then waits on shared counters for the results of the
+ * workers that took some.
  */
+import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { SeverityOverrides } from '../service/codes';
 import { getLanguageService, type LanguageService } from '../service/languageService';
 import { checkText, readText, type CheckedFile } from './check';
 import { InputError } from './files';
 import { loadProfiles } from './profiles';
+
+/** The most threads a check uses, this one included. */
+export const MAX_THREADS = 8;
+
+/** The threads a check of many files uses on this machine, this one included. */
+export function checkThreads(): number {
+  return Math.min(MAX_THREADS, availableParallelism());
+}
 
 /** What a check worker is given. */
 interface CheckJob {
@@ -23,13 +33,16 @@ interface CheckJob {
   /** Profile files among the paths, loaded beside those of `profiles`. */
   readonly profileFiles: readonly string[];
   readonly port: MessagePort;
+  /** Shared by every thread of the check: the slots below. */
   readonly state: Int32Array;
 }
 
 /** The slots of `CheckJob.state`. */
-const POSTED = 0; // set to 1 when the worker's results are posted
-const CHECKED = 1; // files checked so far, by both threads
-const NEXT = 2; // the index of the next file to take
+const NEXT = 0; // the index of the next file to take
+const CHECKED = 1; // files checked so far, by every thread
+const STARTED = 2; // workers that began taking files
+const POSTED = 3; // workers that started and posted their results
+const SLOTS = 4;
 
 /** What a check worker posts back: its files' findings, by index in the job's files. */
 type CheckReply = { readonly files: ReadonlyArray<readonly [number, CheckedFile]> } | { readonly error: string; readonly input: boolean };
@@ -52,58 +65,73 @@ export function isCheckWorker(): boolean {
   return (workerData as Partial<CheckJob> | null)?.kind === 'hire-check';
 }
 
-/** The body of a check worker: check the job's files and post the findings. */
+/** The body of a check worker: check files while there are any, and post the findings. */
 export function runCheckWorker(): void {
   const job = workerData as CheckJob;
+  let started = false;
   let reply: CheckReply;
   try {
     const service = getLanguageService({ profiles: loadProfiles(job.profiles, job.profileFiles) });
     const files: Array<readonly [number, CheckedFile]> = [];
+    // Counted before the first take: a thread that finds no file left knows of every worker that took one.
+    Atomics.add(job.state, STARTED, 1);
+    started = true;
     takeAndCheck(service, job, (index, checked) => files.push([index, checked]));
     reply = { files };
   } catch (error) {
     reply = { error: (error as Error).message, input: error instanceof InputError };
   }
   job.port.postMessage(reply);
-  Atomics.store(job.state, POSTED, 1);
+  // A worker that failed before it started took no file: the check does not wait for it.
+  if (!started) return;
+  Atomics.add(job.state, POSTED, 1);
   Atomics.notify(job.state, POSTED);
 }
 
 /**
- * Checks files on this thread and one worker (`script`: the running bundle),
- * keeping their order. Throws InputError for unreadable input on either.
+ * Checks files on this thread and `threads - 1` workers (`script`: the
+ * running bundle), keeping their order. Throws InputError for unreadable
+ * input on any.
  */
-export function checkOnTwoThreads(
+export function checkInParallel(
   script: string,
   service: LanguageService,
   files: readonly string[],
   options: { readonly severity?: SeverityOverrides; readonly profiles?: string; readonly profileFiles: readonly string[] },
   progress: (done: number, total: number) => void,
+  threads = checkThreads(),
 ): CheckedFile[] {
-  const state = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
-  const { port1, port2 } = new MessageChannel();
-  const job: CheckJob = { kind: 'hire-check', files, severity: options.severity, profiles: options.profiles, profileFiles: options.profileFiles, port: port2, state };
-  const worker = new Worker(script, { workerData: job, transferList: [port2], argv: [], stdout: false, stderr: false });
+  const state = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  const workers = Array.from({ length: Math.max(1, threads - 1) }, () => {
+    const { port1, port2 } = new MessageChannel();
+    const job: CheckJob = { kind: 'hire-check', files, severity: options.severity, profiles: options.profiles, profileFiles: options.profileFiles, port: port2, state };
+    const worker = new Worker(script, { workerData: job, transferList: [port2], argv: [], stdout: false, stderr: false });
+    return { worker, port: port1 };
+  });
   try {
     const checked = new Array<CheckedFile>(files.length);
-    let mine = 0;
-    takeAndCheck(service, job, (index, result) => {
+    takeAndCheck(service, { files, severity: options.severity, state }, (index, result) => {
       checked[index] = result;
-      mine++;
       progress(Atomics.load(state, CHECKED) + 1, files.length);
     });
-    if (mine === files.length) return checked; // the worker took none: no need to wait for it to start
-    while (Atomics.load(state, POSTED) === 0) {
-      Atomics.wait(state, POSTED, 0, 200);
+    // No file is left: only the workers that started may hold results (one that starts now takes none).
+    for (let posted = Atomics.load(state, POSTED); posted < Atomics.load(state, STARTED); posted = Atomics.load(state, POSTED)) {
+      Atomics.wait(state, POSTED, posted, 200);
       progress(Atomics.load(state, CHECKED), files.length);
     }
-    const reply = receiveMessageOnPort(port1)?.message as CheckReply | undefined;
-    if (!reply) throw new Error('the check worker sent no results');
-    if ('error' in reply) throw reply.input ? new InputError(reply.error) : new Error(reply.error);
-    for (const [index, result] of reply.files) checked[index] = result;
+    for (const { port } of workers) {
+      const reply = receiveMessageOnPort(port)?.message as CheckReply | undefined;
+      if (!reply) continue;
+      if ('error' in reply) throw reply.input ? new InputError(reply.error) : new Error(reply.error);
+      for (const [index, result] of reply.files) checked[index] = result;
+    }
+    const missing = checked.findIndex((result) => result === undefined);
+    if (missing >= 0) throw new Error(`a check worker sent no results for ${files[missing]}`);
     return checked;
   } finally {
-    port1.close();
-    void worker.terminate();
+    for (const { worker, port } of workers) {
+      port.close();
+      void worker.terminate();
+    }
   }
 }

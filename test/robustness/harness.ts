@@ -24,6 +24,9 @@ export interface FuzzCase {
   readonly profile?: boolean;
 }
 
+/** How a profile case's fixture file name ends (`fixtures/<name>.hire-profile.json`); a brief's is `<name>.json`. */
+export const PROFILE_FIXTURE = '.hire-profile.json';
+
 /** How long one call may take on an input of this length, in milliseconds: generous, so a loaded machine does not fail. */
 export function callBound(length: number): number {
   return 2000 + length / 100;

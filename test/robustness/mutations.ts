@@ -22,10 +22,17 @@ export const BASES: readonly string[] = [
   '',
 ];
 
+/** The built-in role profile, production-coordinator. */
+export const BUILTIN_PROFILE = readFileSync(path.join(ROOT, 'schemas/profiles/production-coordinator.hire-profile.yaml'), 'utf8');
+
+/** A team profile that extends the built-in one (the fixture workspace's assistant-production-coordinator). */
+export const TEAM_PROFILE = readFileSync(path.join(ROOT, 'test/fixtures/workspace/profiles/assistant-production-coordinator.hire-profile.yaml'), 'utf8');
+
 /** The role profiles mutations start from: the built-in one, the fixture workspace's, a short one that extends it, nothing. */
 export const PROFILE_BASES: readonly string[] = [
-  readFileSync(path.join(ROOT, 'schemas/profiles/production-coordinator.hire-profile.yaml'), 'utf8'),
-  ...['line-producer', 'assistant-production-coordinator'].map((name) => readFileSync(path.join(ROOT, 'test/fixtures/workspace/profiles', `${name}.hire-profile.yaml`), 'utf8')),
+  BUILTIN_PROFILE,
+  readFileSync(path.join(ROOT, 'test/fixtures/workspace/profiles/line-producer.hire-profile.yaml'), 'utf8'),
+  TEAM_PROFILE,
   'hire-profile: 1\nid: apc\ntitle: APC\nextends: production-coordinator\nsections: [rate]\nskills: [{id: filing, name: Filing}]\nquestions:\n  - id: q\n    assesses: [filing, accounting]\n',
   '',
 ];
@@ -176,3 +183,15 @@ export const fuzzCases: fc.Arbitrary<FuzzCase> = casesFrom(BASES, false);
 
 /** A fuzz case of a role profile document: a base profile, changed by one to four mutations. */
 export const profileFuzzCases: fc.Arbitrary<FuzzCase> = casesFrom(PROFILE_BASES, true);
+
+/**
+ * The cases of a campaign: a role profile case with probability `profileShare` (0 to 1), else a brief case. The
+ * kind is drawn from the seed, so a seed gives the same cases again; a shrunk case stays of its kind.
+ */
+export function campaignCases(profileShare: number): fc.Arbitrary<FuzzCase> {
+  if (!(profileShare >= 0 && profileShare <= 1)) throw new RangeError(`the share of profile cases must be between 0 and 1, not ${profileShare}`);
+  if (profileShare === 0) return fuzzCases;
+  if (profileShare === 1) return profileFuzzCases;
+  const profiles = Math.max(1, Math.min(999, Math.round(profileShare * 1000)));
+  return fc.oneof({ arbitrary: fuzzCases, weight: 1000 - profiles }, { arbitrary: profileFuzzCases, weight: profiles });
+}

@@ -99,6 +99,12 @@ describe('hire check: --severity and --max-warnings', () => {
 });
 
 describe('hire check: standard input', () => {
+  it('reports a list key as a finding, with nothing on stderr (no process warning from the YAML library)', () => {
+    const { status, report } = json(['-'], 'hire: 1\nrole: Key Grip\n? [a, b]\n: c\n');
+    assert.equal(status, 1);
+    assert.deepEqual(report.files[0].diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['schema', 2, 2]]);
+  });
+
   it('reads one brief from -, shown as <stdin>', () => {
     const { status, report } = json(['-'], gaps);
     assert.equal(status, 0);

@@ -128,6 +128,14 @@ describe('schema', () => {
     assert.deepEqual(only(`${HEAD}waive:\n  Bad Key: reason\n`, 'schema'), ['schema 4:3-4:10 "Bad Key"']);
   });
 
+  it('puts a list, mapping or null key on the key itself, once', () => {
+    assert.deepEqual(only(`${HEAD}? [a, b]\n: c\n`, 'schema'), ['schema 3:3-3:9 "[a, b]"']);
+    assert.deepEqual(only(`${HEAD}waive:\n  {a: 1}: reason\n  ~: reason\n`, 'schema'), ['schema 4:3-4:9 "{a: 1}"', 'schema 5:3-5:4 "~"']);
+    assert.deepEqual(only(`${HEAD}rate:\n  amount: 1\n  currency: USD\n  per: day\n  ? [max]\n  : 2\n`, 'schema'), ['schema 7:5-7:10 "[max]"']);
+    const [diagnostic] = service.validate(brief(`${HEAD}[a]: b\n`));
+    assert.equal(diagnostic.message, "A key must be a word, such as 'role', not a list or a mapping.");
+  });
+
   it('accepts shorthand and object skills', () => {
     assert.deepEqual(only(`${HEAD}skills:\n  - communication\n  - id: accounting\n    need: preferred\n`, 'schema'), []);
   });

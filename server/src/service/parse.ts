@@ -45,6 +45,8 @@ export interface ParsedDocument {
 export const parseOptions: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOptions = {
   prettyErrors: false,
   uniqueKeys: true,
+  // Warnings are findings (`problems`), not process warnings on stderr.
+  logLevel: 'error',
 };
 
 /** Parses a document's text. Never throws. */

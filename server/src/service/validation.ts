@@ -102,7 +102,10 @@ export function validateSchema(document: TextDocument, parsed: ParsedDocument, k
   if (!YAML.isMap(root) || parsed.value === undefined) return [];
   const errors = schemaErrors(kind, parsed.value);
   if (errors.length === 0) return [];
-  const diagnostics: Diagnostic[] = [];
+  // The plain value names a list, mapping or null key by a text that matches no key node: report the key itself.
+  const diagnostics = keysThatAreNotWords(root).map(({ span, what }) =>
+    createDiagnostic(toRange(document, span), 'schema', `A key must be a word, such as 'role', not ${what}.`, { kind: 'value', keyword: 'propertyNames' } satisfies SchemaProblem),
+  );
   const seen = new Set<string>();
   for (const error of errors) {
     const finding = describe(error, root, parsed.text);
@@ -136,6 +139,19 @@ export function syntaxDiagnostics(document: TextDocument, parsed: ParsedDocument
   return diagnostics;
 }
 
+/** The keys, anywhere in a tree, that are lists or mappings (`? [a, b]`, `[a]: x`) or null (`~: x`). */
+function keysThatAreNotWords(root: YAML.YAMLMap): { span: Span; what: string }[] {
+  const keys: { span: Span; what: string }[] = [];
+  YAML.visit(root, {
+    Pair(_, pair) {
+      const what = YAML.isCollection(pair.key) ? 'a list or a mapping' : YAML.isScalar(pair.key) && pair.key.value === null ? 'null' : undefined;
+      const span = what ? nodeSpan(pair.key as YAML.Node) : undefined;
+      if (what && span && span.end > span.start) keys.push({ span, what });
+    },
+  });
+  return keys;
+}
+
 interface Finding {
   span: Span;
   message: string;
@@ -160,7 +176,8 @@ function describe(error: ErrorObject, root: YAML.YAMLMap, text: string): Finding
     if (error.keyword === 'propertyNames') return undefined;
     const name = error.propertyName!;
     const pair = YAML.isMap(where.node) ? findNode(where.node, [name])?.pair : undefined;
-    const span = nodeSpan(pair?.key as YAML.Node) ?? valueSpan(where, text);
+    // No key node holds the name: a list or mapping key, reported as such.
+    const span = nodeSpan(pair?.key as YAML.Node);
     return span && { span, message: `'${name}' is not a valid id: use kebab-case, such as '${kebab(name)}'.`, data: { kind: 'value', keyword: 'propertyNames' } };
   }
 

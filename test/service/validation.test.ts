@@ -136,6 +136,22 @@ describe('schema', () => {
     assert.equal(diagnostic.message, "A key must be a word, such as 'role', not a list or a mapping.");
   });
 
+  it('says a merge key (<<) is not YAML 1.2, on the key', () => {
+    const document = brief(`${HEAD}x: &r {amount: 1}\nrate:\n  <<: *r\n  currency: USD\n  per: day\n`);
+    const merge = service.validate(document).find((d) => document.getText(d.range) === '<<');
+    assert.match(merge?.message as string, /^Unknown key '<<' in 'rate'\. Merge keys \(<<\) are not part of YAML 1\.2/);
+  });
+
+  it('puts an error inside the value an alias brings in on the alias', () => {
+    assert.deepEqual(only(`${HEAD}duties: &d\n  - Bad Id\nskills: *d\n`, 'schema'), ['schema 5:9-5:11 "*d"']);
+    // notes is no mapping; rate lacks amount, currency and per (on its key), and the alias brings in an unknown key.
+    assert.deepEqual(only(`${HEAD}notes: &m\n  x: 1\nrate: *m\n`, 'schema'), [
+      'schema 4:3-4:7 "x: 1"', 'schema 5:1-5:5 "rate"', 'schema 5:1-5:5 "rate"', 'schema 5:1-5:5 "rate"', 'schema 5:7-5:9 "*m"',
+    ]);
+    const [alias] = service.validate(brief(`${HEAD}duties: &d\n  - Bad Id\nskills: *d\n`));
+    assert.match(alias.message as string, /^'Bad Id' is not a valid id: .* The value comes from the alias \*d\.$/);
+  });
+
   it('accepts shorthand and object skills', () => {
     assert.deepEqual(only(`${HEAD}skills:\n  - communication\n  - id: accounting\n    need: preferred\n`, 'schema'), []);
   });

@@ -168,7 +168,9 @@ function pathOf(error: ErrorObject): string[] {
 function describe(error: ErrorObject, root: YAML.YAMLMap, text: string): Finding | undefined {
   const path = pathOf(error);
   const where = findNode(root, path);
-  if (!where) return undefined;
+  // A key inside an alias's value has no node of its own here.
+  const inAlias = YAML.isAlias(where?.node) && (error.keyword === 'additionalProperties' || error.propertyName !== undefined);
+  if (!where || inAlias) return atAlias(error, root, path);
   const label = fieldLabel(path);
 
   if (error.propertyName !== undefined || error.keyword === 'propertyNames') {
@@ -188,9 +190,11 @@ function describe(error: ErrorObject, root: YAML.YAMLMap, text: string): Finding
       const span = nodeSpan(pair?.key as YAML.Node);
       if (!span) return undefined;
       const allowed = Object.keys((error.parentSchema as JsonSchema | undefined)?.properties ?? {});
-      const suggestion = closest(key, allowed);
+      const suggestion = key === '<<' ? undefined : closest(key, allowed);
       const place = path.length ? ` in '${label}'` : '';
-      const hint = suggestion ? ` Did you mean '${suggestion}'?` : ` Allowed keys: ${allowed.join(', ')}.`;
+      const hint = key === '<<'
+        ? ' Merge keys (<<) are not part of YAML 1.2, which briefs are read as: write the keys out.'
+        : suggestion ? ` Did you mean '${suggestion}'?` : ` Allowed keys: ${allowed.join(', ')}.`;
       return { span, message: `Unknown key '${key}'${place}.${hint}`, data: { kind: 'unknown-key', key, allowed, suggestion } };
     }
     case 'required': {
@@ -218,6 +222,31 @@ function describe(error: ErrorObject, root: YAML.YAMLMap, text: string): Finding
       return { span, message: valueMessage(error, label), data: { kind: 'value', keyword: error.keyword } };
     }
   }
+}
+
+/**
+ * An error inside a value that an alias brings in (`skills: *list`): on the
+ * alias, where the value became wrong (the anchored value may be right where
+ * it is defined).
+ */
+function atAlias(error: ErrorObject, root: YAML.YAMLMap, path: readonly string[]): Finding | undefined {
+  let node: YAML.Node | null | undefined = root;
+  for (const segment of path) {
+    if (YAML.isAlias(node)) break;
+    node = findNode(node, [segment])?.node;
+    if (!node) return undefined;
+  }
+  const span = YAML.isAlias(node) ? nodeSpan(node) : undefined;
+  if (!YAML.isAlias(node) || !span) return undefined;
+  const label = fieldLabel(path);
+  const params = error.params as Record<string, unknown>;
+  const problem =
+    error.keyword === 'additionalProperties' ? `Unknown key '${String(params.additionalProperty)}' in '${label}'.`
+    : error.keyword === 'required' ? `'${label}' lacks the required property '${String(params.missingProperty)}'.`
+    : error.keyword === 'enum' ? `${show(error.data)} is not a valid value for '${label}'.`
+    : error.propertyName !== undefined ? `'${error.propertyName}' is not a valid id in '${label}'.`
+    : valueMessage(error, label);
+  return { span, message: `${problem} The value comes from the alias *${node.source}.`, data: { kind: 'value', keyword: error.keyword } };
 }
 
 /** The value at fault; its key when the value is empty. */

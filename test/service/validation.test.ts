@@ -47,6 +47,13 @@ describe('yaml-syntax', () => {
     assert.deepEqual(findings(`${HEAD}duties: [a, b\nrate: 1\n`), ['yaml-syntax 4:1-4:2 "r"']);
   });
 
+  it('puts a quote or bracket left open at the end on the line that opens it, not at the end of the file', () => {
+    assert.deepEqual(findings(`${HEAD}summary: "Runs the office\n`), ['yaml-syntax 3:10-3:26 "\\"Runs the office"']);
+    assert.deepEqual(findings(`${HEAD}summary: 'It''s\n`), ['yaml-syntax 3:10-3:16 "\'It\'\'s"']);
+    assert.deepEqual(findings(`${HEAD}duties: [a, b\n`), ['yaml-syntax 3:9-3:14 "[a, b"']);
+    assert.deepEqual(findings(`${HEAD}rate: {amount: 1\n\n`), ['yaml-syntax 3:7-3:17 "{amount: 1"']);
+  });
+
   it('reports a duplicate key on the key', () => {
     assert.deepEqual(findings(`${HEAD}role: Again\n`), ['yaml-syntax 3:1-3:5 "role"']);
   });
@@ -122,6 +129,11 @@ describe('schema', () => {
     assert.deepEqual(only(`hire: 2\nrole: x\n`, 'schema'), ['schema 1:7-1:8 "2"']);
     assert.deepEqual(only(`${HEAD}rate: {amount: 1, currency: usd, per: day}\n`, 'schema'), ['schema 3:29-3:32 "usd"']);
     assert.deepEqual(only(`${HEAD}project:\n  start: 2027-13-01\n`, 'schema'), ['schema 4:10-4:20 "2027-13-01"']);
+  });
+
+  it('gives one finding a node: the type, not also the constant', () => {
+    const document = brief(`hire: "1"\nrole: Key Grip\n`);
+    assert.deepEqual(service.validate(document).map((d) => d.message), ["'hire' should be a whole number, not text ('1')."]);
   });
 
   it('puts a bad waive key on the key', () => {
@@ -232,6 +244,10 @@ describe('profile rules', () => {
       'rate-over-max 7:11-7:14 "450"',
       'no-workspace 12:11-12:15 "none"',
     ]);
+  });
+
+  it('no dates-order when a date is not on the calendar: the schema reports that date', () => {
+    assert.deepEqual(findings(`${HEAD}project:\n  start: 2027-02-30\n  end: 2027-01-01\n`), ['schema 4:10-4:20 "2027-02-30"']);
   });
 
   it('no-profile on the role value when it matches a profile title or alias', () => {

@@ -22,8 +22,8 @@ export const MAX_MAP_KEYS = 1000;
 
 /** The documents of a YAML stream, or the limit the text breaks (then nothing is composed). */
 export type LimitedParse =
-  | { readonly documents: YAML.Document.Parsed[]; readonly limit?: undefined }
-  | { readonly limit: YamlProblem; readonly documents?: undefined };
+  | { readonly documents: YAML.Document.Parsed[]; readonly tokens: readonly CST.Token[]; readonly limit?: undefined }
+  | { readonly limit: YamlProblem; readonly documents?: undefined; readonly tokens?: undefined };
 
 /**
  * Parses a YAML stream as `YAML.parseAllDocuments` does, unless the text
@@ -46,7 +46,7 @@ export function parseWithinLimits(text: string, options: YAML.ParseOptions & YAM
   const tokens = [...new YAML.Parser().parse(text)];
   const limit = collectionLimit(tokens, MAX_DEPTH - depthUsed);
   if (limit) return { limit };
-  return { documents: [...new YAML.Composer(options).compose(tokens)] as YAML.Document.Parsed[] };
+  return { documents: [...new YAML.Composer(options).compose(tokens)] as YAML.Document.Parsed[], tokens };
 }
 
 /** Compact nestings (`- - x`, `- ? x`) a text may hold: the YAML parser recurses for each, so thousands overflow its stack. */

@@ -5,6 +5,7 @@
  * correctly for CRLF files and non-ASCII text.
  */
 import * as YAML from 'yaml';
+import type { CST } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { reparse } from './incremental';
@@ -51,13 +52,13 @@ export const parseOptions: YAML.ParseOptions & YAML.DocumentOptions & YAML.Schem
 
 /** Parses a document's text. Never throws. */
 export function parseText(uri: string, version: number, text: string): ParsedDocument {
-  const { documents, limit } = parseWithinLimits(text, parseOptions);
+  const { documents, tokens, limit } = parseWithinLimits(text, parseOptions);
   if (limit) return { uri, version, text, yaml: undefined, extraDocuments: [], problems: [limit], value: undefined };
   const yaml = documents[0];
   const problems: YamlProblem[] = [];
   let value: unknown = undefined;
   if (yaml) {
-    for (const error of yaml.errors) problems.push(toProblem(error, 'error', text, yaml));
+    for (const error of yaml.errors) problems.push(atOpener(toProblem(error, 'error', text, yaml), error, text, tokens));
     for (const warning of yaml.warnings) problems.push(toProblem(warning, 'warning', text));
     if (yaml.errors.length === 0) {
       try {
@@ -81,6 +82,52 @@ function toProblem(error: YAML.YAMLError, severity: 'error' | 'warning', text: s
   // The parser's message may repeat the source line after a newline; keep the sentence.
   const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return { span: { start: Math.min(start, text.length), end }, message, severity };
+}
+
+/**
+ * A quote or bracket left open is reported by the parser where the text
+ * ends; the problem goes on the line that opens it instead, where it is.
+ */
+function atOpener(problem: YamlProblem, error: YAML.YAMLError, text: string, tokens: readonly CST.Token[]): YamlProblem {
+  if ((error.code !== 'MISSING_CHAR' && error.code !== 'BAD_INDENT') || problem.span.start < text.trimEnd().length) return problem;
+  const opener = firstUnclosed(tokens);
+  return opener === undefined ? problem : { ...problem, span: firstLine(text, { start: opener, end: text.length }) };
+}
+
+/** The offset of the first quoted scalar or flow collection the text leaves open, if any. */
+function firstUnclosed(tokens: readonly CST.Token[]): number | undefined {
+  let first: number | undefined;
+  // An explicit stack: the nesting is bounded by the limits, but never trusted to recursion.
+  const stack: (CST.Token | undefined)[] = [...tokens];
+  while (stack.length > 0) {
+    const token = stack.pop();
+    if (!token || (first !== undefined && token.offset > first)) continue;
+    switch (token.type) {
+      case 'document':
+        stack.push(token.value);
+        break;
+      case 'block-map':
+      case 'block-seq':
+      case 'flow-collection':
+        if (token.type === 'flow-collection' && !token.end.some((end) => end.type === 'flow-map-end' || end.type === 'flow-seq-end')) first = token.offset;
+        for (const item of token.items) stack.push(item.value, 'key' in item ? (item.key ?? undefined) : undefined);
+        break;
+      case 'double-quoted-scalar':
+      case 'single-quoted-scalar':
+        if (!isClosedQuote(token.source)) first = token.offset;
+        break;
+    }
+  }
+  return first;
+}
+
+/** Whether a quoted scalar's source ends with its closing quote (not an escaped one). */
+function isClosedQuote(source: string): boolean {
+  const quote = source[0];
+  const body = source.slice(1);
+  if (!body.endsWith(quote)) return false;
+  if (quote === "'") return /'+$/.exec(body)![0].length % 2 === 1; // `''` is an escaped quote
+  return /(\\*)"$/.exec(body)![1].length % 2 === 0; // `\"` is an escaped quote
 }
 
 /** The end of the mapping key that starts at an offset, if one does. */

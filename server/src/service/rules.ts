@@ -177,6 +177,9 @@ function checkDuplicates(
 /** The form of skill and question ids. */
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
+/** Whether a value is a calendar date written YYYY-MM-DD (the schema reports one that is not, such as 2027-02-30). */
 function isDate(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }

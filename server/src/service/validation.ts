@@ -106,11 +106,13 @@ export function validateSchema(document: TextDocument, parsed: ParsedDocument, k
   const diagnostics = keysThatAreNotWords(root).map(({ span, what }) =>
     createDiagnostic(toRange(document, span), 'schema', `A key must be a word, such as 'role', not ${what}.`, { kind: 'value', keyword: 'propertyNames' } satisfies SchemaProblem),
   );
+  // One finding a node: `hire: "1"` is text where a number should be, and saying it is not 1 as well adds nothing.
+  // A key that lacks several properties says so once for each.
   const seen = new Set<string>();
   for (const error of errors) {
     const finding = describe(error, root, parsed.text);
     if (!finding) continue;
-    const key = `${finding.span.start}:${finding.span.end}:${finding.message}`;
+    const key = finding.data.kind === 'required' ? `${finding.span.start}:${finding.span.end}:${finding.message}` : `${finding.span.start}:${finding.span.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
     diagnostics.push(createDiagnostic(toRange(document, finding.span), 'schema', finding.message, finding.data));

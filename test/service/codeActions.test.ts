@@ -62,6 +62,12 @@ function indent(block: string, spaces: number): string {
 }
 
 describe('missing-question', () => {
+  it('adds to a flow list of questions in flow style, its assesses a flow list', () => {
+    const text = `${HEAD}questions: [{id: conflict, ask: How do you handle conflict?}]\n`;
+    const result = fix(text, "Add interview question 'management-style'");
+    assert.match(result, /^questions: \[\{id: conflict, ask: How do you handle conflict\?\}, \{id: management-style, ask: What type of management style do you typically employ\?, .*assesses: \[leadership, coordination\]\}\]$/m);
+  });
+
   it('appends the question after the last item and the comments indented under it, before a comment at the item column', () => {
     const text = `${HEAD}questions:
   - id: experience

@@ -459,9 +459,17 @@ function renderScalar(value: unknown): string {
 
 /** A value in flow style on one line: `[a, b]`, `{id: a, ask: "…"}`. */
 function renderFlow(value: unknown): string {
-  const document = new YAML.Document(value instanceof FlowList ? [...value.items] : value);
+  const document = new YAML.Document(withoutFlowLists(value));
   if (YAML.isCollection(document.contents)) document.contents.flow = true;
   return document.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd();
+}
+
+/** A value with its FlowLists as plain arrays: inside flow style, every list is flow already. */
+function withoutFlowLists(value: unknown): unknown {
+  if (value instanceof FlowList) return value.items.map(withoutFlowLists);
+  if (Array.isArray(value)) return value.map(withoutFlowLists);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutFlowLists(item)]));
+  return value;
 }
 
 function indentLines(lines: readonly string[], spaces: number): string[] {

@@ -53,6 +53,11 @@ describe('code lens', () => {
     assert.match(after.getText(), /\n {2}- id: coordination\n {4}evidence: /);
   });
 
+  it('counts the items of a waived section as waived', () => {
+    const document = brief('hire: 1\nrole: Production Coordinator\nprofile: production-coordinator\nquestions:\n  - id: conflict\n    ask: How?\nwaive:\n  questions: The studio interviews.\n');
+    assert.deepEqual(lenses(document), ['4: 5 of 5 required questions (4 waived) · 3 of 3 recommended (3 waived)']);
+  });
+
   it('has no lens without a known profile or without the sections', () => {
     assert.deepEqual(lenses(brief('hire: 1\nrole: Key Grip\nquestions:\n  - id: a\n    ask: B?\n')), []);
     assert.deepEqual(lenses(brief('hire: 1\nrole: Production Coordinator\nprofile: production-coordinator\n')), []);

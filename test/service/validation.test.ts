@@ -198,10 +198,21 @@ describe('profile rules', () => {
   it('missing-skill on the skills key, or on the profile value without skills', () => {
     const text = without(/^  - id: computer\n.*\n/m);
     assert.deepEqual(only(text, 'missing-skill'), [`missing-skill ${lineOf(text, 'skills:')}:1-${lineOf(text, 'skills:')}:7 "skills"`]);
-    const noSkills = `${HEAD}profile: production-coordinator\nwaive:\n  skills: later\n`;
+    const noSkills = `${HEAD}profile: production-coordinator\n`;
     const skillFindings = service.validate(brief(noSkills)).filter((d) => d.code === 'missing-skill');
     assert.equal(skillFindings.length, 6);
     assert.ok(skillFindings.every((d) => d.range.start.line === 2 && d.range.start.character === 9));
+  });
+
+  it('waiving a section waives its items: skills, then questions', () => {
+    const noSkills = without(/^skills:\n(  .*\n)+/m);
+    assert.ok(findings(noSkills).filter((line) => line.startsWith('missing-skill ')).length > 0, 'without the waiver');
+    const waivedSkills = findings(`${noSkills}waive:\n  skills: The studio tests skills on a trial day.\n`);
+    assert.ok(!waivedSkills.some((line) => line.startsWith('missing-') || line.startsWith('unassessed-')), waivedSkills.join('\n'));
+    const noQuestions = without(/^questions:\n(  .*\n)+/m);
+    assert.ok(findings(noQuestions).filter((line) => line.startsWith('missing-question ')).length > 0, 'without the waiver');
+    const found = findings(`${noQuestions}waive:\n  questions: Interviews are run by the studio.\n`);
+    assert.ok(!found.some((line) => line.startsWith('missing-')), found.join('\n'));
   });
 
   it('missing-question: warning when required, information when recommended, quoting the question', () => {

@@ -19,19 +19,23 @@ export function getCodeLenses(document: TextDocument, parsed: ParsedDocument, pr
   if (!brief || !profile) return [];
   const missing = (code: string, priority?: string) =>
     diagnostics.filter((diagnostic) => diagnostic.code === code && (priority === undefined || (diagnostic.data as MissingData | undefined)?.priority === priority)).length;
-  const waived = (ids: readonly string[]) => ids.filter((id) => brief.waived.has(id)).length;
+  /** The ids waived one by one, or absent from a waived section. */
+  const waived = (ids: readonly string[], section: 'skills' | 'questions') => {
+    const present = new Set((section === 'skills' ? brief.skills : brief.questions).map((item) => item.id));
+    return ids.filter((id) => brief.waived.has(id) || (brief.waived.has(section) && !present.has(id))).length;
+  };
 
   const required = profile.questions.filter((question) => question.priority === 'required').map((question) => question.id);
   const recommended = profile.questions.filter((question) => question.priority === 'recommended').map((question) => question.id);
   const questions = [
-    coverage(required.length, missing('missing-question', 'required'), waived(required), 'required questions'),
-    coverage(recommended.length, missing('missing-question', 'recommended'), waived(recommended), 'recommended'),
+    coverage(required.length, missing('missing-question', 'required'), waived(required, 'questions'), 'required questions'),
+    coverage(recommended.length, missing('missing-question', 'recommended'), waived(recommended, 'questions'), 'recommended'),
   ];
 
   const requiredSkills = profile.skills.filter((skill) => skill.need === 'required').map((skill) => skill.id);
   const unassessed = missing('unassessed-skill');
   const skills = [
-    coverage(requiredSkills.length, missing('missing-skill'), waived(requiredSkills), 'required skills'),
+    coverage(requiredSkills.length, missing('missing-skill'), waived(requiredSkills, 'skills'), 'required skills'),
     unassessed ? `${unassessed} ${unassessed === 1 ? 'skill' : 'skills'} not assessed` : undefined,
   ];
 

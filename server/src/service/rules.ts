@@ -70,7 +70,8 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
   checkDuplicates(brief.skills, 'Skill', report);
   checkDuplicates(brief.questions, 'Question', report);
 
-  const waived = (id: string) => brief.waived.has(id);
+  // Waiving a section (`skills`, `questions`) waives each of its items as well.
+  const waived = (id: string, section?: 'skills' | 'questions') => brief.waived.has(id) || (section !== undefined && brief.waived.has(section));
   const briefSkillIds = new Set(brief.skills.map((skill) => skill.id));
   const briefQuestionIds = new Set(brief.questions.map((question) => question.id));
 
@@ -84,7 +85,7 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
     }
     const skillsAnchor = nodeSpan(brief.sections.get('skills')?.key) ?? profileSpan;
     for (const skill of profile.skills) {
-      if (skill.need !== 'required' || briefSkillIds.has(skill.id) || waived(skill.id)) continue;
+      if (skill.need !== 'required' || briefSkillIds.has(skill.id) || waived(skill.id, 'skills')) continue;
       report(skillsAnchor, 'missing-skill', `Missing required skill '${skill.id}' (${skill.name}): add it to skills, or waive it with a reason.`, {
         id: skill.id,
         profile: profile.id,
@@ -92,7 +93,7 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
     }
     const questionsAnchor = nodeSpan(brief.sections.get('questions')?.key) ?? profileSpan;
     for (const question of profile.questions) {
-      if (briefQuestionIds.has(question.id) || waived(question.id)) continue;
+      if (briefQuestionIds.has(question.id) || waived(question.id, 'questions')) continue;
       report(
         questionsAnchor,
         'missing-question',
@@ -120,7 +121,7 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
   for (const skill of brief.skills) {
     if (!ID.test(skill.id)) continue; // the schema reports the malformed id
     const need = itemString(skill, 'need') ?? profile?.skills.find((candidate) => candidate.id === skill.id)?.need ?? 'required';
-    if (need !== 'required' || itemString(skill, 'evidence') || assessed.has(skill.id) || waived(skill.id)) continue;
+    if (need !== 'required' || itemString(skill, 'evidence') || assessed.has(skill.id) || waived(skill.id, 'skills')) continue;
     report(nodeSpan(skill.idNode), 'unassessed-skill', `Nothing assesses the required skill '${skill.id}': add 'evidence' (how you will know), or a question whose 'assesses' lists it.`, {
       id: skill.id,
       profile: profile?.id,

@@ -79,6 +79,12 @@ describe('render: views', () => {
     assert.doesNotMatch(posting, /Why we ask|Red flags/);
   });
 
+  it('heads what they pass up with reports_to as written, a name or a title', () => {
+    const text = 'hire: 1\nrole: Key Grip\nreports_to: Jane Smith\nauthority:\n  escalates: [Anything that moves the schedule]\n';
+    assert.match(render(brief(text), { format: 'md', view: 'kit' }), /^### Escalates to: Jane Smith$/m);
+    assert.match(render(brief(text), { format: 'html', view: 'kit' }), /<h3>Escalates to: Jane Smith<\/h3>/);
+  });
+
   it('merges the profile into a question; a field the brief sets replaces the profile\'s', () => {
     const document = brief(
       'hire: 1\nrole: Coordinator\nprofile: production-coordinator\nquestions:\n' +

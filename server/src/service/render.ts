@@ -496,9 +496,14 @@ function htmlQuestion(question: QuestionModel, index: number): string {
   ].filter(Boolean).join('\n');
 }
 
+/** The heading over what they pass up: to whom, as the brief writes it (a title or a name). */
+function escalatesHeading(model: BriefModel): string {
+  return model.reportsTo ? `Escalates to: ${model.reportsTo}` : 'Escalates';
+}
+
 function htmlAuthority(model: BriefModel): string {
   if (model.decides.length === 0 && model.escalates.length === 0) return '';
-  const up = model.reportsTo ? `Escalates to the ${escapeHtml(model.reportsTo.charAt(0).toLowerCase() + model.reportsTo.slice(1))}` : 'Escalates';
+  const up = escapeHtml(escalatesHeading(model));
   return [
     '<div class="columns">',
     `<div><h3>Decides alone</h3>\n${htmlList(model.decides) || '<p class="empty">—</p>'}</div>`,
@@ -636,7 +641,7 @@ function kitMarkdown(model: BriefModel): string {
     mdSection('Questions', model.questions.map((question, index) => mdQuestion(question, index)).join('\n\n')),
     mdSection('Decision authority', joinBlocks([
       mdSection('Decides alone', mdList(model.decides), 3),
-      mdSection(model.reportsTo ? `Escalates to the ${escapeMarkdown(model.reportsTo.charAt(0).toLowerCase() + model.reportsTo.slice(1))}` : 'Escalates', mdList(model.escalates), 3),
+      mdSection(escapeMarkdown(escalatesHeading(model)), mdList(model.escalates), 3),
     ])),
     mdSection('Rate', mdFacts(rateFacts(model, true))),
     mdSection('Workspace and tools', model.workspace ? joinBlocks([mdFacts(office(model.workspace.office) ? [['Office', office(model.workspace.office)!]] : []), mdList(model.workspace.tools)]) : ''),

@@ -107,6 +107,11 @@ describe('the findings of a profile document', () => {
     ]);
   });
 
+  it('call the document a profile in their messages', () => {
+    const document = profile('untitled', 'hire-profile: 1\nid: untitled\n');
+    assert.deepEqual(serviceWith(document).validate(document).map((finding) => finding.message), ["The profile lacks the required property 'title'."]);
+  });
+
   it("ask for a new question's `ask` and a new skill's `name`, but not for an entry the parent declares", () => {
     const document = profile(
       'child',

@@ -110,7 +110,7 @@ export function validateSchema(document: TextDocument, parsed: ParsedDocument, k
   // A key that lacks several properties says so once for each.
   const seen = new Set<string>();
   for (const error of errors) {
-    const finding = describe(error, root, parsed.text);
+    const finding = describe(error, root, parsed.text, kind);
     if (!finding) continue;
     const key = finding.data.kind === 'required' ? `${finding.span.start}:${finding.span.end}:${finding.message}` : `${finding.span.start}:${finding.span.end}`;
     if (seen.has(key)) continue;
@@ -167,7 +167,7 @@ function pathOf(error: ErrorObject): string[] {
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function describe(error: ErrorObject, root: YAML.YAMLMap, text: string): Finding | undefined {
+function describe(error: ErrorObject, root: YAML.YAMLMap, text: string, kind: SchemaKind): Finding | undefined {
   const path = pathOf(error);
   const where = findNode(root, path);
   // A key inside an alias's value has no node of its own here.
@@ -195,7 +195,7 @@ function describe(error: ErrorObject, root: YAML.YAMLMap, text: string): Finding
       const suggestion = key === '<<' ? undefined : closest(key, allowed);
       const place = path.length ? ` in '${label}'` : '';
       const hint = key === '<<'
-        ? ' Merge keys (<<) are not part of YAML 1.2, which briefs are read as: write the keys out.'
+        ? ` Merge keys (<<) are not part of YAML 1.2, which ${kind === 'brief' ? 'briefs' : 'profiles'} are read as: write the keys out.`
         : suggestion ? ` Did you mean '${suggestion}'?` : ` Allowed keys: ${allowed.join(', ')}.`;
       return { span, message: `Unknown key '${key}'${place}.${hint}`, data: { kind: 'unknown-key', key, allowed, suggestion } };
     }
@@ -203,7 +203,7 @@ function describe(error: ErrorObject, root: YAML.YAMLMap, text: string): Finding
       const property = (error.params as { missingProperty: string }).missingProperty;
       const span = requiredSpan(where, path, text);
       if (!span) return undefined;
-      const owner = path.length === 0 ? 'The brief' : isIndex(path.at(-1)) ? `This item of '${fieldLabel(path.slice(0, -1))}'` : `'${label}'`;
+      const owner = path.length === 0 ? `The ${kind}` : isIndex(path.at(-1)) ? `This item of '${fieldLabel(path.slice(0, -1))}'` : `'${label}'`;
       return { span, message: `${owner} lacks the required property '${property}'.`, data: { kind: 'required', property } };
     }
     case 'enum': {

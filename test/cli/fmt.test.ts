@@ -326,6 +326,16 @@ describe('hire fmt', () => {
     assert.equal(readFileSync(file, 'utf8'), unformatted);
   });
 
+  it('prints several files each under a header naming it', () => {
+    const first = path.join(folder, 'print-a.hire.yaml');
+    const second = path.join(folder, 'print-b.hire.yaml');
+    writeFileSync(first, unformatted);
+    writeFileSync(second, formatted);
+    const run = hire(['fmt', first, second]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, `==> ${first} <==\n${formatted}\n==> ${second} <==\n${formatted}`);
+  });
+
   it('--check lists the files that would change and exits 1; 0 when none would', () => {
     const changed = path.join(folder, 'check-a.hire.yaml');
     const same = path.join(folder, 'check-b.hire.yaml');

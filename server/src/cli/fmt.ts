@@ -1,6 +1,7 @@
 /**
  * `hire fmt`: lay briefs out canonically (server/src/service/format.ts).
- * Prints the result, lists the files that would change (`--check`), or
+ * Prints the result (several files each under a `==> path <==` header),
+ * lists the files that would change (`--check`), or
  * rewrites the ones that change (`--write`). A file that cannot be formatted
  * safely is left alone and reported.
  */
@@ -21,7 +22,9 @@ export interface FmtOptions {
 export function runFmt(paths: readonly string[], options: FmtOptions): number {
   let refused = 0;
   let changed = 0;
-  for (const file of findFiles(paths)) {
+  const files = findFiles(paths);
+  let printed = 0;
+  for (const file of files) {
     const text = readText(file);
     const result = formatBrief(text);
     if (result.error !== undefined) {
@@ -34,8 +37,11 @@ export function runFmt(paths: readonly string[], options: FmtOptions): number {
       if (result.text !== text) process.stdout.write(`${file}\n`);
     } else if (options.write) {
       if (result.text !== text) writeFileSync(file, result.text);
-    } else {
+    } else if (files.length === 1) {
       process.stdout.write(result.text);
+    } else {
+      // Several files: each under a header naming it, as `head` prints several files.
+      process.stdout.write(`${printed++ > 0 ? '\n' : ''}==> ${file} <==\n${result.text}`);
     }
   }
   if (refused > 0) return 2;

@@ -9,7 +9,7 @@ import { runFmt, type FmtOptions } from './cli/fmt';
 import { runNew, type NewOptions } from './cli/new';
 import { isCheckWorker, runCheckWorker } from './cli/workers';
 import { formatProfilesJson, formatProfilesText, listProfiles, loadProfiles } from './cli/profiles';
-import { renderText, writeOutput, type RenderCommandOptions } from './cli/render';
+import { renderProfiles, renderText, writeOutput, type RenderCommandOptions } from './cli/render';
 import { CODES, isDiagnosticCode, isSeverityLevel, type SeverityLevel } from './service/codes';
 import { getLanguageService } from './service/languageService';
 import { RENDER_FORMATS, RENDER_VIEWS } from './service/render';
@@ -47,7 +47,7 @@ function program(): Command {
     .command('check')
     .description(
       'Check briefs: files, folders searched for *.hire.yaml (skipping node_modules and .git), quoted glob patterns, ' +
-        'or - for one brief on standard input. Exits 0 without errors, 1 with errors (or too many warnings), 2 on a usage error or unreadable input.',
+        'or - for one brief on standard input. A file named by itself also loads the profiles (*.hire-profile.yaml) beside it, and checks them. Exits 0 without errors, 1 with errors (or too many warnings), 2 on a usage error or unreadable input.',
     )
     .argument('<paths...>', 'files, folders, glob patterns such as \'briefs/**/*.hire.yaml\', or - for standard input')
     .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('text'))
@@ -96,7 +96,7 @@ function program(): Command {
     .command('render')
     .description(
       'Render a brief as a job posting and/or an interview kit: HTML (a standalone page) or Markdown. ' +
-        'Without --view, both views, the posting first. A brief with errors renders what can be read (exit 0, a note on stderr); ' +
+        'Without --view, both views, the posting first. The team profiles beside the brief and in --profiles are loaded. A brief with errors renders what can be read (exit 0, a note on stderr); ' +
         'one whose root is not a mapping renders nothing and exits 1 with its errors.',
     )
     .argument('<file>', 'the brief to render')
@@ -104,8 +104,9 @@ function program(): Command {
     .addOption(new Option('--view <view>', 'one view only').choices(RENDER_VIEWS))
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--show-rate', 'show the rate in the job posting (the kit always shows it)')
+    .option('--profiles <dir>', 'load team profiles (*.hire-profile.yaml) from this folder; those beside the brief always load')
     .action((file: string, options: RenderCommandOptions) => {
-      const service = getLanguageService();
+      const service = getLanguageService({ profiles: renderProfiles(file, options) });
       const text = readText(file);
       const rendered = renderText(service, file, text, options);
       if (!rendered) {

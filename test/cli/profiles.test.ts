@@ -1,10 +1,11 @@
 /**
  * `hire check` with team profiles (build first): the profiles it finds in
- * the folders it is given and in `--profiles` are loaded before any brief is
- * checked, and their own findings are reported like a brief's.
+ * the folders it is given, beside the files it is given and in `--profiles`
+ * are loaded before any brief is checked, and their own findings are
+ * reported like a brief's.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -14,7 +15,7 @@ import { ROOT } from '../support/documents';
 const WORKSPACE = 'test/fixtures/workspace';
 
 interface JsonReport {
-  files: { path: string; diagnostics: { code: string; severity: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] }[];
+  files: { path: string; diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[] }[];
   summary: { files: number; errors: number; warnings: number; information: number; hints: number };
 }
 
@@ -103,5 +104,74 @@ describe('hire check: findings of profiles', () => {
     const { status, report } = check(['--severity', 'duplicate-profile=off', '--severity', 'profile-extends=warning', '.'], folder);
     assert.equal(status, 0);
     assert.deepEqual(report.files.flatMap((file) => file.diagnostics.map((d) => `${d.code}:${d.severity}`)), ['profile-extends:warning']);
+  });
+});
+
+describe('hire check: the profiles beside a file named by itself', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'hire-siblings-'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  for (const sub of ['ws', 'ws/deeper', 'prof-cycle', 'lone', 'broken']) mkdirSync(path.join(folder, sub));
+  const night = ['hire-profile: 1', 'id: night-coordinator', 'title: Night Coordinator', 'extends: production-coordinator', 'questions:', '  - id: night-shifts', '    ask: How do you stay sharp on night shifts?', '    priority: required', ''].join('\n');
+  writeFileSync(path.join(folder, 'ws/night.hire-profile.yaml'), night);
+  writeFileSync(path.join(folder, 'ws/nightbrief.hire.yaml'), 'hire: 1\nrole: Night Coordinator\nprofile: night-coordinator\n');
+  writeFileSync(path.join(folder, 'ws/deeper/deep.hire-profile.yaml'), 'hire-profile: 1\nid: deep\ntitle: Deep\n');
+  writeFileSync(path.join(folder, 'ws/deeper/deepbrief.hire.yaml'), 'hire: 1\nrole: Deep\nprofile: night-coordinator\n');
+  writeFileSync(path.join(folder, 'prof-cycle/a.hire-profile.yaml'), 'hire-profile: 1\nid: a\ntitle: A\nextends: b\n');
+  writeFileSync(path.join(folder, 'prof-cycle/b.hire-profile.yaml'), 'hire-profile: 1\nid: b\ntitle: B\n');
+  writeFileSync(path.join(folder, 'lone/a.hire-profile.yaml'), 'hire-profile: 1\nid: a\ntitle: A\nextends: b\n');
+  writeFileSync(path.join(folder, 'broken/brief.hire.yaml'), 'hire: 1\nrole: Night Coordinator\nprofile: production-coordinator\n');
+  writeFileSync(path.join(folder, 'broken/no-id.hire-profile.yaml'), 'title: no id\n');
+  writeFileSync(path.join(folder, 'broken/bad-yaml.hire-profile.yaml'), 'hire-profile: 1\nid: [unclosed\n');
+
+  it('checks a brief against the team profile beside it, with the checks it inherits, and reports the profile after it', () => {
+    const { status, report } = check(['ws/nightbrief.hire.yaml'], folder);
+    assert.equal(status, 0);
+    assert.deepEqual(report.files.map((file) => file.path), ['ws/nightbrief.hire.yaml', 'ws/night.hire-profile.yaml']);
+    const brief = report.files[0].diagnostics;
+    assert.ok(!brief.some((d) => d.code === 'unknown-profile'));
+    const missing = brief.filter((d) => d.code === 'missing-question').map((d) => /'([a-z-]+)'/.exec(d.message)?.[1]);
+    assert.ok(missing.includes('night-shifts'), 'the team profile\'s own question');
+    assert.ok(missing.includes('conflict'), 'a question inherited from production-coordinator');
+    assert.ok(brief.some((d) => d.code === 'missing-skill'), 'the skills inherited from production-coordinator');
+    assert.deepEqual(report.files[1].diagnostics, []);
+  });
+
+  it('loads only the profiles in the file\'s own folder, not those below it', () => {
+    const { status, report } = check(['ws/deeper/deepbrief.hire.yaml'], folder);
+    assert.equal(status, 1, 'night-coordinator is in the folder above');
+    assert.deepEqual(codesByFile(report), { 'ws/deeper/deepbrief.hire.yaml': ['unknown-profile'], 'ws/deeper/deep.hire-profile.yaml': [] });
+    const above = check(['ws/nightbrief.hire.yaml'], folder).report;
+    assert.ok(!above.files.some((file) => file.path.includes('deeper')));
+  });
+
+  it('checks a profile against the profile it extends beside it', () => {
+    const { status, report } = check(['prof-cycle/a.hire-profile.yaml'], folder);
+    assert.equal(status, 0);
+    assert.deepEqual(codesByFile(report), { 'prof-cycle/a.hire-profile.yaml': [], 'prof-cycle/b.hire-profile.yaml': [] });
+    // Without b beside it, the parent is unknown.
+    assert.deepEqual(codesByFile(check(['lone/a.hire-profile.yaml'], folder).report), { 'lone/a.hire-profile.yaml': ['profile-extends'] });
+  });
+
+  it('reports a profile beside a named file once when it is named too, however it is spelled', () => {
+    for (const args of [
+      ['ws/night.hire-profile.yaml', 'ws/nightbrief.hire.yaml'],
+      ['ws/nightbrief.hire.yaml', './ws/night.hire-profile.yaml'],
+      ['ws/nightbrief.hire.yaml', 'ws/night.hire-profile.yaml', 'ws'],
+      ['--profiles', 'ws', 'ws/nightbrief.hire.yaml'],
+    ]) {
+      const names = check(args, folder).report.files.map((file) => path.basename(file.path));
+      assert.equal(names.filter((name) => name === 'night.hire-profile.yaml').length, 1, args.join(' '));
+      assert.equal(names.filter((name) => name === 'nightbrief.hire.yaml').length, 1, args.join(' '));
+    }
+  });
+
+  it('treats a broken profile beside a named file as a folder search does: reported, exit 1, not 2', () => {
+    const alone = check(['broken/brief.hire.yaml'], folder);
+    const searched = check(['broken'], folder);
+    assert.equal(alone.status, 1);
+    assert.equal(searched.status, 1);
+    assert.deepEqual(codesByFile(alone.report), codesByFile(searched.report));
+    assert.deepEqual(alone.report.files.map((file) => file.path), ['broken/brief.hire.yaml', 'broken/bad-yaml.hire-profile.yaml', 'broken/no-id.hire-profile.yaml']);
+    assert.ok(alone.report.files.slice(1).every((file) => file.diagnostics.some((d) => d.severity === 'error')));
   });
 });

@@ -1,10 +1,11 @@
 /**
  * `hire render`, run as users run it: `node dist/cli.js render …` (build
- * first). Exit codes, --view, --out, and the errors of bad input.
+ * first). Exit codes, --view, --out, team profiles (beside the brief and in
+ * --profiles), and the errors of bad input.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -89,4 +90,57 @@ describe('hire render', () => {
       assert.match(result.stderr, message);
     });
   }
+});
+
+describe('hire render: team profiles', () => {
+  const team = path.join(folder, 'team');
+  const elsewhere = path.join(folder, 'elsewhere');
+  const broken = path.join(folder, 'broken');
+  for (const sub of [team, elsewhere, broken]) mkdirSync(sub);
+  const profile = [
+    'hire-profile: 1',
+    'id: night-coordinator',
+    'title: Night Coordinator',
+    'extends: production-coordinator',
+    'questions:',
+    '  - id: night-shifts',
+    '    ask: How do you stay sharp on night shifts?',
+    '    why: Night shoots run past three in the morning.',
+    '    priority: required',
+    '',
+  ].join('\n');
+  const brief = ['hire: 1', 'role: Night Coordinator', 'profile: night-coordinator', 'questions:', '  - id: night-shifts', '    ask: How do you stay sharp on night shifts?', ''].join('\n');
+  writeFileSync(path.join(team, 'night.hire-profile.yaml'), profile);
+  writeFileSync(path.join(team, 'night.hire.yaml'), brief);
+  writeFileSync(path.join(elsewhere, 'night.hire.yaml'), brief);
+  writeFileSync(path.join(broken, 'night.hire.yaml'), brief);
+  writeFileSync(path.join(broken, 'night.hire-profile.yaml'), profile);
+  writeFileSync(path.join(broken, 'no-id.hire-profile.yaml'), 'title: no id\n');
+  const why = /\*\*Why we ask:\*\* Night shoots run past three in the morning\./;
+
+  it('renders a brief against the team profile beside it: the profile\'s fields in the kit, no unknown-profile', () => {
+    const result = hire(path.join(team, 'night.hire.yaml'), '--format', 'md', '--view', 'kit');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, why);
+    assert.doesNotMatch(result.stdout, /unknown-profile/);
+  });
+
+  it('renders against the team profiles of --profiles', () => {
+    const without = hire(path.join(elsewhere, 'night.hire.yaml'), '--format', 'md', '--view', 'kit');
+    assert.match(without.stdout, /`unknown-profile`/);
+    assert.doesNotMatch(without.stdout, why);
+    const result = hire(path.join(elsewhere, 'night.hire.yaml'), '--format', 'md', '--view', 'kit', '--profiles', team);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, why);
+    assert.doesNotMatch(result.stdout, /unknown-profile/);
+  });
+
+  it('exits 2, as hire new --profiles does, for a file beside the brief or in --profiles that is not a profile', () => {
+    for (const args of [[path.join(broken, 'night.hire.yaml')], [path.join(elsewhere, 'night.hire.yaml'), '--profiles', broken]]) {
+      const result = hire(...args, '--format', 'md');
+      assert.equal(result.status, 2);
+      assert.equal(result.stdout, '');
+      assert.match(result.stderr, /no-id\.hire-profile\.yaml: is not a role profile \(it has no `id`\)/);
+    }
+  });
 });

@@ -1,8 +1,8 @@
 /**
  * `hire check`: read briefs and profiles, run the language service on each,
  * and report the findings as text, JSON, SARIF or GitHub annotations. The
- * profiles among the paths and in `--profiles` are loaded before any brief
- * is checked, and reported like briefs.
+ * profiles among the paths, beside the files named, and in `--profiles` are
+ * loaded before any brief is checked, and reported like briefs.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,7 +13,7 @@ import { severityName, type SeverityName, type SeverityOverrides } from '../serv
 import { getLanguageService, type LanguageService, type ValidationSettings } from '../service/languageService';
 import { BRIEF_SUFFIX, findFiles, InputError } from './files';
 import { formatGithub } from './github';
-import { loadProfiles, PROFILE_SUFFIX, profileFiles } from './profiles';
+import { loadProfiles, PROFILE_SUFFIX, profileFiles, siblingProfiles } from './profiles';
 import { formatSarif } from './sarif';
 import { checkInParallel, checkThreads } from './workers';
 
@@ -57,12 +57,18 @@ export function readText(file: string): string {
 
 /**
  * The briefs and profiles the user named: files, folders (searched for both),
- * glob patterns and `-` (standard input, at most once), each once. Throws
+ * glob patterns and `-` (standard input, at most once), each file once however
+ * it is spelled (`a.hire.yaml`, `./a.hire.yaml`), as first named. Throws
  * InputError for a path that names nothing.
  */
 export function resolvePaths(paths: readonly string[]): string[] {
   if (paths.filter((given) => given === STDIN_ARGUMENT).length > 1) throw new InputError('standard input (-) can be read only once');
-  return [...new Set(paths.flatMap((given) => (given === STDIN_ARGUMENT ? [given] : findFiles([given], [BRIEF_SUFFIX, PROFILE_SUFFIX]))))];
+  const files = new Map<string, string>();
+  for (const file of paths.flatMap((given) => (given === STDIN_ARGUMENT ? [given] : findFiles([given], [BRIEF_SUFFIX, PROFILE_SUFFIX])))) {
+    const key = file === STDIN_ARGUMENT ? file : resolve(file);
+    if (!files.has(key)) files.set(key, file);
+  }
+  return [...files.values()];
 }
 
 /** Whether a path names a role profile rather than a brief. */
@@ -161,10 +167,19 @@ export const PARALLEL_MIN_FILES = 200;
  */
 export function runCheck(paths: readonly string[], options: CheckOptions, version: string, script: string): number {
   const named = resolvePaths(paths);
-  const found = named.filter(isProfilePath);
+  // A file named itself (not found in a folder or by a pattern) brings the profiles of its folder, as an editor's
+  // workspace does; they load like those a folder search finds.
+  const siblings = siblingProfiles(paths);
+  const found = [...named.filter(isProfilePath), ...siblings];
   const service = getLanguageService({ profiles: loadProfiles(options.profiles, found) });
-  // The profiles of --profiles are reported after the named files.
-  const names = [...named, ...profileFiles(options.profiles).filter((file) => !named.some((name) => resolve(name) === resolve(file)))];
+  // The profiles of --profiles, then those beside the named files, are reported after the named files, each file once.
+  const names = [...named];
+  const reported = new Set(named.filter((name) => name !== STDIN_ARGUMENT).map((name) => resolve(name)));
+  for (const file of [...profileFiles(options.profiles), ...siblings]) {
+    if (reported.has(resolve(file))) continue;
+    reported.add(resolve(file));
+    names.push(file);
+  }
   const terminal = process.stderr.isTTY === true;
   let shown = 0;
   const progress = (done: number, total: number) => {

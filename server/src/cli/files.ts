@@ -83,6 +83,40 @@ function walk(folder: string, root: string, accept: (file: string) => boolean, f
   }
 }
 
+/** Whether a path the user gave names one file: not a folder, and not a glob pattern that no file has as its name. */
+export function isFileArgument(given: string): boolean {
+  if (GLOB_CHARACTERS.test(given) && !existsSync(given)) return false;
+  try {
+    return !statSync(given).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The files in a file's own folder (not below it) whose names end with one of
+ * the suffixes, sorted, the file itself included when its name does; symbolic
+ * links only to files inside that folder, as in a folder search. None when the
+ * folder cannot be read.
+ */
+export function filesBeside(file: string, suffixes: readonly string[]): string[] {
+  const folder = path.dirname(file);
+  let entries;
+  let root: string;
+  try {
+    entries = readdirSync(folder, { withFileTypes: true });
+    root = realpathSync(folder);
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => suffixes.some((suffix) => entry.name.endsWith(suffix)))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((entry) => ({ entry, full: path.join(folder, entry.name) }))
+    .filter(({ entry, full }) => entry.isFile() || (entry.isSymbolicLink() && linksToFileInside(full, root)))
+    .map(({ full }) => full);
+}
+
 function linksToFileInside(link: string, root: string): boolean {
   try {
     const target = realpathSync(link);

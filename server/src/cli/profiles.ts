@@ -1,5 +1,6 @@
 /**
- * `--profiles DIR`, the profiles `hire check` finds among its paths, and
+ * `--profiles DIR`, the profiles `hire check` finds among its paths or beside
+ * the files it is given, the profiles beside `hire render`'s file, and
  * `hire profiles`: team profiles (`*.hire-profile.yaml`) loaded into a
  * ProfileRegistry beside the built-in ones, and the list of the profiles a
  * registry knows.
@@ -8,8 +9,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PROFILE_SUFFIX } from '../service/documents';
 import { isBuiltin, parseProfile, ProfileRegistry } from '../service/profiles';
-import { readText } from './check';
-import { findFiles, InputError, relativePath } from './files';
+import { readText, STDIN_ARGUMENT } from './check';
+import { filesBeside, findFiles, InputError, isFileArgument, relativePath } from './files';
 
 export { PROFILE_SUFFIX };
 
@@ -18,19 +19,40 @@ export function profileFiles(folder: string | undefined): string[] {
   return folder === undefined ? [] : findFiles([folder], [PROFILE_SUFFIX]);
 }
 
+/**
+ * The profile files beside the files among the paths: `*.hire-profile.yaml`
+ * in the own folder (not below) of each path that names a file, each once,
+ * in the order of the paths. None for folders, glob patterns and `-`.
+ */
+export function siblingProfiles(paths: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const siblings: string[] = [];
+  for (const given of paths) {
+    if (given === STDIN_ARGUMENT || !isFileArgument(given)) continue;
+    for (const file of filesBeside(given, [PROFILE_SUFFIX])) {
+      if (seen.has(resolve(file))) continue;
+      seen.add(resolve(file));
+      siblings.push(file);
+    }
+  }
+  return siblings;
+}
+
 /** A profile file's source in a registry: its file URI. */
 export function profileSource(file: string): string {
   return pathToFileURL(resolve(file)).href;
 }
 
 /**
- * The built-in profiles plus those in a folder and any other profile files
- * (`hire check` reports what is wrong with those; they load when they have an id).
- * Throws InputError for a folder that cannot be read or a file in it that is not a profile.
+ * The built-in profiles plus the team profiles in a folder and in `required`,
+ * which must be profiles, and any other profile files (`hire check` reports
+ * what is wrong with those; they load when they have an id). Throws
+ * InputError for a folder or file that cannot be read, and for a file of the
+ * folder or of `required` that is not a profile.
  */
-export function loadProfiles(folder: string | undefined, files: readonly string[] = []): ProfileRegistry {
+export function loadProfiles(folder: string | undefined, files: readonly string[] = [], required: readonly string[] = []): ProfileRegistry {
   const registry = ProfileRegistry.withBuiltins();
-  for (const file of profileFiles(folder)) {
+  for (const file of [...profileFiles(folder), ...required]) {
     const profile = parseProfile(readText(file), profileSource(file));
     if (!profile) throw new InputError(`${file}: is not a role profile (it has no \`id\`)`);
     registry.set(profile.source, profile);

@@ -2,6 +2,7 @@
  * `hire render`: a brief as a job posting and/or interview kit, in HTML (a
  * standalone page) or Markdown. A brief with errors renders what can be read;
  * one that cannot be read at all (its root is not a mapping) renders nothing.
+ * The team profiles beside the brief and in `--profiles` are loaded first.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,8 +10,10 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BRIEF_LANGUAGE_ID } from '../protocol';
 import type { LanguageService } from '../service/languageService';
+import type { ProfileRegistry } from '../service/profiles';
 import type { RenderedBrief, RenderFormat, RenderView } from '../service/render';
 import { InputError } from './files';
+import { loadProfiles, siblingProfiles } from './profiles';
 
 /** The options of `hire render`. */
 export interface RenderCommandOptions {
@@ -18,6 +21,17 @@ export interface RenderCommandOptions {
   readonly view?: RenderView;
   readonly out?: string;
   readonly showRate?: boolean;
+  /** A folder of team profiles to load. */
+  readonly profiles?: string;
+}
+
+/**
+ * The profiles a brief renders against: the built-in ones, those in
+ * `--profiles` and those beside the brief. Throws InputError for a file among
+ * them that is not a profile, as `hire new --profiles` does.
+ */
+export function renderProfiles(file: string, options: Pick<RenderCommandOptions, 'profiles'>): ProfileRegistry {
+  return loadProfiles(options.profiles, [], siblingProfiles([file]));
 }
 
 /** Renders a brief's text; undefined when nothing of it can be read. */

@@ -27,11 +27,13 @@ export interface RenderCommandOptions {
 
 /**
  * The profiles a brief renders against: the built-in ones, those in
- * `--profiles` and those beside the brief. Throws InputError for a file among
- * them that is not a profile, as `hire new --profiles` does.
+ * `--profiles` and those beside the brief. Throws InputError for a file of
+ * `--profiles` that is not a profile, as `hire new --profiles` does; one
+ * beside the brief that is not (a profile half written) is left out, so that
+ * it never stops the brief from rendering.
  */
 export function renderProfiles(file: string, options: Pick<RenderCommandOptions, 'profiles'>): ProfileRegistry {
-  return loadProfiles(options.profiles, [], siblingProfiles([file]));
+  return loadProfiles(options.profiles, siblingProfiles([file]));
 }
 
 /** Renders a brief's text; undefined when nothing of it can be read. */

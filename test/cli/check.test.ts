@@ -95,6 +95,8 @@ describe('hire check: --severity and --max-warnings', () => {
     assert.equal(over.status, 1);
     assert.match(over.stderr, new RegExp(`${warnings} warnings, more than --max-warnings ${warnings - 1}`));
     assert.equal(hire(['check', '--max-warnings', '0', 'samples/complete.hire.yaml']).status, 0);
+    const one = hire(['check', '--max-warnings', '0', '-'], { input: 'hire: 1\nrole: Key Grip\nworkspace:\n  office: none\n' });
+    assert.match(one.stderr, /^hire: 1 warning, more than --max-warnings 0$/m);
   });
 });
 

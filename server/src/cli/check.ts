@@ -206,7 +206,7 @@ export function runCheck(paths: readonly string[], options: CheckOptions, versio
   const summary = summarize(files);
   if (summary.errors > 0) return 1;
   if (options.maxWarnings !== undefined && summary.warnings > options.maxWarnings) {
-    process.stderr.write(`hire: ${summary.warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+    process.stderr.write(`hire: ${summary.warnings} ${summary.warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${options.maxWarnings}\n`);
     return 1;
   }
   return 0;

@@ -9,6 +9,20 @@ import { brief, sample } from '../support/documents';
 
 const HEAD = 'hire: 1\nrole: Production Coordinator\nprofile: production-coordinator\n';
 
+describe('completion right after the `:` or `-` that triggered it', () => {
+  it('inserts the space a value or an item needs', () => {
+    assert.equal(applyCompletion(`${HEAD}engagement:|`, 'freelance'), `${HEAD}engagement: freelance`);
+    assert.equal(applyCompletion(`${HEAD}rate:\n  per:|\n`, 'day'), `${HEAD}rate:\n  per: day\n`);
+    assert.equal(applyCompletion(`${HEAD}questions:\n  - id:|`, 'experience'), `${HEAD}questions:\n  - id: experience`);
+    assert.equal(applyCompletion(`${HEAD}skills:\n  -|`, 'accounting'), `${HEAD}skills:\n  - accounting`);
+  });
+
+  it('keeps a whole question aligned under its first line', () => {
+    const result = applyCompletion(`${HEAD}questions:\n  -|`, 'needs-from-us');
+    assert.match(result, /\n {2}- id: needs-from-us\n {4}ask: What do you need from us to do this job well\?\n {4}why: /);
+  });
+});
+
 describe('completion of keys', () => {
   it('offers the root keys the brief lacks, in the schema order', () => {
     assert.deepEqual(labelsAt(`${HEAD}|`), [

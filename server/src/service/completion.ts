@@ -120,12 +120,16 @@ function complete(dialect: Dialect, document: TextDocument, position: Position, 
   const profile = dialect.profileOf(brief, profiles);
   const scope: Scope = { uri: document.uri, parsed, context, dialect, brief, profile, profiles, layout: detectLayout(parsed) };
   const range = toRange(document, context.word);
+  // Right after the `:` or `-` that opened the list (a trigger character), the value needs its space: `per: day`, not `per:day`.
+  const before = parsed.text[context.word.start - 1];
+  const space = !context.flow && context.kind !== 'key' && (before === ':' || before === '-') ? ' ' : '';
   const items = candidates(scope).map((candidate, index): CompletionItem => {
     const item: CompletionItem = {
       label: candidate.label,
       kind: candidate.kind,
       sortText: String(index).padStart(4, '0'),
-      textEdit: { range, newText: candidate.text },
+      // A multi-line item moves right with its first line: its lines stay aligned under it.
+      textEdit: { range, newText: space ? space + candidate.text.replace(/\n(?=[^\r\n])/g, `\n${space}`) : candidate.text },
       insertTextFormat: candidate.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     };
     if (candidate.detail) item.detail = candidate.detail;

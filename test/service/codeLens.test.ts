@@ -58,6 +58,11 @@ describe('code lens', () => {
     assert.deepEqual(lenses(document), ['4: 5 of 5 required questions (4 waived) · 3 of 3 recommended (3 waived)']);
   });
 
+  it('has no lens on a brief with a YAML error (its profile checks do not run)', () => {
+    const text = 'hire: 1\nrole: X\nprofile: production-coordinator\nskills:\n  - communication\nquestions:\n  - id: conflict\n    ask: "x\n';
+    assert.deepEqual(lenses(brief(text)), []);
+  });
+
   it('has no lens without a known profile or without the sections', () => {
     assert.deepEqual(lenses(brief('hire: 1\nrole: Key Grip\nquestions:\n  - id: a\n    ask: B?\n')), []);
     assert.deepEqual(lenses(brief('hire: 1\nrole: Production Coordinator\nprofile: production-coordinator\n')), []);

@@ -14,6 +14,8 @@ import { briefProfile, type MissingData } from './rules';
 
 /** The lenses of a brief whose profile is known, from its current diagnostics. */
 export function getCodeLenses(document: TextDocument, parsed: ParsedDocument, profiles: ProfileRegistry, diagnostics: readonly Diagnostic[]): CodeLens[] {
+  // A brief that does not parse is not checked against its profile: there is nothing to count.
+  if (parsed.problems.some((problem) => problem.severity === 'error')) return [];
   const brief = readBrief(parsed);
   const profile = brief && briefProfile(brief, profiles);
   if (!brief || !profile) return [];

@@ -473,6 +473,19 @@ describe('values and keys', () => {
     assert.equal(fix(`${HEAD}engagement: "freelanc"\n`, "Change to 'freelance'"), `${HEAD}engagement: "freelance"\n`);
   });
 
+  it('offers each allowed value, none preferred, when nothing is close', () => {
+    const document = brief(`${HEAD}engagement: zzzzzz\n`);
+    const changes = actionsOf(document).filter((action) => action.title.startsWith('Change to'));
+    assert.deepEqual(changes.map((action) => [action.title, action.isPreferred ?? false]), [
+      ["Change to 'freelance'", false], ["Change to 'contract'", false], ["Change to 'part-time'", false], ["Change to 'full-time'", false],
+    ]);
+    assert.equal(fix(`${HEAD}engagement: zzzzzz\n`, "Change to 'contract'"), `${HEAD}engagement: contract\n`);
+  });
+
+  it('offers each known profile when none is close to an unknown one', () => {
+    assert.equal(fix('hire: 1\nrole: Key Grip\nprofile: chef\n', "Change to 'production-coordinator'"), 'hire: 1\nrole: Key Grip\nprofile: production-coordinator\n');
+  });
+
   it('renames an unknown key to the closest one', () => {
     assert.equal(fix(`${HEAD}report_to: Production Manager   # who\n`, "Rename to 'reports_to'"), `${HEAD}reports_to: Production Manager   # who\n`);
   });
@@ -559,6 +572,13 @@ describe('add everything the profile recommends', () => {
     assert.deepEqual(service.validate(brief(added)).map((d) => d.code), []);
     assert.equal(added.match(/ {4}evidence: .*/g)?.length, 3, 'evidence for accounting, computer and multitasking, which no profile question assesses');
     for (const id of ['accounting', 'computer', 'multitasking']) assert.match(added, new RegExp(`- id: ${id}\\n {4}evidence: `));
+  });
+
+  it('is not offered for a brief without a profile, whose unassessed skills have only their own fix', () => {
+    const document = brief('hire: 1\nrole: Key Grip\nskills:\n  - rigging\n');
+    assert.deepEqual(service.validate(document).map((d) => d.code), ['unassessed-skill']);
+    assert.deepEqual(actionsOf(document, [ADD_MISSING_KIND]), []);
+    assert.ok(actionsOf(document).some((action) => action.title === "Add evidence for 'rigging'"));
   });
 
   it('adds everything to a brief with only its head, in FORMAT.md order', () => {

@@ -86,12 +86,20 @@ const quickFixes: Partial<Record<DiagnosticCode, QuickFix>> = {
     if (data?.kind === 'enum' && typeof data.suggestion === 'string') {
       return [replace(`Change to '${data.suggestion}'`, diagnostic, data.value, data.suggestion, context)];
     }
+    if (data?.kind === 'enum' && Array.isArray(data.allowed)) {
+      // Nothing is close: each allowed value, none preferred.
+      return choices(diagnostic, data.value, data.allowed.filter((value): value is string => typeof value === 'string'), context);
+    }
     if (data?.kind === 'unknown-key' && typeof data.suggestion === 'string') {
       return [replace(`Rename to '${data.suggestion}'`, diagnostic, data.key, data.suggestion, context)];
     }
     return [];
   },
-  'unknown-profile': (diagnostic, context) => suggestionFix(diagnostic, context),
+  'unknown-profile': (diagnostic, context) => {
+    if (suggestionData(diagnostic)) return suggestionFix(diagnostic, context);
+    const value = (diagnostic.data as Partial<SuggestionData> | undefined)?.value;
+    return typeof value === 'string' ? choices(diagnostic, value, context.profiles.all().map((profile) => profile.id), context) : [];
+  },
   'unknown-skill': (diagnostic, context) => suggestionFix(diagnostic, context),
   'no-profile': (diagnostic, context) => {
     const suggestion = suggestionData(diagnostic)?.suggestion;
@@ -157,7 +165,8 @@ export function isMissing(diagnostic: Diagnostic, scope: AddMissingScope): boole
   switch (diagnostic.code) {
     case 'missing-question': return scope !== 'skills';
     case 'missing-skill': return scope !== 'questions';
-    case 'unassessed-skill': return scope !== 'questions';
+    // Without a profile there is no hint to add: only its own quick fix (a placeholder) applies.
+    case 'unassessed-skill': return scope !== 'questions' && missingData(diagnostic)?.profile !== undefined;
     case 'missing-section': return scope === 'all';
     default: return false;
   }
@@ -317,9 +326,17 @@ function suggestionFix(diagnostic: Diagnostic, context: FixContext): (CodeAction
 }
 
 /** Replaces the scalar a diagnostic covers, if it still holds `expected`. */
-function replace(title: string, diagnostic: Diagnostic, expected: unknown, value: string, context: FixContext): CodeAction | undefined {
+function replace(title: string, diagnostic: Diagnostic, expected: unknown, value: string, context: FixContext, isPreferred = true): CodeAction | undefined {
   const span = { start: context.document.offsetAt(diagnostic.range.start), end: context.document.offsetAt(diagnostic.range.end) };
-  return action(title, QUICK_FIX, [diagnostic], context, [(parsed) => replaceScalar(parsed, span, expected, value)], true);
+  return action(title, QUICK_FIX, [diagnostic], context, [(parsed) => replaceScalar(parsed, span, expected, value)], isPreferred);
+}
+
+/** The most values offered one by one when none is close to what was written. */
+const MAX_CHOICES = 10;
+
+/** "Change to 'x'" for each of a few valid values, none preferred: nothing written is close to one. */
+function choices(diagnostic: Diagnostic, expected: unknown, values: readonly string[], context: FixContext): (CodeAction | undefined)[] {
+  return values.slice(0, MAX_CHOICES).map((value) => replace(`Change to '${value}'`, diagnostic, expected, value, context, false));
 }
 
 function questionsOf(diagnostics: readonly Diagnostic[], context: FixContext): ProfileQuestion[] {

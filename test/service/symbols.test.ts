@@ -16,6 +16,12 @@ function outline(document: TextDocument, symbols: DocumentSymbol[], indent = '')
 }
 
 describe('document symbols', () => {
+  it('shows a block-scalar ask on one line', () => {
+    const document = brief('hire: 1\nrole: X\nquestions:\n  - id: conflict\n    ask: |\n      How do you handle conflict?\n      Give an example.\n');
+    const questions = service.findDocumentSymbols(document).find((symbol) => symbol.name === 'questions');
+    assert.equal(questions?.children?.[0].detail, 'How do you handle conflict? Give an example.');
+  });
+
   it('lists sections, skills by id with their need and questions by id with their ask', () => {
     const document = brief(
       [

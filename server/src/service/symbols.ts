@@ -55,7 +55,8 @@ function outline(document: TextDocument, parsed: ParsedDocument, model: Brief, d
     range: toRange(document, trimmed(range)),
     // A key may be a block collection whose span takes the line break: the selection must lie inside the range.
     selectionRange: toRange(document, trimmed(selection)),
-    ...(detail ? { detail } : {}),
+    // A detail shows on one line: a block scalar's line breaks become spaces.
+    ...(detail?.trim() ? { detail: detail.trim().replace(/\s+/g, ' ') } : {}),
     ...(children ? { children } : {}),
   });
   const items = (list: readonly BriefItem[], kind: SymbolKind, detail: (item: BriefItem) => string | undefined) =>

@@ -272,6 +272,56 @@ describe('completion of waive ids', () => {
   });
 });
 
+describe('completion in flow mappings', () => {
+  it('offers currencies for the `currency` of a flow `rate`', () => {
+    const text = 'hire: 1\nrate: {amount: 3, per: day, currency: |}';
+    assert.deepEqual(labelsAt(text).slice(0, 3), ['USD', 'EUR', 'GBP']);
+    assert.equal(applyCompletion(text, 'EUR'), 'hire: 1\nrate: {amount: 3, per: day, currency: EUR}');
+    assert.equal(applyCompletion('hire: 1\nrate: {amount: 3, currency:|}', 'GBP'), 'hire: 1\nrate: {amount: 3, currency: GBP}');
+  });
+
+  it('offers the `office` values of a flow `workspace`', () => {
+    assert.deepEqual(labelsAt('hire: 1\nworkspace: {office: |}'), ['provided', 'shared', 'remote', 'none']);
+    assert.equal(applyCompletion('hire: 1\nworkspace: {tools: [Laptop], office: prov|}', 'provided'), 'hire: 1\nworkspace: {tools: [Laptop], office: provided}');
+  });
+
+  it('offers the keys a flow `rate` lacks, each as a plain `key: `', () => {
+    const text = 'hire: 1\nrate: {amount: 3, |}';
+    assert.deepEqual(labelsAt(text), ['currency', 'per', 'hours', 'max', 'kit_fee']);
+    assert.equal(applyCompletion(text, 'per'), 'hire: 1\nrate: {amount: 3, per: }');
+    assert.equal(applyCompletion('hire: 1\nrate: {amount: 3, cu|: USD}', 'currency'), 'hire: 1\nrate: {amount: 3, currency: USD}');
+  });
+
+  it('inserts an object or list key in a flow mapping without a block snippet', () => {
+    assert.equal(applyCompletion('hire: 1\nrole: X\n{|}', 'rate'), 'hire: 1\nrole: X\n{rate: }');
+    assert.equal(applyCompletion(`${HEAD}workspace: {office: shared, |}`, 'tools'), `${HEAD}workspace: {office: shared, tools: }`);
+    assert.deepEqual(labelsAt('{|}').filter((label) => label.startsWith('hiring brief')), []);
+  });
+
+  it('offers the ids a flow `waive` does not name yet', () => {
+    const text = `${HEAD}waive: {experience: x, |}`;
+    const labels = labelsAt(text);
+    assert.ok(labels.includes('superiors') && !labels.includes('experience'), labels.join());
+    assert.equal(applyCompletion(text, 'superiors'), `${HEAD}waive: {experience: x, superiors: }`);
+  });
+
+  it('offers skill ids in a flow `assesses` of a flow question', () => {
+    const text = `${HEAD}questions:\n  - {id: conflict, ask: "How", assesses: [problem-solving, comm|]}`;
+    assert.ok(!labelsAt(text).includes('problem-solving'));
+    assert.equal(applyCompletion(text, 'communication'), `${HEAD}questions:\n  - {id: conflict, ask: "How", assesses: [problem-solving, communication]}`);
+  });
+
+  it('offers question ids in a flow question of a flow list, and no whole question', () => {
+    const text = `${HEAD}questions: [{id: conflict}, {id: |}]`;
+    const items = completionsAt(text);
+    assert.ok(items.every((item) => item.insertTextFormat !== InsertTextFormat.Snippet && !(item.textEdit as TextEdit).newText.includes('\n')));
+    assert.deepEqual(items.map((item) => item.label).slice(0, 3), ['management-style', 'experience', 'superiors']);
+    assert.equal(applyCompletion(text, 'superiors'), `${HEAD}questions: [{id: conflict}, {id: superiors}]`);
+    assert.equal(applyCompletion(`${HEAD}questions: [{id: |}]`, 'experience'), `${HEAD}questions: [{id: experience}]`);
+    assert.deepEqual(labelsAt(`${HEAD}questions: [|]`), []);
+  });
+});
+
 describe('completion at the edges', () => {
   it('works at the end of a file without a trailing newline', () => {
     assert.equal(applyCompletion(`${HEAD}workspace:\n  office: provided\n  to|`, 'tools'), `${HEAD}workspace:\n  office: provided\n  tools:\n    - `);

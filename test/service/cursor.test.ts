@@ -54,9 +54,50 @@ describe('cursorContext', () => {
     assert.equal(contextAt('skills: [\n  # a [\n  a, "b [", \'c]\',\n  {d: [1,\n    2]},\n  |\n]\n'), 'item~ ["skills"] ""');
   });
 
-  it('has no context in a flow mapping or a nested collection that spans lines', () => {
-    assert.equal(contextAt('rate: {\n  amount: 1,\n  |\n}\n'), undefined);
-    assert.equal(contextAt('skills: [a, [\n  |\n'), undefined);
+  it('finds the keys and values of a flow mapping', () => {
+    assert.equal(contextAt('hire: 1\nrate: {amount: 3, per: day, currency: |}'), 'value~ ["rate","currency"] ""');
+    assert.equal(contextAt('hire: 1\nworkspace: {office: |}'), 'value~ ["workspace","office"] ""');
+    assert.equal(contextAt('hire: 1\nworkspace: {tools: [Laptop], office: prov|}'), 'value~ ["workspace","office"] "prov"');
+    assert.equal(contextAt('hire: 1\nrate: {amount: 3, |}'), 'key~ ["rate"] [amount] ""');
+    assert.equal(contextAt('rate: {per:|}'), 'value~ ["rate","per"] ""');
+    assert.equal(contextAt('waive: {experience: x, |}'), 'key~ ["waive"] [experience] ""');
+    assert.equal(contextAt('waive:\n  {experience: x, |}'), 'key~ ["waive"] [experience] ""');
+    assert.equal(contextAt('{hire: 1, |}'), 'key~ [] [hire] ""');
+  });
+
+  it('reads the keys of a flow mapping on both sides of the cursor, quoted or not, without the one being written', () => {
+    assert.equal(contextAt('rate: {amount: 3, |, "per": day, \'max\': 1}'), 'key~ ["rate"] [amount,per,max] ""');
+    assert.equal(contextAt('rate: {amount: 3, cu|r: USD, per: day}'), 'key~ ["rate"] [amount,per] "cur":');
+    assert.equal(contextAt('rate: {amount: {a: 1, b: 2}, |, kit_fee: [1, 2], per: day}'), 'key~ ["rate"] [amount,kit_fee,per] ""');
+    // Commas and colons in quotes separate nothing.
+    assert.equal(contextAt('rate: {note: "a, b: c", |}'), 'key~ ["rate"] [note] ""');
+  });
+
+  it('finds the path through nested flow collections, counting the items before each', () => {
+    const head = 'questions:\n  - {id: conflict, ask: "How, then?", ';
+    assert.equal(contextAt(`${head}assesses: [problem-solving, comm|]}`), 'item~ ["questions",0,"assesses"] "comm"');
+    assert.equal(contextAt('questions: [{id: |}]'), 'value~ ["questions",0,"id"] ""');
+    assert.equal(contextAt('questions: [{id: a}, {id: b, ask: "x, [y"}, {id: |}]'), 'value~ ["questions",2,"id"] ""');
+    assert.equal(contextAt('questions: [{id: a}, {id: b, |}]'), 'key~ ["questions",1] [id] ""');
+    assert.equal(contextAt('questions: [{id: a}, {assesses: [x, {a: [|'), 'item~ ["questions",1,"assesses",1,"a"] ""');
+    assert.equal(contextAt('skills: [a, [\n  |\n'), 'item~ ["skills",1] ""');
+  });
+
+  it('finds a flow mapping that spans lines, with the keys on the lines above and below', () => {
+    assert.equal(contextAt('rate: {\n  amount: 1,\n  |\n}\n'), 'key~ ["rate"] [amount] ""');
+    assert.equal(contextAt('rate: {\n  amount: 1, # {a\n  |\n  per: day,\n}\nworkspace:\n  office: x\n'), 'key~ ["rate"] [amount,per] ""');
+    assert.equal(contextAt('questions: [\n  {id: a},\n  {\n    id: |'), 'value~ ["questions",1,"id"] ""');
+    assert.equal(contextAt('questions:\n  - id: a\n    ask: How [so\n    assesses: {a: |'), 'value~ ["questions",0,"assesses","a"] ""');
+  });
+
+  it('has no context in a flow mapping after a value, in quotes, or where a collection is a key', () => {
+    assert.equal(contextAt('rate: {amount: 3 |}'), undefined);
+    assert.equal(contextAt('rate: {amount: 3, note: "per |"}'), undefined);
+    assert.equal(contextAt('rate: {amount: 3, note: \'a, |\'}'), undefined);
+    assert.equal(contextAt('questions: [{id: a} |]'), undefined);
+    assert.equal(contextAt('rate: {[a]: |}'), undefined);
+    assert.equal(contextAt('rate: {a: 1}}, |'), undefined);
+    assert.equal(contextAt('rate: {a: 1} # {b: |'), undefined);
   });
 
   it('reads the block context below a flow list closed on a line above, or after a `[` in text', () => {
@@ -65,12 +106,11 @@ describe('cursorContext', () => {
     assert.equal(contextAt('notes: >\n  see [the guide\nduties:\n  - |\n'), 'item ["duties"] ""');
   });
 
-  it('has no context in comments, text, block scalars and flow mappings', () => {
+  it('has no context in comments, text and block scalars', () => {
     assert.equal(contextAt('hire: 1 # ro|'), undefined);
     assert.equal(contextAt('summary: Runs the of|fice\n'), undefined);
     assert.equal(contextAt('summary: >\n  Runs the office\n  |\n'), undefined);
     assert.equal(contextAt('summary: >\n  [Runs the office,\n  |\n'), undefined);
-    assert.equal(contextAt('rate: {amount: |}\n'), undefined);
   });
 
   it('has no context in a comment after an apostrophe or an escaped quote, and finds the next item', () => {

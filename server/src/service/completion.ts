@@ -120,9 +120,10 @@ function complete(dialect: Dialect, document: TextDocument, position: Position, 
   const profile = dialect.profileOf(brief, profiles);
   const scope: Scope = { uri: document.uri, parsed, context, dialect, brief, profile, profiles, layout: detectLayout(parsed) };
   const range = toRange(document, context.word);
-  // Right after the `:` or `-` that opened the list (a trigger character), the value needs its space: `per: day`, not `per:day`.
+  // Right after the `:` or `-` that opened the list (a trigger character), the value needs its space: `per: day`, not `per:day`; in flow too after a key's `:` (`{per:day}` is one scalar).
   const before = parsed.text[context.word.start - 1];
-  const space = !context.flow && context.kind !== 'key' && (before === ':' || before === '-') ? ' ' : '';
+  const opened = context.flow ? context.kind === 'value' && before === ':' : context.kind !== 'key' && (before === ':' || before === '-');
+  const space = opened ? ' ' : '';
   const items = candidates(scope).map((candidate, index): CompletionItem => {
     const item: CompletionItem = {
       label: candidate.label,
@@ -145,8 +146,8 @@ function candidates(scope: Scope): Candidate[] {
   const schema = schemaAt(context.path, scope.dialect.schema);
   switch (context.kind) {
     case 'key':
-      // A line at the indentation of a list's items, before its dash is typed.
-      if (schema?.type === 'array') return itemCandidates(scope, '- ');
+      // A line at the indentation of a list's items, before its dash is typed; in flow (`duties: {|`) there is no such line.
+      if (schema?.type === 'array') return context.flow ? [] : itemCandidates(scope, '- ');
       return [...keyCandidates(scope, schema), ...(isEmptyDocument(context) ? scope.dialect.skeletons(scope) : [])];
     case 'value':
       return valueCandidates(scope, schema);
@@ -155,9 +156,9 @@ function candidates(scope: Scope): Candidate[] {
   }
 }
 
-/** Whether the cursor is on the first column of a document that has no keys yet. */
+/** Whether the cursor is on the first column of a document that has no keys yet (not inside a flow mapping). */
 function isEmptyDocument(context: CursorContext): boolean {
-  return context.path.length === 0 && context.column === 0 && context.keys.length === 0;
+  return !context.flow && context.path.length === 0 && context.column === 0 && context.keys.length === 0;
 }
 
 /** Keys of the mapping at the cursor that it does not have yet. */
@@ -180,7 +181,7 @@ function keyCandidates(scope: Scope, schema: JsonSchema | undefined): Candidate[
     });
 }
 
-/** What a key completion inserts: the key and, unless a `:` follows, a start for its value. */
+/** What a key completion inserts: the key and, unless a `:` follows, a start for its value (in a flow mapping, only `key: `). */
 function keyText(scope: Scope, name: string, property: JsonSchema): Pick<Candidate, 'text' | 'snippet' | 'command'> {
   const { context, layout } = scope;
   if (context.colonAfter) return { text: name };
@@ -189,6 +190,7 @@ function keyText(scope: Scope, name: string, property: JsonSchema): Pick<Candida
   const dashIndent = ' '.repeat(context.column + layout.seqOffset);
   const again = property.enum || scope.dialect.valuePatterns.has(pathPattern([...context.path, name])) ? SUGGEST_AGAIN : undefined;
   if (property.const !== undefined) return { text: `${name}: ${String(property.const)}` };
+  if (context.flow) return { text: `${name}: `, command: property.type === 'object' || property.type === 'array' ? undefined : again };
   if (property.type === 'object') {
     const body = property.defaultSnippets?.find((snippet) => typeof snippet.body === 'object')?.body;
     return { text: `${name}:${eol}${indent}${body ? renderBody(body, indent, layout) : '$0'}`, snippet: true };

@@ -30,9 +30,9 @@ export interface CursorContext {
   readonly word: Span;
   /** The column where the word starts: the indentation of what is written. */
   readonly column: number;
-  /** Whether the cursor is inside a flow list (`[a, |]`), on the line of its `[` or below it. */
+  /** Whether the cursor is inside a flow collection (`[a, |]`, `{a: 1, |}`), on the line of its bracket or below it. */
   readonly flow: boolean;
-  /** For `key`: the keys the mapping has on other lines, read from the text (a half-typed key spoils the tree). */
+  /** For `key`: the keys the mapping has on other lines, or in its other entries in flow, read from the text (a half-typed key spoils the tree). */
   readonly keys: readonly string[];
   /** Whether a `:` follows the word on its line (an existing key being edited). */
   readonly colonAfter: boolean;
@@ -90,17 +90,13 @@ export function cursorContext(text: string, offset: number): CursorContext | und
     colonAfter: /^[ \t]*:/.test(line.text.slice(end)),
   };
 
-  const bracket = enclosingBracket(lines, line, start);
-  if (bracket) {
-    const before = bracket.line.text.slice(0, bracket.column);
-    const shape = shapeOf(before);
-    if (shape.rest === bracket.column) {
-      if (bracket.line.text[bracket.column] !== '[') return undefined;
-      const path = containerPath(lines, bracket.line.start, bracket.column, shape.openers);
-      return path && { ...base, kind: 'item', path, flow: true, keys: [] };
-    }
-    // After `[`, `{`, `,` or `:` a bracket opens a collection nested in a flow one, which has no context; after other text it is a character of a plain scalar.
-    if (/[[{,:][ \t]*$/.test(before)) return undefined;
+  const brackets = openBrackets(lines, line, start);
+  if (brackets.length) {
+    const outer = flowStart(brackets);
+    if (outer) return flowContext(lines, line, start, end, outer, base);
+    // After `[`, `{`, `,` or `:` a bracket opens a collection nested in one whose start is lost; after other text it is a character of a plain scalar.
+    const inner = brackets[0];
+    if (/[[{,:][ \t]*$/.test(inner.line.text.slice(0, inner.column))) return undefined;
   }
 
   const shape = shapeOf(line.text.slice(0, start));
@@ -281,35 +277,207 @@ interface Bracket {
 }
 
 /**
- * The innermost unclosed bracket before a column of a line: on that line, or
- * on a line above for a flow collection that spans lines, matching the
- * brackets of the lines between. The search stops at a line no flow
- * collection's lines can cross: a list dash, a key at column 0, or a key that
- * opens a block (nothing after its `:`, or `|` or `>`); and after
- * `FLOW_LINES` lines. A bracket found may still be text of a plain scalar
- * (`ask: How [so`): the caller tells from what precedes it.
+ * The unclosed brackets before a column of a line, innermost first: on that
+ * line, and on the lines above for a flow collection that spans lines,
+ * matching the brackets of the lines between. The search stops at a line no
+ * flow collection's lines can cross (`crossesNoFlow`), the cursor's own line
+ * included once it holds a bracket; and after `FLOW_LINES` lines. A bracket
+ * found may still be text of a plain scalar (`ask: How [so`): `flowStart`
+ * tells from what precedes it.
  */
-function enclosingBracket(lines: Lines, line: Line, column: number): Bracket | undefined {
+function openBrackets(lines: Lines, line: Line, column: number): Bracket[] {
+  const found: Bracket[] = [];
   const own = bracketsOf(line.text.slice(0, column));
-  if (own.open.length) return { line, column: own.open[own.open.length - 1] };
+  for (let index = own.open.length - 1; index >= 0; index--) found.push({ line, column: own.open[index] });
+  if (found.length && crossesNoFlow(shapeOf(line.text.slice(0, column)))) return found;
   let pending = own.closed;
   let start = line.start;
   for (let count = 0; count < FLOW_LINES; count++) {
     start = lines.previous(start);
-    if (start < 0) return undefined;
+    if (start < 0) break;
     if (lines.margin(start).blank) continue;
     const above = lines.at(start);
     const shape = shapeOf(above.text);
     const { open, closed } = bracketsOf(shape.text);
-    if (open.length > pending) return { line: above, column: open[open.length - 1 - pending] };
-    pending += closed - open.length;
-    const first = shape.openers[0];
-    if (!first) continue;
-    const last = shape.openers[shape.openers.length - 1];
-    const value = shape.text.slice(shape.rest).trimEnd();
-    if (first.key === undefined || first.column === 0 || (last.key !== undefined && (value === '' || /^[|>]/.test(value)))) return undefined;
+    for (let index = open.length - 1 - pending; index >= 0; index--) found.push({ line: above, column: open[index] });
+    pending = Math.max(0, pending - open.length) + closed;
+    if (crossesNoFlow(shape)) break;
+  }
+  return found;
+}
+
+/** Whether no flow collection's lines can cross a line: it has a list dash, a key at column 0, or a key that opens a block (nothing after its `:`, or `|` or `>`). */
+function crossesNoFlow(shape: Shape): boolean {
+  const first = shape.openers[0];
+  if (!first) return false;
+  const last = shape.openers[shape.openers.length - 1];
+  const value = shape.text.slice(shape.rest).trimEnd();
+  return first.key === undefined || first.column === 0 || (last.key !== undefined && (value === '' || /^[|>]/.test(value)));
+}
+
+/**
+ * The outermost of the unclosed brackets (innermost first) that starts a
+ * flow collection: only openers (keys, dashes) precede it on its line, so it
+ * is where the line's openers end. Brackets outside it are text of a plain
+ * scalar on a line above.
+ */
+function flowStart(brackets: readonly Bracket[]): Bracket | undefined {
+  let line: Line | undefined;
+  let rest = -1;
+  for (let index = brackets.length - 1; index >= 0; index--) {
+    const bracket = brackets[index];
+    // One shape per line: a line of many brackets is read once.
+    if (bracket.line !== line) {
+      line = bracket.line;
+      rest = shapeOf(line.text).rest;
+    }
+    if (rest === bracket.column) return bracket;
   }
   return undefined;
+}
+
+/** An unclosed flow collection, read from its bracket to the cursor. */
+interface FlowFrame {
+  readonly open: '[' | '{';
+  /** Where its current entry (item or pair) starts in the flow text. */
+  start: number;
+  /** The entries before the current one: the index of the current item. */
+  items: number;
+  /** For a mapping, the keys of the entries before the current one. */
+  readonly keys: string[];
+  /** Its place in the collection that holds it: an index or a key; undefined where that is no key or item (`{[a]: 1}`, `[a [b]]`). */
+  readonly segment: PathSegment | undefined;
+  /** Whether a nested collection closed in the current entry (what follows it is no start of another). */
+  closed: boolean;
+}
+
+/**
+ * The context inside a flow collection: the path through each unclosed
+ * bracket from the outermost (whose own path is the block structure's), and
+ * whether the cursor writes a key, a value or an item there.
+ */
+function flowContext(lines: Lines, line: Line, start: number, end: number, outer: Bracket, base: Pick<CursorContext, 'word' | 'column' | 'colonAfter'>): CursorContext | undefined {
+  const path = containerPath(lines, outer.line.start, outer.column, shapeOf(outer.line.text.slice(0, outer.column)).openers);
+  if (!path) return undefined;
+  const text = flowText(lines, outer, line, start);
+  const frames = flowFrames(text);
+  if (!frames) return undefined;
+  for (const frame of frames.slice(1)) {
+    if (frame.segment === undefined) return undefined;
+    path.push(frame.segment);
+  }
+  const inner = frames[frames.length - 1];
+  const entry = text.slice(inner.start);
+  if (!entry.trim() && !inner.closed) {
+    if (inner.open === '[') return { ...base, kind: 'item', path, flow: true, keys: [] };
+    return { ...base, kind: 'key', path, flow: true, keys: [...inner.keys, ...keysAfter(lines, line, end)] };
+  }
+  const pair = inner.open === '{' && !inner.closed ? entryKey(entry) : undefined;
+  if (!pair || pair.rest.trim()) return undefined;
+  return { ...base, kind: 'value', path: [...path, pair.key], flow: true, keys: [] };
+}
+
+/** The text from a flow collection's bracket to a column of a later (or the same) line, without comments; lines joined by `\n`. */
+function flowText(lines: Lines, outer: Bracket, line: Line, column: number): string {
+  if (outer.line.start === line.start) return line.text.slice(outer.column, column);
+  const parts = [outer.line.text.slice(outer.column, Math.max(outer.column, commentStart(outer.line.text)))];
+  for (let start = lines.next(outer.line.start); start >= 0 && start < line.start; start = lines.next(start)) {
+    const text = lines.at(start).text;
+    parts.push(text.slice(0, commentStart(text)));
+  }
+  parts.push(line.text.slice(0, column));
+  return parts.join('\n');
+}
+
+/** The `[]{},` of a text outside quoted scalars, with their indices. */
+function flowMarks(text: string): { readonly char: string; readonly index: number }[] {
+  const marks: { char: string; index: number }[] = [];
+  scanOutsideQuotes(text, (char, index) => {
+    if (char === '[' || char === ']' || char === '{' || char === '}' || char === ',') marks.push({ char, index });
+  });
+  return marks;
+}
+
+/**
+ * The collections still open at the end of a flow text that starts with the
+ * outermost one's bracket, outermost first; undefined when that one closes
+ * or the nesting is deeper than a brief may be.
+ */
+function flowFrames(text: string): FlowFrame[] | undefined {
+  const frames: FlowFrame[] = [];
+  for (const { char, index } of flowMarks(text)) {
+    const top = frames[frames.length - 1];
+    if (char === '[' || char === '{') {
+      if (frames.length >= MAX_DEPTH) return undefined;
+      frames.push({ open: char, start: index + 1, items: 0, keys: [], segment: top && !top.closed ? segmentOf(top, text.slice(top.start, index)) : undefined, closed: false });
+    } else if (char === ',') {
+      if (!top) return undefined;
+      const key = top.open === '{' ? entryKey(text.slice(top.start, index))?.key : undefined;
+      if (key !== undefined) top.keys.push(key);
+      top.items++;
+      top.start = index + 1;
+      top.closed = false;
+    } else {
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (!parent) return undefined;
+      parent.closed = true;
+    }
+  }
+  return frames.length ? frames : undefined;
+}
+
+/** The place in a flow collection of a collection nested in it, from the text of its entry before the bracket: an index, or the key before `:`. */
+function segmentOf(parent: FlowFrame, before: string): PathSegment | undefined {
+  if (parent.open === '[') return before.trim() ? undefined : parent.items;
+  const pair = entryKey(before);
+  return pair && !pair.rest.trim() ? pair.key : undefined;
+}
+
+/** The key of a flow mapping's entry and the text after its `:`; undefined when the entry has no key yet. */
+function entryKey(entry: string): { readonly key: string; readonly rest: string } | undefined {
+  const text = entry.trimStart();
+  const match = KEY.exec(text);
+  return match ? { key: match[1]?.slice(1, -1) ?? match[2].trimEnd(), rest: text.slice(match[0].length) } : undefined;
+}
+
+/**
+ * The keys of the entries after the cursor's in its flow mapping, from a
+ * column of its line to the mapping's closing bracket, on that line and the
+ * lines below (within `FLOW_LINES`, up to a line no flow collection crosses).
+ */
+function keysAfter(lines: Lines, line: Line, column: number): string[] {
+  const keys: string[] = [];
+  let depth = 0;
+  // The text of the entry being read; undefined while in the cursor's own entry.
+  let entry: string | undefined;
+  let text = line.text.slice(column, Math.max(column, commentStart(line.text)));
+  let start = line.start;
+  for (let count = 0; count < FLOW_LINES; count++) {
+    let from = 0;
+    for (const { char, index } of flowMarks(text)) {
+      if (char === '[' || char === '{') {
+        depth++;
+      } else if (depth > 0 && char !== ',') {
+        depth--;
+      } else if (depth === 0) {
+        const key = entry === undefined ? undefined : entryKey(entry + text.slice(from, index))?.key;
+        if (key !== undefined) keys.push(key);
+        if (char !== ',') return keys;
+        entry = '';
+        from = index + 1;
+      }
+    }
+    // The cursor's entry ends with its line when nothing follows the cursor there: the next line writes another entry.
+    if (entry !== undefined) entry += `${text.slice(from)}\n`;
+    else if (!text.slice(from).trim()) entry = '';
+    start = lines.next(start);
+    if (start < 0) break;
+    const shape = lines.margin(start).blank ? undefined : shapeOf(lines.at(start).text);
+    if (shape && crossesNoFlow(shape)) break;
+    text = shape?.text ?? '';
+  }
+  return keys;
 }
 
 function shapeOf(line: string): Shape {

@@ -102,20 +102,29 @@ export function validateSchema(document: TextDocument, parsed: ParsedDocument, k
   if (!YAML.isMap(root) || parsed.value === undefined) return [];
   const errors = schemaErrors(kind, parsed.value);
   if (errors.length === 0) return [];
-  // The plain value names a list, mapping or null key by a text that matches no key node: report the key itself.
-  const diagnostics = keysThatAreNotWords(root).map(({ span, what }) =>
-    createDiagnostic(toRange(document, span), 'schema', `A key must be a word, such as 'role', not ${what}.`, { kind: 'value', keyword: 'propertyNames' } satisfies SchemaProblem),
-  );
+  const diagnostics: Diagnostic[] = [];
+  let unplaced = false;
   // One finding a node: `hire: "1"` is text where a number should be, and saying it is not 1 as well adds nothing.
   // A key that lacks several properties says so once for each.
   const seen = new Set<string>();
   for (const error of errors) {
     const finding = describe(error, root, parsed.text, kind);
-    if (!finding) continue;
+    if (!finding) {
+      unplaced = true;
+      continue;
+    }
     const key = finding.data.kind === 'required' ? `${finding.span.start}:${finding.span.end}:${finding.message}` : `${finding.span.start}:${finding.span.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
     diagnostics.push(createDiagnostic(toRange(document, finding.span), 'schema', finding.message, finding.data));
+  }
+  // An error no node holds: the plain value names a list, mapping or null key by a text that matches no
+  // key node. Report those keys themselves (looked for only then: it reads the whole tree).
+  if (unplaced) {
+    const keys = keysThatAreNotWords(root).map(({ span, what }) =>
+      createDiagnostic(toRange(document, span), 'schema', `A key must be a word, such as 'role', not ${what}.`, { kind: 'value', keyword: 'propertyNames' } satisfies SchemaProblem),
+    );
+    diagnostics.unshift(...keys);
   }
   return diagnostics;
 }

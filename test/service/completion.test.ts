@@ -158,6 +158,9 @@ describe('completion of questions', () => {
     listen_for:
       - An honest example, handled respectfully and resolved
       - Raising disagreements through the right channel
+    red_flags:
+      - Speaks badly of past managers
+      - Claims never to have disagreed with anyone
     assesses:
       - teamwork
 `,
@@ -260,15 +263,15 @@ describe('completion of skills', () => {
 });
 
 describe('completion of waive ids', () => {
-  it('offers profile sections, skill and question ids not yet waived', () => {
-    const text = `${HEAD}skills:\n  - id: budgeting\nwaive:\n  authority: Decided by the producer.\n  |`;
-    const labels = labelsAt(text);
+  it('offers the sections and questions the brief lacks, and every skill, not yet waived', () => {
+    const head = `${HEAD}skills:\n  - id: budgeting\nquestions:\n  - id: conflict\n    ask: How?\nwaive:\n  authority: Decided by the producer.\n`;
+    const labels = labelsAt(`${head}  |`);
     assert.deepEqual(labels, [
-      'skills', 'rate', 'workspace', 'questions',
+      'rate', 'workspace',
       'communication', 'problem-solving', 'accounting', 'computer', 'coordination', 'multitasking', 'leadership', 'teamwork', 'detail-and-big-picture', 'budgeting',
-      'management-style', 'experience', 'conflict', 'superiors', 'detail-or-big-picture', 'decision-split', 'charges', 'needs-from-us',
+      'management-style', 'experience', 'superiors', 'detail-or-big-picture', 'decision-split', 'charges', 'needs-from-us',
     ]);
-    assert.equal(applyCompletion(text, 'superiors'), `${HEAD}skills:\n  - id: budgeting\nwaive:\n  authority: Decided by the producer.\n  superiors: `);
+    assert.equal(applyCompletion(`${head}  |`, 'superiors'), `${head}  superiors: `);
   });
 });
 

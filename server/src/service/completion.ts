@@ -380,10 +380,14 @@ function skeletonCandidates(scope: Scope): Candidate[] {
   });
 }
 
-/** Ids a `waive` mapping can name and does not yet: the profile's sections, skills and questions. */
+/**
+ * Ids a `waive` mapping can name and does not yet: the profile's sections and
+ * questions the brief lacks, and the skills (a listed one may be waived to
+ * leave it unassessed).
+ */
 function waiveCandidates(scope: Scope, waived: ReadonlySet<string>): Candidate[] {
   const { context, profile } = scope;
-  const seen = new Set(waived);
+  const seen = new Set([...waived, ...(scope.brief?.sections.keys() ?? []), ...(scope.brief?.questions.map((question) => question.id) ?? [])]);
   const result: Candidate[] = [];
   const add = (id: string, detail: string | undefined, documentation?: string) => {
     if (seen.has(id)) return;
@@ -392,7 +396,6 @@ function waiveCandidates(scope: Scope, waived: ReadonlySet<string>): Candidate[]
   };
   for (const section of profile?.sections ?? []) add(section, `Section '${section}'`, schemaAt([section])?.markdownDescription);
   for (const skill of knownSkills(scope)) add(skill.id, skill.name, skill.about);
-  for (const question of scope.brief?.questions ?? []) add(question.id, itemString(question, 'ask'));
   for (const question of profile?.questions ?? []) add(question.id, question.ask, question.why);
   return result;
 }
@@ -444,6 +447,7 @@ function questionBody(question: Profile['questions'][number]): Record<string, un
   const body: Record<string, unknown> = { id: literal(question.id), ask: literal(question.ask) };
   if (question.why) body.why = literal(question.why);
   if (question.listen_for.length) body.listen_for = question.listen_for.map(literal);
+  if (question.red_flags.length) body.red_flags = question.red_flags.map(literal);
   if (question.assesses.length) body.assesses = question.assesses.map(literal);
   return body;
 }

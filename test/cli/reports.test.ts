@@ -54,6 +54,7 @@ describe('hire check --format sarif', () => {
     for (const log of [sarif(['samples']), sarif(['-'], 'hire: [1\n'), sarif(['samples/complete.hire.yaml'])]) {
       assert.ok(validate(log), ajv.errorsText(validate.errors));
       assert.equal(log.version, '2.1.0');
+      assert.equal(log.runs[0].columnKind, 'utf16CodeUnits', 'columns count UTF-16 code units, and say so');
     }
     assert.equal(hire(['check', '--format', 'sarif', 'samples']).status, 1, 'the exit code does not depend on the format');
   });

@@ -79,6 +79,23 @@ describe('render: views', () => {
     assert.doesNotMatch(posting, /Why we ask|Red flags/);
   });
 
+  it('lists the evidence to look for in the kit, not in the posting', () => {
+    const text = 'hire: 1\nrole: Key Grip\nskills:\n  - id: rigging\n    evidence: Rigged a 40-foot truss\n';
+    assert.match(render(brief(text), { format: 'md', view: 'kit' }), /## Evidence to look for\n\n- \*\*Rigging:\*\* Rigged a 40-foot truss/);
+    assert.match(render(brief(text), { format: 'html', view: 'kit' }), /<p><strong>Rigging:<\/strong> Rigged a 40-foot truss<\/p>/);
+    assert.doesNotMatch(render(brief(text), { format: 'md', view: 'posting' }), /40-foot truss/);
+  });
+
+  it('writes decimals, one hour and a link after `!` as they read in Markdown (no stray backslash, no image)', () => {
+    const text = 'hire: 1\nrole: Key Grip\nsummary: "See ![plan](http://example.com/p.png) now!"\nrate: {amount: 12.5, currency: USD, per: hour, hours: 1, kit_fee: 25.75}\n';
+    const kit = render(brief(text), { format: 'md', view: 'kit' });
+    assert.match(kit, /\*\*Rate:\*\* 12\.5 USD per hour/);
+    assert.match(kit, /\*\*Hours:\*\* 1 hour$/m);
+    assert.match(kit, /\*\*Kit fee:\*\* 25\.75 USD/);
+    const posting = render(brief(text), { format: 'md', view: 'posting' });
+    assert.match(posting, /See \\!\[plan\]\(http:\/\/example\.com\/p\.png\) now\\!/);
+  });
+
   it('heads what they pass up with reports_to as written, a name or a title', () => {
     const text = 'hire: 1\nrole: Key Grip\nreports_to: Jane Smith\nauthority:\n  escalates: [Anything that moves the schedule]\n';
     assert.match(render(brief(text), { format: 'md', view: 'kit' }), /^### Escalates to: Jane Smith$/m);

@@ -48,6 +48,8 @@ export function formatSarif(files: readonly CheckedFile[], version: string, cwd:
     runs: [
       {
         tool: { driver: { name: 'hire', version, informationUri: INFORMATION_URI, rules } },
+        // Said, not left to a reader's default: columns count UTF-16 code units, as LSP positions do.
+        columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
         results,
       },

@@ -275,7 +275,7 @@ function rateFacts(model: BriefModel, all: boolean): [string, string][] {
   if (!rate) return [];
   const facts: [string, string | undefined][] = [
     ['Rate', money(model, rate.amount)],
-    ['Hours', rate.hours && `${rate.hours} hours ${rate.per && rate.per !== 'hour' && rate.per !== 'project' ? `per ${rate.per}` : ''}`.trim()],
+    ['Hours', rate.hours && `${rate.hours} ${rate.hours === '1' ? 'hour' : 'hours'} ${rate.per && rate.per !== 'hour' && rate.per !== 'project' ? `per ${rate.per}` : ''}`.trim()],
   ];
   if (all) facts.push(['Ceiling (max)', money(model, rate.max)], ['Kit fee', money(model, rate.kitFee)]);
   return facts.filter((fact): fact is [string, string] => fact[1] !== undefined);
@@ -438,6 +438,7 @@ function kitHtml(model: BriefModel): string {
     `<div class="fill-in">\n${fillIn}\n</div>`,
     htmlSection('Open findings', htmlFindings(model), 'findings'),
     htmlSection('Coverage', htmlCoverage(model), 'coverage'),
+    htmlSection('Evidence to look for', withEvidence(model).map((skill) => `<p><strong>${escapeHtml(skill.name)}:</strong> ${inline(skill.evidence)}</p>`).join('\n'), 'evidence'),
     model.questions.length
       ? `<section class="questions">\n<h2>Questions</h2>\n${model.questions.map((question, index) => htmlQuestion(question, index)).join('\n')}\n</section>`
       : '',
@@ -457,6 +458,11 @@ function htmlFindings(model: BriefModel): string {
       `<li class="finding finding-${finding.severity}"><span class="severity">${finding.severity}</span> <span class="where">line ${finding.line}</span> <code>${escapeHtml(finding.code)}</code> ${escapeHtml(finding.message)}</li>`,
   );
   return `<ul class="finding-list">\n${items.join('\n')}\n</ul>`;
+}
+
+/** The skills whose evidence the brief says how to see: the interviewer's list of what to look for. */
+function withEvidence(model: BriefModel): { readonly name: string; readonly evidence: string }[] {
+  return model.skills.flatMap((skill) => (skill.evidence ? [{ name: skill.name, evidence: skill.evidence }] : []));
 }
 
 function htmlCoverage(model: BriefModel): string {
@@ -520,10 +526,15 @@ function htmlAuthority(model: BriefModel): string {
 function escapeMarkdown(value: string): string {
   return value
     .replace(/[\\`*_[\]|~]/g, '\\$&')
+    // `!` before a link (here, or the next token's) would make it an image: a remote fetch in any viewer.
+    .replace(/!(?=\\\[|$)/g, '\\!')
     .replace(/&(?=#?\w+;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/^(\s*)([-+=#]|\d+(?=[.)]))/gm, '$1\\$2')
+    // What would start a list or a heading at a line's start: `- `, `+ `, `# `, `=`; `12. ` keeps its digits
+    // and escapes its dot (a backslash escapes punctuation only: `\12.5` would show the backslash).
+    .replace(/^(\s*)([-+#](?=\s|$)|=)/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/gm, '$1\\$2')
     // Each run of white space once (`\s*\n\s*` backtracked over long runs of spaces: quadratic).
     .replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
 }
@@ -638,6 +649,7 @@ function kitMarkdown(model: BriefModel): string {
     'Candidate: ____________________  Interviewer: ____________________  Date: ____________',
     mdSection('Open findings', model.findings.map((finding) => `- **${finding.severity}** line ${finding.line} \`${finding.code}\` ${escapeMarkdown(finding.message)}`).join('\n')),
     mdSection('Coverage', mdCoverage(model)),
+    mdSection('Evidence to look for', withEvidence(model).map((skill) => `- **${escapeMarkdown(skill.name)}:** ${mdInline(skill.evidence)}`).join('\n')),
     mdSection('Questions', model.questions.map((question, index) => mdQuestion(question, index)).join('\n\n')),
     mdSection('Decision authority', joinBlocks([
       mdSection('Decides alone', mdList(model.decides), 3),

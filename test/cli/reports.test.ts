@@ -28,6 +28,7 @@ interface SarifLog {
   runs: {
     tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string }; defaultConfiguration: { level: string } }[] } };
     originalUriBaseIds: Record<string, { uri: string }>;
+    columnKind: string;
     results: {
       ruleId: string;
       ruleIndex: number;

@@ -8,14 +8,14 @@ import type { CodeLens, Diagnostic } from 'vscode-languageserver-types';
 import { COMMANDS, type AddMissingArguments } from '../protocol';
 import { readBrief, type Brief } from './brief';
 import { isMissing, type AddMissingScope } from './codeActions';
-import { nodeSpan, toRange, type ParsedDocument } from './parse';
+import { hasSyntaxErrors, nodeSpan, toRange, type ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
 import { briefProfile, type MissingData } from './rules';
 
 /** The lenses of a brief whose profile is known, from its current diagnostics. */
 export function getCodeLenses(document: TextDocument, parsed: ParsedDocument, profiles: ProfileRegistry, diagnostics: readonly Diagnostic[]): CodeLens[] {
   // A brief that does not parse is not checked against its profile: there is nothing to count.
-  if (parsed.problems.some((problem) => problem.severity === 'error')) return [];
+  if (hasSyntaxErrors(parsed)) return [];
   const brief = readBrief(parsed);
   const profile = brief && briefProfile(brief, profiles);
   if (!brief || !profile) return [];

@@ -14,7 +14,7 @@ import { isProfileDocument } from './documents';
 import { doHover, doProfileHover } from './hover';
 import { doRename, findDefinition, findReferences, prepareRename, type RenameTarget, type WorkspaceDocuments } from './navigation';
 import { overviewOf, type BriefOverview } from './overview';
-import { firstLine, nodeSpan, ParseCache, toRange, type ParsedDocument } from './parse';
+import { firstLine, hasSyntaxErrors, nodeSpan, ParseCache, toRange, type ParsedDocument } from './parse';
 import { ProfileRegistry, readProfile } from './profiles';
 import { validateProfile } from './profileValidation';
 import { buildBriefModel, readBriefData, renderModel, type RenderedBrief, type RenderOptions } from './render';
@@ -138,7 +138,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
 /** The findings of a brief at their default severities. */
 export function validateBrief(document: TextDocument, parsed: ParsedDocument, profiles: ProfileRegistry): Diagnostic[] {
   const diagnostics = syntaxDiagnostics(document, parsed, 'brief');
-  if (diagnostics.some((diagnostic) => diagnostic.code === 'yaml-syntax' && diagnostic.severity === 1)) return diagnostics;
+  if (hasSyntaxErrors(parsed)) return diagnostics;
 
   const brief = readBrief(parsed);
   if (!brief) {

@@ -50,6 +50,11 @@ export const parseOptions: YAML.ParseOptions & YAML.DocumentOptions & YAML.Schem
   logLevel: 'error',
 };
 
+/** Whether the YAML does not parse: then nothing is checked against the schema or a profile, nor counted. */
+export function hasSyntaxErrors(parsed: ParsedDocument): boolean {
+  return parsed.problems.some((problem) => problem.severity === 'error');
+}
+
 /** Parses a document's text. Never throws. */
 export function parseText(uri: string, version: number, text: string): ParsedDocument {
   const { documents, tokens, limit } = parseWithinLimits(text, parseOptions);

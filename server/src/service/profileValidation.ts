@@ -11,7 +11,7 @@ import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createDiagnostic } from './codes';
-import { findPair, firstLine, nodeSpan, toRange, type ParsedDocument } from './parse';
+import { findPair, firstLine, hasSyntaxErrors, nodeSpan, toRange, type ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
 import { closest } from './text';
 import { syntaxDiagnostics, validateSchema, type SchemaProblem } from './validation';
@@ -36,7 +36,7 @@ export interface ProfileExtendsData {
 /** The findings of a profile document at their default severities. */
 export function validateProfile(document: TextDocument, parsed: ParsedDocument, profiles: ProfileRegistry): Diagnostic[] {
   const diagnostics = syntaxDiagnostics(document, parsed, 'profile');
-  if (diagnostics.some((diagnostic) => diagnostic.code === 'yaml-syntax' && diagnostic.severity === 1)) return diagnostics;
+  if (hasSyntaxErrors(parsed)) return diagnostics;
   const root = parsed.yaml?.contents;
   if (!YAML.isMap(root)) {
     const span = nodeSpan(root);

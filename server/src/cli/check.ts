@@ -188,8 +188,9 @@ export function runCheck(paths: readonly string[], options: CheckOptions, versio
     process.stderr.write(done === total ? '\r\u001b[K' : `\rChecked ${done} of ${total} files`);
   };
   const settings = { severity: options.severity };
-  const files = names.length >= PARALLEL_MIN_FILES && !names.includes(STDIN_ARGUMENT) && checkThreads() > 1
-    ? checkInParallel(script, service, names, { ...options, profileFiles: found }, progress)
+  const threads = checkThreads();
+  const files = names.length >= PARALLEL_MIN_FILES && !names.includes(STDIN_ARGUMENT) && threads > 1
+    ? checkInParallel(script, service, names, { ...options, profileFiles: found }, progress, threads)
     : names.map((name, index) => {
         const checked = checkText(service, name === STDIN_ARGUMENT ? (options.stdinFilename ?? STDIN_PATH) : name, readText(name), settings);
         progress(index + 1, names.length);

@@ -29,9 +29,8 @@ const GLOB_CHARACTERS = /[*?[\]{}]/;
  */
 export function findFiles(paths: readonly string[], suffixes: readonly string[] = [BRIEF_SUFFIX]): string[] {
   const files: string[] = [];
-  const hasSuffix = (file: string) => suffixes.some((suffix) => path.basename(file).endsWith(suffix));
   for (const given of paths) {
-    if (GLOB_CHARACTERS.test(given) && !existsSync(given)) {
+    if (isPattern(given)) {
       const found = expandGlob(given);
       if (found.length === 0) throw new InputError(`${given}: matches no files`);
       files.push(...found);
@@ -43,7 +42,7 @@ export function findFiles(paths: readonly string[], suffixes: readonly string[] 
     } catch {
       throw new InputError(`${given}: no such file or folder`);
     }
-    if (stats.isDirectory()) walk(given, realpathSync(given), hasSuffix, files);
+    if (stats.isDirectory()) walk(given, realpathSync(given), endsWithOneOf(suffixes), files);
     else files.push(given);
   }
   return [...new Set(files)];
@@ -65,7 +64,17 @@ function toSlashes(file: string): string {
   return file.split(path.sep).join('/');
 }
 
-function walk(folder: string, root: string, accept: (file: string) => boolean, files: string[]): void {
+/** Whether a path the user gave is a glob pattern: it has glob characters and no file has it as its name. */
+function isPattern(given: string): boolean {
+  return GLOB_CHARACTERS.test(given) && !existsSync(given);
+}
+
+function endsWithOneOf(suffixes: readonly string[]): (file: string) => boolean {
+  return (file) => suffixes.some((suffix) => path.basename(file).endsWith(suffix));
+}
+
+/** Adds the accepted files of a folder to `files`, sorted, and when `recursive` those of the folders below it (but SKIPPED). */
+function walk(folder: string, root: string, accept: (file: string) => boolean, files: string[], recursive = true): void {
   let entries;
   try {
     entries = readdirSync(folder, { withFileTypes: true });
@@ -76,7 +85,7 @@ function walk(folder: string, root: string, accept: (file: string) => boolean, f
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED.has(entry.name)) walk(full, root, accept, files);
+      if (recursive && !SKIPPED.has(entry.name)) walk(full, root, accept, files);
     } else if (accept(full)) {
       if (entry.isFile() || (entry.isSymbolicLink() && linksToFileInside(full, root))) files.push(full);
     }
@@ -85,7 +94,7 @@ function walk(folder: string, root: string, accept: (file: string) => boolean, f
 
 /** Whether a path the user gave names one file: not a folder, and not a glob pattern that no file has as its name. */
 export function isFileArgument(given: string): boolean {
-  if (GLOB_CHARACTERS.test(given) && !existsSync(given)) return false;
+  if (isPattern(given)) return false;
   try {
     return !statSync(given).isDirectory();
   } catch {
@@ -101,20 +110,13 @@ export function isFileArgument(given: string): boolean {
  */
 export function filesBeside(file: string, suffixes: readonly string[]): string[] {
   const folder = path.dirname(file);
-  let entries;
-  let root: string;
+  const files: string[] = [];
   try {
-    entries = readdirSync(folder, { withFileTypes: true });
-    root = realpathSync(folder);
+    walk(folder, realpathSync(folder), endsWithOneOf(suffixes), files, false);
   } catch {
     return [];
   }
-  return entries
-    .filter((entry) => suffixes.some((suffix) => entry.name.endsWith(suffix)))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((entry) => ({ entry, full: path.join(folder, entry.name) }))
-    .filter(({ entry, full }) => entry.isFile() || (entry.isSymbolicLink() && linksToFileInside(full, root)))
-    .map(({ full }) => full);
+  return files;
 }
 
 function linksToFileInside(link: string, root: string): boolean {

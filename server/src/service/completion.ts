@@ -20,11 +20,11 @@ import {
   type Position,
 } from 'vscode-languageserver-types';
 import { itemString, readBrief, type Brief } from './brief';
-import { cursorContext, parentProfile, pathPattern, schemaAt, type CursorContext } from './cursor';
+import { cursorContext, pathPattern, schemaAt, type CursorContext } from './cursor';
 import { detectLayout, type Layout } from './edits';
 import { findNode, toRange, type ParsedDocument } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
-import { briefProfile } from './rules';
+import { briefProfile, parentProfile } from './rules';
 import { schemaOf, type JsonSchema, type SchemaKind } from './validation';
 
 /** Common ISO 4217 currencies and their names. */

@@ -8,9 +8,7 @@
  * extends.
  */
 import * as YAML from 'yaml';
-import type { Brief } from './brief';
 import { keyName, nodeSpan, type ParsedDocument, type Span } from './parse';
-import type { Profile, ProfileRegistry } from './profiles';
 import { schemaOf, type JsonSchema, type SchemaKind } from './validation';
 import { MAX_DEPTH } from './limits';
 
@@ -147,22 +145,6 @@ export function schemaAt(path: readonly PathSegment[], kind: SchemaKind = 'brief
     schema = next?.$ref ? { ...root.definitions?.[next.$ref.replace('#/definitions/', '')], ...next, $ref: undefined } : next;
   }
   return schema;
-}
-
-/**
- * The profile a profile document extends, inheritance applied. `model` is the
- * document's mapping as `readBrief` reads it (a profile's `skills` and
- * `questions` have the same shape), from the tree, so that the parent is known
- * while a line is half typed. Undefined without `extends`, for an unknown id,
- * or when the profile names itself.
- */
-export function parentProfile(model: Brief | undefined, profiles: ProfileRegistry): Profile | undefined {
-  const text = (key: string) => {
-    const value = model?.sections.get(key)?.value;
-    return YAML.isScalar(value) && typeof value.value === 'string' ? value.value : undefined;
-  };
-  const parent = text('extends');
-  return parent === undefined || parent === text('id') ? undefined : profiles.get(parent);
 }
 
 /** A path as a pattern, list indices written `*`: `questions.*.id`. */

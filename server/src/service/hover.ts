@@ -11,10 +11,10 @@ import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { itemString, itemStrings, readBrief, type Brief } from './brief';
-import { nodeAt, parentProfile, pathPattern, schemaAt, type NodeAt } from './cursor';
+import { nodeAt, pathPattern, schemaAt, type NodeAt } from './cursor';
 import { nodeSpan, toRange, type ParsedDocument } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
-import { briefProfile } from './rules';
+import { briefProfile, parentProfile } from './rules';
 import type { SchemaKind } from './validation';
 import { codedWordAt, codedWordHover } from './wording';
 

@@ -13,7 +13,7 @@ import * as YAML from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { readBrief, type Brief } from './brief';
-import { nodeAt } from './cursor';
+import { nodeAt, pathPattern } from './cursor';
 import { findPair, keyName, nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import { builtinProfileTexts, isBuiltin, type DeclaredProfile, type ProfileRegistry } from './profiles';
 import { PROFILE_LANGUAGE_ID } from '../protocol';
@@ -105,7 +105,7 @@ function targetAt(document: TextDocument, position: Position, workspace: Workspa
   if (!at || !YAML.isScalar(at.node) || typeof at.node.value !== 'string') return undefined;
   const id = at.node.value;
   const span = nodeSpan(at.node)!;
-  const path = at.path.map((segment) => (typeof segment === 'number' ? '*' : segment)).join('.');
+  const path = pathPattern(at.path);
   const item = (kind: 'skill' | 'question'): { target: Target; span: Span } => ({ target: { kind, id, owner: ownerOf(document, kind, id, workspace) }, span });
   if (isProfileDocument(document)) {
     if (at.isKey) return undefined;

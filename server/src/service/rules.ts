@@ -33,6 +33,22 @@ export function briefProfile(brief: Brief, profiles: ProfileRegistry): Profile |
   return YAML.isScalar(value) && typeof value.value === 'string' ? profiles.get(value.value) : undefined;
 }
 
+/**
+ * The profile a profile document extends, inheritance applied. `model` is the
+ * document's mapping as `readBrief` reads it (a profile's `skills` and
+ * `questions` have the same shape), from the tree, so that the parent is known
+ * while a line is half typed. Undefined without `extends`, for an unknown id,
+ * or when the profile names itself.
+ */
+export function parentProfile(model: Brief | undefined, profiles: ProfileRegistry): Profile | undefined {
+  const text = (key: string) => {
+    const value = model?.sections.get(key)?.value;
+    return YAML.isScalar(value) && typeof value.value === 'string' ? value.value : undefined;
+  };
+  const parent = text('extends');
+  return parent === undefined || parent === text('id') ? undefined : profiles.get(parent);
+}
+
 /** Runs every profile check on a brief. */
 export function checkRules(document: TextDocument, text: string, brief: Brief, profiles: ProfileRegistry): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

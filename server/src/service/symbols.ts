@@ -7,10 +7,9 @@ import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { itemString, readBrief, type Brief, type BriefItem } from './brief';
-import { parentProfile } from './cursor';
 import { keyName, nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import type { ProfileRegistry } from './profiles';
-import { briefProfile } from './rules';
+import { briefProfile, parentProfile } from './rules';
 
 /** What the outline shows beside a skill and a question. */
 interface Details {

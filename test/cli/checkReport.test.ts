@@ -32,7 +32,7 @@ describe('hire check: reports and file search', () => {
     assert.match(result.stdout, /^3 files checked: \d+ errors, \d+ warnings, \d+ information, 0 hints\.$/m);
   });
 
-  it('prints the JSON report of FORMAT.md', () => {
+  it('prints the JSON report of docs/format.md', () => {
     const result = hire('check', '--format', 'json', 'samples/gaps.hire.yaml', 'samples/complete.hire.yaml');
     assert.equal(result.code, 0);
     const report = JSON.parse(result.stdout);

@@ -69,7 +69,7 @@ describe('formatBrief on the samples', () => {
 });
 
 describe('formatBrief layout', () => {
-  it('orders keys as FORMAT.md and the schema do, keeping comments with their keys', () => {
+  it('orders keys as docs/format.md and the schema do, keeping comments with their keys', () => {
     const text = [
       '# The top comment.',
       '',

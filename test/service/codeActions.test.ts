@@ -581,7 +581,7 @@ describe('add everything the profile recommends', () => {
     assert.ok(actionsOf(document).some((action) => action.title === "Add evidence for 'rigging'"));
   });
 
-  it('adds everything to a brief with only its head, in FORMAT.md order', () => {
+  it('adds everything to a brief with only its head, in the order of docs/format.md', () => {
     const result = applied(brief(HEAD), actionsOf(brief(HEAD), [ADD_MISSING_KIND])[0]);
     const keys = result.split('\n').filter((line) => /^\w+:/.test(line)).map((line) => line.split(':')[0]);
     assert.deepEqual(keys, ['hire', 'role', 'profile', 'skills', 'authority', 'rate', 'workspace', 'questions']);

@@ -97,7 +97,7 @@ export function summarize(files: readonly CheckedFile[]): Summary {
   return summary;
 }
 
-/** The JSON report of FORMAT.md. */
+/** The JSON report (docs/format.md, "The JSON report"). */
 export function formatJson(files: readonly CheckedFile[]): string {
   const report = {
     version: 1,

@@ -7,7 +7,7 @@
 import * as YAML from 'yaml';
 import { findPair, keyName, type ParsedDocument } from './parse';
 
-/** The top-level keys of a brief, in the order FORMAT.md lists them. */
+/** The top-level keys of a brief, in the order docs/format.md lists them. */
 export const BRIEF_KEYS = [
   'hire', 'role', 'profile', 'engagement', 'reports_to', 'project', 'summary', 'duties',
   'skills', 'authority', 'rate', 'workspace', 'questions', 'waive', 'notes',

@@ -1,5 +1,5 @@
 /**
- * The diagnostic codes of FORMAT.md, their default severities and help, and
+ * The diagnostic codes of docs/format.md, their default severities and help, and
  * the user's severity overrides. One table, read by the server, the CLI and
  * the SARIF writer.
  */
@@ -38,7 +38,7 @@ export const CODES = {
   'duplicate-profile': { severity: 'error', help: 'Two profiles share an id.' },
 } as const satisfies Record<string, { severity: SeverityName; help: string }>;
 
-/** A diagnostic code of FORMAT.md. */
+/** A diagnostic code (docs/format.md, "Findings"). */
 export type DiagnosticCode = keyof typeof CODES;
 
 /** Whether a string is a known diagnostic code. */

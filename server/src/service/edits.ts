@@ -36,7 +36,7 @@ export interface Layout {
   readonly blankBetweenSections: boolean;
 }
 
-/** Detects a file's layout from its text and tree; defaults follow FORMAT.md's example. */
+/** Detects a file's layout from its text and tree; defaults follow the example of docs/format.md. */
 export function detectLayout(parsed: ParsedDocument): Layout {
   const text = parsed.text;
   const newline = text.indexOf('\n');
@@ -307,7 +307,7 @@ export function addToListItem(parsed: ParsedDocument, key: string, id: string, e
 
 /**
  * Adds a top-level section after the last section that comes before it in
- * FORMAT.md's order (or after `after`, when given), separated by a blank line
+ * docs/format.md's order (or after `after`, when given), separated by a blank line
  * if the file separates its sections so.
  */
 export function addSection(parsed: ParsedDocument, key: string, value: unknown, after?: string): Splice[] | undefined {
@@ -349,7 +349,7 @@ export function replaceScalar(parsed: ParsedDocument, span: Span, expected: unkn
   return [{ start: span.start, end: span.end, text: rendered }];
 }
 
-/** The last section before `key` in FORMAT.md's order; the last section for a key outside it. */
+/** The last section before `key` in docs/format.md's order; the last section for a key outside it. */
 function precedingSection(root: YAML.YAMLMap, key: string): YAML.Pair | undefined {
   const order = BRIEF_KEYS as readonly string[];
   const rank = order.indexOf(key);

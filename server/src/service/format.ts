@@ -1,7 +1,7 @@
 /**
  * The canonical layout of a brief (`hire fmt`, and the editor's Format
  * Document). The rule:
- * - top-level keys in FORMAT.md's order (BRIEF_KEYS), nested keys in the
+ * - top-level keys in docs/format.md's order (BRIEF_KEYS), nested keys in the
  *   brief schema's property order; a key the schema does not know (a typo)
  *   stays right after the key it followed;
  * - 2-space indentation, list items indented under their key;

@@ -1,7 +1,7 @@
 /**
  * Schema validation: the brief's plain value against `schemas/hire.schema.json`
  * (ajv, compiled once, every error), each error mapped to the YAML node at
- * fault by FORMAT.md's rules:
+ * fault by the rules of docs/format.md ("Findings"):
  * - a wrong value (type, enum, pattern, format, const, bounds): the value;
  * - an unknown key: the key;
  * - a missing required property: the key of the mapping that lacks it, or,

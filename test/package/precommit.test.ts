@@ -1,8 +1,9 @@
 /**
  * The README's "In git: a pre-commit hook", as written: a briefs repository
  * whose `.pre-commit-config.yaml` is the README's (its `repo:` pointing at a
- * copy of this repository, tagged with the README's `rev:`), set up by the
- * pre-commit framework and run by `git commit`; then the README's plain hook.
+ * copy of this repository, tagged with the README's `rev:`, which
+ * `pre-commit autoupdate` finds), set up by the pre-commit framework and run
+ * by `git commit`; then the README's plain hook.
  * Each lets a good brief be committed and stops a bad one.
  */
 import assert from 'node:assert/strict';
@@ -93,8 +94,13 @@ describe('the pre-commit hook, as the README sets it up', () => {
 
     const briefs = path.join(temp, 'briefs-framework');
     briefsRepository(briefs);
-    writeFileSync(path.join(briefs, '.pre-commit-config.yaml'), config.replace(/(- repo: )\S+/, `$1${hooks}`));
+    const configFile = path.join(briefs, '.pre-commit-config.yaml');
+    const written = config.replace(/(- repo: )\S+/, `$1${hooks}`);
     const env = userEnvironment({ PRE_COMMIT_HOME: path.join(temp, 'pre-commit-cache') });
+    // `pre-commit autoupdate` moves a commit's rev to the newest tag: the README's.
+    writeFileSync(configFile, written.replace(/(rev: )\S+/, `$1${git(hooks, ['rev-parse', 'HEAD']).stdout.trim()}`));
+    run('pre-commit', ['autoupdate'], { cwd: briefs, env, timeout: 300_000 });
+    assert.equal(readFileSync(configFile, 'utf8'), written);
     run('pre-commit', ['install'], { cwd: briefs, env });
 
     git(briefs, ['add', '-A']);

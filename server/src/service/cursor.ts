@@ -79,12 +79,13 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   const lines = new Lines(text);
   const line = lines.at(lines.startOf(offset));
   const column = offset - line.start;
-  if (commentStart(line.text) < column) return undefined;
+  const comment = commentStart(line.text);
+  if (comment < column) return undefined;
   let start = column;
   while (start > 0 && WORD_CHAR.test(line.text[start - 1])) start--;
   let end = column;
   while (end < line.text.length && WORD_CHAR.test(line.text[end])) end++;
-  const after = line.text.slice(end, Math.max(end, commentStart(line.text)));
+  const after = line.text.slice(end, Math.max(end, comment));
   const base = {
     word: { start: line.start + start, end: line.start + end },
     column: start,

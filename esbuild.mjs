@@ -1,13 +1,16 @@
 // One build for the extension client, the language server and the `hire` CLI.
-// `tsc` only type-checks; esbuild bundles. Flags: --production (minify), --watch.
+// `tsc` only type-checks; esbuild bundles. Flags: --production (minify), --watch,
+// --package (the npm package's prepack: only the server and the CLI, minified,
+// in a dist/ of their own, because `npm pack` always takes `main`, the client).
 import * as esbuild from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateValidators, standaloneValidators } from './scripts/validators.mjs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
-const production = process.argv.includes('--production');
+const npmPackage = process.argv.includes('--package');
+const production = npmPackage || process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /** The schema validators, compiled now to ajv standalone code. */
@@ -37,7 +40,13 @@ const builds = [
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: { preview: 'client/src/webview/main.ts' }, outdir: 'dist/webview' },
 ];
 
-if (watch) {
+/** The bundles the npm package ships: the language server and the CLI. */
+const packaged = (options) => ['server', 'cli'].includes(Object.keys(options.entryPoints)[0]);
+
+if (npmPackage) {
+  rmSync(new URL('./dist', import.meta.url), { recursive: true, force: true });
+  await Promise.all(builds.filter(packaged).map((options) => esbuild.build({ ...options, logLevel: 'warning' })));
+} else if (watch) {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
 } else {

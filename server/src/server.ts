@@ -58,8 +58,10 @@ const serviceModules = {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let created: LanguageService | undefined;
+  /** Whether the client takes snippets in completions; false unless it says so in `initialize`. */
+  let snippetSupport = false;
   /** The language service, created at its first use (after `initialize`). */
-  const service = (): LanguageService => (created ??= serviceModules.languageService().getLanguageService());
+  const service = (): LanguageService => (created ??= serviceModules.languageService().getLanguageService({ snippetSupport }));
   let configurationRequests = false;
   let settings: HireSettings = {};
   const index = new WorkspaceIndex(documents);
@@ -95,6 +97,7 @@ export function startServer(connection: Connection): void {
     workDoneProgress = !!capabilities.window?.workDoneProgress;
     watchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folderChanges = !!capabilities.workspace?.workspaceFolders;
+    snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     settings = readSettings(params.initializationOptions);
     return {

@@ -415,3 +415,92 @@ questions:
     assert.deepEqual(labelsAt(text).slice(0, 2), ['management-style', 'detail-or-big-picture']);
   });
 });
+
+describe('completion inside an existing item', () => {
+  const ITEM = `${HEAD}questions:\n  - |id: conflict\n    ask: How do you handle conflict?\n`;
+
+  it('offers at the start of a key on the dash line only the keys the item lacks, renaming that key', () => {
+    assert.deepEqual(labelsAt(ITEM), ['why', 'listen_for', 'red_flags', 'assesses']);
+    assert.deepEqual(labelsAt(ITEM.replace('|id', 'i|d')), ['why', 'listen_for', 'red_flags', 'assesses']);
+    assert.equal(applyCompletion(ITEM, 'why'), ITEM.replace('|id', 'why'));
+    assert.deepEqual(labelsAt(`${HEAD}skills:\n  - |id: accounting\n    need: required\n`), ['evidence', 'name', 'about']);
+  });
+
+  it('leaves the item valid YAML, its other keys untouched, whatever is accepted', () => {
+    const places = [
+      ITEM,
+      ITEM.replace('|id', 'id|'),
+      `${HEAD}questions:\n  - id: a\n    ask: b\n  - |id: conflict\n    why: x\n`,
+      `${HEAD}questions:\n  - |\n    ask: How?\n`,
+      `${HEAD}skills:\n  - |id: accounting\n    need: required\n`,
+      `${HEAD}skills:\n  - |accounting\n`,
+    ];
+    for (const text of places) {
+      const labels = labelsAt(text);
+      assert.ok(labels.length > 0, text);
+      for (const label of labels) {
+        const result = applyCompletion(text, label);
+        const codes = getLanguageService().validate(brief(result)).map((diagnostic) => diagnostic.code);
+        assert.ok(!codes.includes('yaml-syntax'), `${label} at ${JSON.stringify(text)} gives:\n${result}`);
+        for (const line of text.slice(text.indexOf('|')).split('\n').slice(1)) assert.ok(result.includes(line), `${label} keeps ${line}`);
+      }
+    }
+  });
+
+  it('offers the keys an item lacks on its empty dash line above its other keys, not a new item', () => {
+    const text = `${HEAD}questions:\n  - |\n    ask: How?\n`;
+    assert.deepEqual(labelsAt(text), ['id', 'why', 'listen_for', 'red_flags', 'assesses']);
+    assert.equal(applyCompletion(text, 'id'), `${HEAD}questions:\n  - id: \n    ask: How?\n`);
+  });
+
+  it('offers nothing on the dash of an existing item, nor an item of several lines before text on its line', () => {
+    assert.deepEqual(labelsAt(`${HEAD}questions:\n  |- id: conflict\n`), []);
+    assert.deepEqual(labelsAt(`${HEAD}questions:\n  -| id: conflict\n`), []);
+    assert.deepEqual(labelsAt(`${HEAD}questions:\n  - |Conflict at work\n`), []);
+    // A new item is still a whole question, and a scalar item is still replaced whole.
+    assert.ok(labelsAt(`${HEAD}questions:\n  - id: conflict\n  - |\n`).includes('superiors'));
+    assert.equal(applyCompletion(`${HEAD}skills:\n  - |accounting # theirs\n`, 'computer'), `${HEAD}skills:\n  - computer # theirs\n`);
+  });
+});
+
+describe('completion for a client without snippet support', () => {
+  const plain = getLanguageService({ snippetSupport: false });
+
+  it('sends plain text with no placeholders, inserting what the snippet would', () => {
+    const places: [string, string][] = [
+      ['|', 'hiring brief (production-coordinator)'],
+      [`${HEAD}ra|`, 'rate'],
+      [`${HEAD}|`, 'duties'],
+      [`${HEAD}questions:\n  - id: conflict\n  - |\n`, 'superiors'],
+      [`${HEAD}questions:\n  - id: conflict\n  - |\n`, 'question'],
+      [`${HEAD}skills:\n  - |`, 'skill'],
+    ];
+    for (const [text, label] of places) {
+      const items = completionsAt(text, plain);
+      for (const item of items) {
+        assert.equal(item.insertTextFormat, InsertTextFormat.PlainText, item.label);
+        assert.doesNotMatch((item.textEdit as TextEdit).newText, /\$\d|\$\{/, item.label);
+      }
+      assert.equal(applyCompletion(text, label, plain), applyCompletion(text, label), `${label} at ${JSON.stringify(text)}`);
+    }
+    assert.equal(applyCompletion(`${HEAD}ra|`, 'rate', plain), `${HEAD}rate:\n  amount: 0\n  currency: USD\n  per: day\n  hours: 12\n  max: 0`);
+    assert.equal(applyCompletion(`${HEAD}|`, 'duties', plain), `${HEAD}duties:\n  - `);
+  });
+
+  it("keeps a profile's text as written: no snippet escapes", () => {
+    const profiles = ProfileRegistry.withBuiltins();
+    profiles.set('file:///p/x.hire-profile.yaml', parseProfile('hire-profile: 1\nid: x\nquestions:\n  - id: cost\n    ask: "What is $5 {per} day \\\\ week?"\n', 'file:///p/x.hire-profile.yaml'));
+    const text = 'hire: 1\nprofile: x\nquestions:\n  - |';
+    const expected = 'hire: 1\nprofile: x\nquestions:\n  - id: cost\n    ask: What is $5 {per} day \\ week?';
+    const item = completionsAt(text, getLanguageService({ profiles, snippetSupport: false })).find((candidate) => candidate.label === 'cost')!;
+    assert.equal((item.textEdit as TextEdit).newText, 'id: cost\n    ask: What is $5 {per} day \\ week?');
+    assert.equal(applyCompletion(text, 'cost', getLanguageService({ profiles, snippetSupport: false })), expected);
+    assert.equal(applyCompletion(text, 'cost', getLanguageService({ profiles })), expected);
+  });
+
+  it('sends snippets by default, to a client that takes them', () => {
+    const item = completionsAt(`${HEAD}questions:\n  - id: conflict\n  - |\n`).find((candidate) => candidate.label === 'question')!;
+    assert.equal(item.insertTextFormat, InsertTextFormat.Snippet);
+    assert.match((item.textEdit as TextEdit).newText, /^id: \$\{1:question-id\}/);
+  });
+});

@@ -39,6 +39,15 @@ describe('cursorContext', () => {
     assert.equal(contextAt('skills:\n  - |'), 'item ["skills"] ""');
   });
 
+  it('reads a key on the dash line of an existing item as a key of the item, with the keys below it', () => {
+    const items = 'questions:\n  - id: a\n    ask: b\n  - |id: c\n    why: x\n  - id: d\n';
+    assert.equal(contextAt(items), 'key ["questions",1] [why] "id":');
+    assert.equal(contextAt('questions:\n  - |\n    ask: b\n'), 'key ["questions",0] [ask] ""');
+    assert.equal(contextAt('questions:\n  - id: a\n  - |\n  - id: b\n'), 'item ["questions"] ""');
+    assert.equal(contextAt('questions:\n  |- id: a\n'), undefined);
+    assert.equal(contextAt('questions:\n  -| id: a\n'), undefined);
+  });
+
   it('finds the list of a flow sequence', () => {
     assert.equal(contextAt('questions:\n  - id: a\n    assesses: [problem-solving, |]\n'), 'item~ ["questions",0,"assesses"] ""');
     assert.equal(contextAt('questions:\n  - id: a\n    assesses: [te|'), 'item~ ["questions",0,"assesses"] "te"');

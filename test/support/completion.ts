@@ -2,6 +2,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService, type LanguageService } from '../../server/src/service/languageService';
+import { snippetToText } from '../../server/src/service/snippets';
 import { withCursor } from './documents';
 
 const defaultService = getLanguageService();
@@ -31,11 +32,5 @@ export function applyCompletion(text: string, label: string, service: LanguageSe
   return TextDocument.applyEdits(document, [{ range: edit.range, newText }]);
 }
 
-/** A snippet as the text it inserts before the user edits it. */
-export function snippetText(snippet: string): string {
-  return snippet
-    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
-    .replace(/\$\{\d+:((?:\\.|[^\\}])*)\}/g, '$1')
-    .replace(/\$\d+/g, '')
-    .replace(/\\([\\$}])/g, '$1');
-}
+/** A snippet as the text it inserts before the user edits it (tested on its own in test/service/snippets.test.ts). */
+export const snippetText = snippetToText;

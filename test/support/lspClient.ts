@@ -35,13 +35,18 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Starts the server and completes `initialize` with the given capabilities (and client process id: this process by default). */
+/**
+ * Starts the server and completes `initialize` with the given capabilities
+ * (and client process id: this process by default). `command` starts
+ * another build of it (an installed `hire-language-server`).
+ */
 export async function startServer(
   capabilities: ClientCapabilities = {},
   initializationOptions: unknown = undefined,
   processId: number = process.pid,
+  command: readonly string[] = [process.execPath, path.join(ROOT, 'dist/server.js'), '--stdio'],
 ): Promise<TestServer> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const published = new Map<string, PublishDiagnosticsParams>();
   const history: PublishDiagnosticsParams[] = [];

@@ -12,6 +12,7 @@ import { addSection, addToListItem, addToMap, appendToList, applyChanges, FlowLi
 import { findPair, parseText, type ParsedDocument } from './parse';
 import type { Profile, ProfileQuestion, ProfileRegistry, ProfileSkill } from './profiles';
 import { assessedSkills, type MissingData, type SuggestionData } from './rules';
+import { snippetToText } from './snippets';
 import { schemaOf, type SchemaProblem } from './validation';
 import { ADD_MISSING_KIND } from '../protocol';
 
@@ -303,11 +304,9 @@ function addSectionSkeleton(section: string, profile: Profile): Change {
   };
 }
 
-/** A snippet body with `${1:text}` as `text`, `${1|a,b|}` as `a` and bare tab stops removed. */
+/** A snippet body (the schema's `defaultSnippets`) with each string as the text its snippet inserts. */
 function fillSnippet(body: unknown): unknown {
-  if (typeof body === 'string') {
-    return body.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\d+/g, '');
-  }
+  if (typeof body === 'string') return snippetToText(body);
   if (Array.isArray(body)) return body.map(fillSnippet);
   if (typeof body === 'object' && body !== null) return Object.fromEntries(Object.entries(body).map(([key, value]) => [fillSnippet(key), fillSnippet(value)]));
   return body;

@@ -25,6 +25,7 @@ import { detectLayout, type Layout } from './edits';
 import { findNode, toRange, type ParsedDocument } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
 import { briefProfile, parentProfile } from './rules';
+import { escapeSnippet, snippetToText } from './snippets';
 import { schemaOf, type JsonSchema, type SchemaKind } from './validation';
 
 /** Common ISO 4217 currencies and their names. */
@@ -103,17 +104,23 @@ interface Dialect {
   skeletons(scope: Scope): Candidate[];
 }
 
+/** What the client takes in completions. */
+export interface CompletionOptions {
+  /** Whether items may be snippets (the client's `completionItem.snippetSupport`); otherwise each is the plain text its snippet would insert. */
+  readonly snippetSupport: boolean;
+}
+
 /** The completions at a position of a brief. */
-export function doComplete(document: TextDocument, position: Position, parsed: ParsedDocument, profiles: ProfileRegistry): CompletionList {
-  return complete(BRIEF, document, position, parsed, profiles);
+export function doComplete(document: TextDocument, position: Position, parsed: ParsedDocument, profiles: ProfileRegistry, options: CompletionOptions): CompletionList {
+  return complete(BRIEF, document, position, parsed, profiles, options);
 }
 
 /** The completions at a position of a role profile document. */
-export function doProfileCompletion(document: TextDocument, position: Position, parsed: ParsedDocument, profiles: ProfileRegistry): CompletionList {
-  return complete(PROFILE, document, position, parsed, profiles);
+export function doProfileCompletion(document: TextDocument, position: Position, parsed: ParsedDocument, profiles: ProfileRegistry, options: CompletionOptions): CompletionList {
+  return complete(PROFILE, document, position, parsed, profiles, options);
 }
 
-function complete(dialect: Dialect, document: TextDocument, position: Position, parsed: ParsedDocument, profiles: ProfileRegistry): CompletionList {
+function complete(dialect: Dialect, document: TextDocument, position: Position, parsed: ParsedDocument, profiles: ProfileRegistry, options: CompletionOptions): CompletionList {
   const context = cursorContext(parsed.text, document.offsetAt(position));
   if (!context) return { isIncomplete: false, items: [] };
   const brief = readBrief(parsed);
@@ -124,14 +131,18 @@ function complete(dialect: Dialect, document: TextDocument, position: Position, 
   const before = parsed.text[context.word.start - 1];
   const opened = context.flow ? context.kind === 'value' && before === ':' : context.kind !== 'key' && (before === ':' || before === '-');
   const space = opened ? ' ' : '';
-  const items = candidates(scope).map((candidate, index): CompletionItem => {
+  // Text after the word on its line would end up on the last line of an item of several lines.
+  const fitting = candidates(scope).filter((candidate) => !context.textAfter || !candidate.text.includes('\n'));
+  const items = fitting.map((candidate, index): CompletionItem => {
+    const snippet = candidate.snippet === true && options.snippetSupport;
+    const text = candidate.snippet && !snippet ? snippetToText(candidate.text) : candidate.text;
     const item: CompletionItem = {
       label: candidate.label,
       kind: candidate.kind,
       sortText: String(index).padStart(4, '0'),
       // A multi-line item moves right with its first line: its lines stay aligned under it.
-      textEdit: { range, newText: space ? space + candidate.text.replace(/\n(?=[^\r\n])/g, `\n${space}`) : candidate.text },
-      insertTextFormat: candidate.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      textEdit: { range, newText: space ? space + text.replace(/\n(?=[^\r\n])/g, `\n${space}`) : text },
+      insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     };
     if (candidate.detail) item.detail = candidate.detail;
     if (candidate.documentation) item.documentation = { kind: MarkupKind.Markdown, value: candidate.documentation };
@@ -161,10 +172,11 @@ function isEmptyDocument(context: CursorContext): boolean {
   return !context.flow && context.path.length === 0 && context.column === 0 && context.keys.length === 0;
 }
 
-/** Keys of the mapping at the cursor that it does not have yet. */
+/** Keys of the mapping at the cursor that it does not have yet (a key being renamed is one it has). */
 function keyCandidates(scope: Scope, schema: JsonSchema | undefined): Candidate[] {
   const { context, dialect } = scope;
   const present = new Set(context.keys);
+  if (context.colonAfter) present.add(scope.parsed.text.slice(context.word.start, context.word.end));
   const own = dialect.keys(scope, pathPattern(context.path), present);
   if (own) return own;
   return Object.entries(schema?.properties ?? {})
@@ -476,8 +488,4 @@ function renderBody(body: unknown, indent: string, layout: Layout): string {
 function literal(text: string): string {
   const scalar = text.includes('\n') ? JSON.stringify(text) : YAML.stringify(text, { lineWidth: 0 }).trimEnd();
   return escapeSnippet(scalar);
-}
-
-function escapeSnippet(text: string): string {
-  return text.replace(/[\\$}]/g, '\\$&');
 }

@@ -34,6 +34,8 @@ export interface CursorContext {
   readonly keys: readonly string[];
   /** Whether a `:` follows the word on its line (an existing key being edited). */
   readonly colonAfter: boolean;
+  /** Whether anything but a comment follows the word on its line: a completion of several lines would leave it on its last. */
+  readonly textAfter: boolean;
 }
 
 /** The node under the cursor in the parsed tree. */
@@ -77,15 +79,18 @@ export function cursorContext(text: string, offset: number): CursorContext | und
   const lines = new Lines(text);
   const line = lines.at(lines.startOf(offset));
   const column = offset - line.start;
-  if (commentStart(line.text) < column) return undefined;
+  const comment = commentStart(line.text);
+  if (comment < column) return undefined;
   let start = column;
   while (start > 0 && WORD_CHAR.test(line.text[start - 1])) start--;
   let end = column;
   while (end < line.text.length && WORD_CHAR.test(line.text[end])) end++;
+  const after = line.text.slice(end, Math.max(end, comment));
   const base = {
     word: { start: line.start + start, end: line.start + end },
     column: start,
-    colonAfter: /^[ \t]*:/.test(line.text.slice(end)),
+    colonAfter: /^[ \t]*:/.test(after),
+    textAfter: after.trim() !== '',
   };
 
   const brackets = openBrackets(lines, line, start);
@@ -99,11 +104,18 @@ export function cursorContext(text: string, offset: number): CursorContext | und
 
   const shape = shapeOf(line.text.slice(0, start));
   if (shape.rest !== start) return undefined;
+  // On the dash of an existing item (`|- id: a`, `-| id: a`) nothing can be written: the item's content follows.
+  if (line.text[start] === '-' && end === start + 1 && base.textAfter) return undefined;
   const path = containerPath(lines, line.start, start, shape.openers);
   if (!path) return undefined;
   const last = shape.openers.at(-1);
   if (!last) return { ...base, kind: 'key', path, flow: false, keys: siblingKeys(lines, line.start, start) };
-  if (last.key === undefined) return { ...base, kind: 'item', path: path.slice(0, -1), flow: false, keys: [] };
+  if (last.key === undefined) {
+    // After an item's dash, a word before a `:` (`- |id: a`) or a place above the item's keys is a key of the item, not a new item.
+    const keys = siblingKeys(lines, line.start, start, false);
+    if (base.colonAfter || keys.length) return { ...base, kind: 'key', path, flow: false, keys };
+    return { ...base, kind: 'item', path: path.slice(0, -1), flow: false, keys: [] };
+  }
   return { ...base, kind: 'value', path, flow: false, keys: [] };
 }
 
@@ -338,7 +350,7 @@ interface FlowFrame {
  * bracket from the outermost (whose own path is the block structure's), and
  * whether the cursor writes a key, a value or an item there.
  */
-function flowContext(lines: Lines, line: Line, start: number, end: number, outer: Bracket, base: Pick<CursorContext, 'word' | 'column' | 'colonAfter'>): CursorContext | undefined {
+function flowContext(lines: Lines, line: Line, start: number, end: number, outer: Bracket, base: Pick<CursorContext, 'word' | 'column' | 'colonAfter' | 'textAfter'>): CursorContext | undefined {
   const path = containerPath(lines, outer.line.start, outer.column, shapeOf(outer.line.text.slice(0, outer.column)).openers);
   if (!path) return undefined;
   const text = flowText(lines, outer, line, start);
@@ -549,10 +561,11 @@ function itemIndex(lines: Lines, lineStart: number, column: number): number {
 
 /**
  * The keys at a column on the lines around a line, within the mapping that
- * holds that line: up to and including the first key of a list item, down to
- * the next less indented line.
+ * holds that line: up to and including the first key of a list item (none
+ * above when `scanAbove` is false: the line is the item's first), down to the
+ * next less indented line.
  */
-function siblingKeys(lines: Lines, lineStart: number, column: number): string[] {
+function siblingKeys(lines: Lines, lineStart: number, column: number, scanAbove = true): string[] {
   const above: string[] = [];
   const below: string[] = [];
   const visit = (start: number, keys: string[]): boolean => {
@@ -567,7 +580,7 @@ function siblingKeys(lines: Lines, lineStart: number, column: number): string[] 
     if (key !== undefined && (keys === above || !stop)) keys.push(key);
     return !stop;
   };
-  for (let start = lines.previous(lineStart); start >= 0 && visit(start, above); start = lines.previous(start));
+  for (let start = scanAbove ? lines.previous(lineStart) : -1; start >= 0 && visit(start, above); start = lines.previous(start));
   for (let start = lines.next(lineStart); start >= 0 && visit(start, below); start = lines.next(start));
   return [...above.reverse(), ...below];
 }

@@ -9,7 +9,7 @@ import { readBrief } from './brief';
 import { getAddMissingEdit, getCodeActions, type AddMissingScope } from './codeActions';
 import { getCodeLenses } from './codeLens';
 import { applySeverities, createDiagnostic, type SeverityOverrides } from './codes';
-import { doComplete, doProfileCompletion } from './completion';
+import { doComplete, doProfileCompletion, type CompletionOptions } from './completion';
 import { isProfileDocument } from './documents';
 import { doHover, doProfileHover } from './hover';
 import { doRename, findDefinition, findReferences, prepareRename, type RenameTarget, type WorkspaceDocuments } from './navigation';
@@ -27,6 +27,8 @@ import { syntaxDiagnostics, validateSchema } from './validation';
 export interface LanguageServiceOptions {
   /** The profiles briefs may name; the built-in ones by default. */
   readonly profiles?: ProfileRegistry;
+  /** Whether the client takes snippets in completions (LSP `completionItem.snippetSupport`); true by default. Without, items are plain text. */
+  readonly snippetSupport?: boolean;
 }
 
 /** Options of one validation. */
@@ -80,6 +82,7 @@ export interface LanguageService {
 /** Creates a language service. */
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const profiles = options.profiles ?? ProfileRegistry.withBuiltins();
+  const completion: CompletionOptions = { snippetSupport: options.snippetSupport ?? true };
   const cache = new ParseCache();
   /** The default-severity findings of each parse with the profiles' generation they were found at: one validation per version. */
   const findings = new WeakMap<ParsedDocument, { readonly generation: number; readonly diagnostics: readonly Diagnostic[] }>();
@@ -120,7 +123,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     getCodeLenses: (document, diagnostics = findingsOf(document)) =>
       briefOnly(document, [], () => getCodeLenses(document, cache.get(document), profiles, diagnostics)),
     doComplete: (document, position) =>
-      byKind(document, (parsed) => doComplete(document, position, parsed, profiles), (parsed) => doProfileCompletion(document, position, parsed, profiles)),
+      byKind(document, (parsed) => doComplete(document, position, parsed, profiles, completion), (parsed) => doProfileCompletion(document, position, parsed, profiles, completion)),
     doHover: (document, position) =>
       byKind(document, (parsed) => doHover(document, position, parsed, profiles), (parsed) => doProfileHover(document, position, parsed, profiles)),
     findDocumentSymbols: (document) =>

@@ -4,12 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import briefSchema from '../../schemas/hire.schema.json';
 import profileSchema from '../../schemas/hire-profile.schema.json';
 import { CODES } from '../../server/src/service/codes';
+import { ROOT } from '../support/documents';
 
-const reference = readFileSync(new URL('../../docs/format.md', import.meta.url), 'utf8');
+const reference = readFileSync(path.join(ROOT, 'docs/format.md'), 'utf8');
 
 /** The first cells of the reference's table rows, without their backticks. */
 const rowNames = new Set([...reference.matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]));

@@ -9,8 +9,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getLanguageService } from '../../server/src/service/languageService';
-import { MAX_COMPACT_NESTINGS, MAX_DEPTH, MAX_MAP_KEYS, MAX_TEXT_LENGTH } from '../../server/src/service/limits';
-import { MAX_ALIAS_COUNT } from '../../server/src/service/parse';
+import { MAX_ALIAS_COUNT, MAX_COMPACT_NESTINGS, MAX_DEPTH, MAX_MAP_KEYS, MAX_TEXT_LENGTH } from '../../server/src/service/limits';
 import { brief } from '../support/documents';
 import { callBound } from './harness';
 

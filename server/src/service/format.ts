@@ -20,8 +20,8 @@
  */
 import * as YAML from 'yaml';
 import { BRIEF_KEYS } from './brief';
-import { parseWithinLimits } from './limits';
-import { MAX_ALIAS_COUNT } from './parse';
+import { parseWithinLimits, plainValue } from './limits';
+import { parseOptions } from './parse';
 import { schemaOf, type JsonSchema } from './validation';
 
 /** The formatted text, or why the brief was not formatted. */
@@ -38,7 +38,7 @@ const markerPattern = /\u0001([TK])(\d+)\u0001/;
 export function formatBrief(original: string): FormatResult {
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
   const text = original.replace(/\r\n/g, '\n');
-  const { documents, limit } = parseWithinLimits(text, { uniqueKeys: true, prettyErrors: false });
+  const { documents, limit } = parseWithinLimits(text, parseOptions);
   if (limit) return { error: `it is not read: ${limit.message}` };
   if (documents.length > 1) return { error: 'it holds more than one YAML document' };
   const document = documents[0];
@@ -47,12 +47,9 @@ export function formatBrief(original: string): FormatResult {
   if (problem) return { error: `it has a YAML syntax error at line ${lineOf(text, problem.pos[0])}: ${problem.message.split('\n')[0]}` };
   if (text.includes(MARK)) return { error: 'it contains a control character (U+0001)' };
 
-  let expected: { value: unknown; comments: string[] };
-  try {
-    expected = { value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), comments: commentsOf(text) };
-  } catch (error) {
-    return { error: `it cannot be read: ${(error as Error).message}` };
-  }
+  const plain = plainValue(document, text);
+  if (plain.problem) return { error: `it is not read: ${plain.problem.message}` };
+  const expected = { value: plain.value, comments: commentsOf(text) };
   // A comment yaml reads differently once keys move settles in a second round; so lay out until nothing changes.
   let current = text;
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -73,7 +70,7 @@ function layoutFaithfully(text: string, expected: { value: unknown; comments: st
   for (const keepBlocks of [true, false]) {
     // yaml may fail to write a node it read (a `!!binary` value it does not resolve): that layout is not faithful.
     try {
-      const output = layout(YAML.parseDocument(text, { uniqueKeys: true }), text, keepBlocks);
+      const output = layout(YAML.parseDocument(text, parseOptions), text, keepBlocks);
       if (sameContent(output, expected)) return output;
     } catch {
       continue;
@@ -90,10 +87,10 @@ export function commentsOf(text: string): string[] {
 }
 
 function sameContent(output: string, expected: { value: unknown; comments: string[] }): boolean {
-  const document = YAML.parseDocument(output, { uniqueKeys: true });
+  const document = YAML.parseDocument(output, parseOptions);
   if (document.errors.length > 0) return false;
-  const comments = commentsOf(output);
-  return deepEqual(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), expected.value) && deepEqual([...comments].sort(), [...expected.comments].sort());
+  const plain = plainValue(document, output);
+  return !plain.problem && deepEqual(plain.value, expected.value) && deepEqual([...commentsOf(output)].sort(), [...expected.comments].sort());
 }
 
 /** What the text after the layout needs: comment columns and block scalars' source. */

@@ -4,8 +4,8 @@
  * profile may extend another: its sections, skills and questions merge over
  * the parent's, a field the child sets replacing the parent's.
  */
-import * as YAML from 'yaml';
 import { BUILTIN_PROFILE_SCHEME } from '../protocol';
+import { hasSyntaxErrors, parseText } from './parse';
 import builtinProductionCoordinator from '../../../schemas/profiles/production-coordinator.hire-profile.yaml';
 
 /** How much a skill matters. */
@@ -119,13 +119,10 @@ export function readProfile(value: unknown, source: string): DeclaredProfile | u
   });
 }
 
-/** Parses a profile file's text; undefined when it is not a usable profile. */
+/** Parses a profile file's text (within the limits of every parse); undefined when it is not a usable profile. */
 export function parseProfile(text: string, source: string): DeclaredProfile | undefined {
-  try {
-    return readProfile(YAML.parse(text, { maxAliasCount: 1000 }), source);
-  } catch {
-    return undefined;
-  }
+  const parsed = parseText(source, 0, text);
+  return hasSyntaxErrors(parsed) || parsed.extraDocuments.length > 0 ? undefined : readProfile(parsed.value, source);
 }
 
 /** What is wrong with a profile's `extends`: it names no profile, or the chain comes back to the profile. */

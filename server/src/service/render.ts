@@ -10,6 +10,7 @@ import MarkdownIt from 'markdown-it';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import previewStyles from '../../../media/preview.css';
 import { severityName, type SeverityName } from './codes';
+import { plainValue } from './limits';
 import type { ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
 import { wordingBalance, type Coding } from './wording';
@@ -118,14 +119,7 @@ export const escapeHtml: (text: string) => string = markdown.utils.escapeHtml;
  * the root is not a mapping.
  */
 export function readBriefData(parsed: ParsedDocument): Record<string, unknown> | undefined {
-  let value = parsed.value;
-  if (value === undefined && parsed.yaml) {
-    try {
-      value = parsed.yaml.toJS({ maxAliasCount: 1000 });
-    } catch {
-      return undefined;
-    }
-  }
+  const value = parsed.value === undefined && parsed.yaml ? plainValue(parsed.yaml, parsed.text).value : parsed.value;
   return isRecord(value) ? value : undefined;
 }
 
@@ -522,21 +516,28 @@ function htmlAuthority(model: BriefModel): string {
 // Markdown: free text goes through the same markdown-it parse, then back to
 // Markdown from its tokens, so only the safe subset survives.
 
-/** Escapes text so that Markdown shows it as it is and never reads HTML in it. */
+/**
+ * Escapes text so that Markdown shows it as it is and never reads HTML in it:
+ * the one escaper of every value the Markdown exports write. Line breaks
+ * become spaces, so the text is one line and only its start can begin a
+ * block (a list, a heading). Each step is a single linear pass: nothing here
+ * may backtrack across the text (a `^\s*` under the `m` flag did, on long
+ * runs of line breaks).
+ */
 function escapeMarkdown(value: string): string {
   return value
+    // Each run of white space once; a run with a line break (`\n`, `\r`) becomes one space.
+    .replace(/\s+/g, (run) => (/[\n\r]/.test(run) ? ' ' : run))
     .replace(/[\\`*_[\]|~]/g, '\\$&')
     // `!` before a link (here, or the next token's) would make it an image: a remote fetch in any viewer.
     .replace(/!(?=\\\[|$)/g, '\\!')
     .replace(/&(?=#?\w+;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    // What would start a list or a heading at a line's start: `- `, `+ `, `# `, `=`; `12. ` keeps its digits
+    // What would start a list or a heading at the start: `- `, `+ `, `# `, `=`; `12. ` keeps its digits
     // and escapes its dot (a backslash escapes punctuation only: `\12.5` would show the backslash).
-    .replace(/^(\s*)([-+#](?=\s|$)|=)/gm, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])(?=\s|$)/gm, '$1\\$2')
-    // Each run of white space once (`\s*\n\s*` backtracked over long runs of spaces: quadratic).
-    .replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
+    .replace(/^([ \t]*)([-+#](?=\s|$)|=)/, '$1\\$2')
+    .replace(/^([ \t]*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 function inlineTokensMarkdown(tokens: readonly MarkdownIt.Token[]): string {
@@ -630,7 +631,7 @@ function postingMarkdown(model: BriefModel, showRate: boolean): string {
   const required = model.skills.filter((skill) => skill.need !== 'preferred').map((skill) => `- ${escapeMarkdown(skill.name)}`);
   const preferred = model.skills.filter((skill) => skill.need === 'preferred').map((skill) => `- ${escapeMarkdown(skill.name)}`);
   const workspace = model.workspace
-    ? joinBlocks([office(model.workspace.office) ? `${office(model.workspace.office)}.` : '', mdList(model.workspace.tools)])
+    ? joinBlocks([office(model.workspace.office) ? `${escapeMarkdown(office(model.workspace.office)!)}.` : '', mdList(model.workspace.tools)])
     : '';
   return joinBlocks([
     mdHeader('Job posting', model),
@@ -669,7 +670,7 @@ function mdCoverage(model: BriefModel): string {
   const rule = `|---|${model.questions.map(() => ':-:').join('|')}|:-:|`;
   const body = rows.map((row) => {
     const cells = model.questions.map((question) => (assesses(question, row.id) ? '●' : ' '));
-    return `| ${escapeMarkdown(row.name)}${row.need ? ` (${row.need})` : ''} | ${cells.join(' | ')} | ${row.evidence ? '✓' : ' '} |`;
+    return `| ${escapeMarkdown(row.need ? `${row.name} (${row.need})` : row.name)} | ${cells.join(' | ')} | ${row.evidence ? '✓' : ' '} |`;
   });
   const legend = model.questions.map((question, index) => `${index + 1}. ${escapeMarkdown(question.ask)}`);
   return [head, rule, ...body, '', ...legend].join('\n');

@@ -332,7 +332,7 @@ describe('render: hostile text in every field, both views, both formats', () => 
         if (token.type === 'inline') {
           const text = (token.children ?? []).map((child) => child.content).join('');
           const marker = MARKER.exec(text);
-          const block = open.findLast((type) => type !== 'paragraph_open');
+          const block = open.filter((type) => type !== 'paragraph_open').at(-1);
           if (marker && !ownBlock(marker, text, block)) live.push(`${block} from a line-start marker: ${text.slice(0, 40)}`);
         }
         if (token.children) walk(token.children);

@@ -433,7 +433,7 @@ function blockLines(value: unknown, layout: Layout): string[] {
       continue;
     }
     lines.push(`${renderScalar(name)}:`);
-    lines.push(...indentLines(blockLines(child, layout), Array.isArray(child) ? layout.seqOffset : layout.indent));
+    for (const line of indentLines(blockLines(child, layout), Array.isArray(child) ? layout.seqOffset : layout.indent)) lines.push(line);
   }
   return lines;
 }

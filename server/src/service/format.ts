@@ -223,7 +223,7 @@ function applyMarks(output: string, marks: Marks): string {
   for (const line of lines) {
     const block = /^(.*?)"\\x01(\d+)\\x01"$/.exec(line);
     if (block) {
-      result.push(...blockLines(block[1], marks.blocks[Number(block[2])]));
+      for (const blockLine of blockLines(block[1], marks.blocks[Number(block[2])])) result.push(blockLine);
       continue;
     }
     const marker = markerPattern.exec(line);
@@ -255,7 +255,7 @@ function blockLines(prefix: string, source: string[]): string[] {
   const [header, ...content] = source;
   const nested = /^(\s*(?:- )*)/.exec(prefix)![1].length;
   const indent = nested + (prefix.trimEnd().endsWith(':') ? 2 : 0);
-  const original = Math.min(...content.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length));
+  const original = content.reduce((least, line) => (line.trim() === '' ? least : Math.min(least, line.length - line.trimStart().length)), Infinity);
   const shifted = content.map((line) => (line.trim() === '' && line.length <= original ? '' : ' '.repeat(indent) + line.slice(original)));
   return [`${prefix}${header.trimEnd()}`, ...shifted];
 }

@@ -49,7 +49,8 @@ export function validateProfile(document: TextDocument, parsed: ParsedDocument, 
     );
     return diagnostics;
   }
-  diagnostics.push(...validateSchema(document, parsed, 'profile'), ...checkNewItems(document, root, profiles));
+  // Concatenated, never spread into a call: a file may have hundreds of thousands of findings.
+  for (const found of [validateSchema(document, parsed, 'profile'), checkNewItems(document, root, profiles)]) for (const diagnostic of found) diagnostics.push(diagnostic);
 
   const idNode = findPair(root, 'id')?.value;
   const idSpan = nodeSpan(idNode);

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import previewStyles from '../../../media/preview.css';
-import { severityName, type SeverityName } from './codes';
+import { capFindings, severityName, type SeverityName } from './codes';
 import { plainValue } from './limits';
 import type { ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
@@ -123,7 +123,7 @@ export function readBriefData(parsed: ParsedDocument): Record<string, unknown> |
   return isRecord(value) ? value : undefined;
 }
 
-/** Builds the view model of a brief's data, with its profile and findings. */
+/** Builds the view model of a brief's data, with its profile and findings (at most MAX_FINDINGS listed). */
 export function buildBriefModel(data: Record<string, unknown>, profiles: ProfileRegistry, diagnostics: readonly Diagnostic[]): BriefModel {
   const profileId = text(data.profile);
   const profile = profileId === undefined ? undefined : profiles.get(profileId);
@@ -179,7 +179,7 @@ export function buildBriefModel(data: Record<string, unknown>, profiles: Profile
     questions,
     waived: Object.entries(record(data.waive)).flatMap(([id, reason]) => (text(reason) === undefined ? [] : [{ id, reason: text(reason)! }])),
     notes: text(data.notes),
-    findings: diagnostics.map((diagnostic) => ({
+    findings: capFindings([...diagnostics]).map((diagnostic) => ({
       severity: severityName(diagnostic.severity),
       code: String(diagnostic.code ?? ''),
       message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,

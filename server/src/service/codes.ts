@@ -37,6 +37,7 @@ export const CODES = {
   'coded-wording': { severity: 'information', help: 'A candidate-facing field uses a gender-coded word.' },
   'profile-extends': { severity: 'error', help: 'A profile `extends` an unknown profile, or the chain makes a cycle.' },
   'duplicate-profile': { severity: 'error', help: 'Two profiles share an id.' },
+  'hidden-text': { severity: 'warning', help: 'A value holds a bidirectional control or another invisible format character: it reads differently from what it is (Trojan Source).' },
 } as const satisfies Record<string, { severity: SeverityName; help: string }>;
 
 /** A diagnostic code of FORMAT.md. */

@@ -119,6 +119,8 @@ function layout(document: YAML.Document.Parsed, text: string, keepBlocks: boolea
     Node(_, node) {
       if (YAML.isCollection(node)) node.flow = node.items.length === 0 || (YAML.isSeq(node) && inline.has(node));
       if (node.comment) markTrailing(node, text, marks);
+      // First: the markers below are double-quoted scalars of control characters that must stay as they are.
+      if (YAML.isScalar(node)) markInvisible(node);
       if (keepBlocks && YAML.isScalar(node)) markBlock(node, text, marks);
       if (YAML.isScalar(node)) markPlain(node, text, marks);
     },
@@ -217,8 +219,33 @@ function markPlain(node: YAML.Scalar, text: string, marks: Marks): void {
   node.type = YAML.Scalar.QUOTE_DOUBLE;
 }
 
+/**
+ * Characters a double-quoted scalar keeps as escapes: controls, format
+ * characters (bidirectional controls, zero-width characters) and the line
+ * and paragraph separators. yaml would write most of them as they are,
+ * invisible, turning `"\u202E"` into a hidden right-to-left override
+ * (Trojan Source). Tab and line breaks keep yaml's escapes (`\t`, `\n`).
+ */
+const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/** An invisible character's marker in yaml's output: `\x01U202E\x01`, the hexadecimal code point between marks. */
+const invisibleMarker = /\\x01U([0-9A-F]+)\\x01/g;
+
+/** A double-quoted scalar: replace each invisible character of its value by a marker, to write it as an escape. */
+function markInvisible(node: YAML.Scalar): void {
+  if (node.type !== YAML.Scalar.QUOTE_DOUBLE || typeof node.value !== 'string') return;
+  node.value = node.value.replace(INVISIBLE, (character) => `${MARK}U${character.codePointAt(0)!.toString(16).toUpperCase()}${MARK}`);
+}
+
+/** The escape of a code point in a double-quoted scalar: `\u202E`, or `\U000E0041` beyond the first plane. */
+function escapeOf(hex: string): string {
+  return hex.length <= 4 ? `\\u${hex.padStart(4, '0')}` : `\\U${hex.padStart(8, '0')}`;
+}
+
 function applyMarks(output: string, marks: Marks): string {
-  const lines = output.split('\n').map((line) => line.replace(/"\\x01V(\d+)\\x01"/g, (_, index: string) => marks.plain[Number(index)]));
+  const lines = output
+    .replace(invisibleMarker, (_, hex: string) => escapeOf(hex))
+    .split('\n').map((line) => line.replace(/"\\x01V(\d+)\\x01"/g, (_, index: string) => marks.plain[Number(index)]));
   const result: string[] = [];
   for (const line of lines) {
     const block = /^(.*?)"\\x01(\d+)\\x01"$/.exec(line);

@@ -10,6 +10,7 @@ import { getAddMissingEdit, getCodeActions, type AddMissingScope } from './codeA
 import { getCodeLenses } from './codeLens';
 import { applySeverities, capFindings, createDiagnostic, type SeverityOverrides } from './codes';
 import { doComplete, doProfileCompletion } from './completion';
+import { checkHiddenText } from './hiddenText';
 import { isProfileDocument } from './documents';
 import { doHover, doProfileHover } from './hover';
 import { doRename, findDefinition, findReferences, prepareRename, type RenameTarget, type WorkspaceDocuments } from './navigation';
@@ -156,7 +157,9 @@ export function validateBrief(document: TextDocument, parsed: ParsedDocument, pr
     return diagnostics;
   }
   // Concatenated, never spread into a call: a file may have hundreds of thousands of findings.
-  return diagnostics.concat(validateSchema(document, parsed), checkRules(document, parsed.text, brief, profiles), checkWording(document, parsed.text, brief)).sort(byPosition);
+  return diagnostics
+    .concat(validateSchema(document, parsed), checkRules(document, parsed.text, brief, profiles), checkWording(document, parsed.text, brief), checkHiddenText(document, parsed))
+    .sort(byPosition);
 }
 
 /** Orders diagnostics by where they start, keeping the order of findings at one place. */

@@ -3,7 +3,8 @@
  * syntax, the profile schema (`schemas/hire-profile.schema.json`) with the
  * same precise ranges as a brief's, an `extends` that names no profile or
  * makes a cycle (`profile-extends`, on the `extends` value), and an id that
- * another workspace profile also uses (`duplicate-profile`, on the `id` value).
+ * another workspace profile also uses (`duplicate-profile`, on the `id` value),
+ * and a value with hidden characters (`hidden-text`, hiddenText.ts).
  * The registry must already hold this document's profile.
  */
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createDiagnostic } from './codes';
+import { checkHiddenText } from './hiddenText';
 import { findPair, firstLine, hasSyntaxErrors, nodeSpan, toRange, type ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
 import { closest } from './text';
@@ -50,7 +52,9 @@ export function validateProfile(document: TextDocument, parsed: ParsedDocument, 
     return diagnostics;
   }
   // Concatenated, never spread into a call: a file may have hundreds of thousands of findings.
-  for (const found of [validateSchema(document, parsed, 'profile'), checkNewItems(document, root, profiles)]) for (const diagnostic of found) diagnostics.push(diagnostic);
+  for (const found of [validateSchema(document, parsed, 'profile'), checkNewItems(document, root, profiles), checkHiddenText(document, parsed)]) {
+    for (const diagnostic of found) diagnostics.push(diagnostic);
+  }
 
   const idNode = findPair(root, 'id')?.value;
   const idSpan = nodeSpan(idNode);

@@ -35,7 +35,7 @@ export const CODES = {
   'dates-order': { severity: 'error', help: '`project.end` is before `project.start`.' },
   'no-profile': { severity: 'information', help: 'The role matches a known profile: name it in `profile` to get its checks.' },
   'coded-wording': { severity: 'information', help: 'A candidate-facing field uses a gender-coded word.' },
-  'profile-extends': { severity: 'error', help: 'A profile `extends` an unknown profile, or the chain makes a cycle.' },
+  'profile-extends': { severity: 'error', help: 'A profile `extends` an unknown profile, the chain makes a cycle, or it is more than 32 profiles deep.' },
   'duplicate-profile': { severity: 'error', help: 'Two profiles share an id.' },
   'hidden-text': { severity: 'warning', help: 'A value holds a bidirectional control or another invisible format character: it reads differently from what it is (Trojan Source).' },
 } as const satisfies Record<string, { severity: SeverityName; help: string }>;

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import MarkdownIt from 'markdown-it';
 import { isDiagnosticCode } from '../../server/src/service/codes';
 import { getLanguageService } from '../../server/src/service/languageService';
+import { MAX_COVERAGE_CELLS } from '../../server/src/service/limits';
 import type { RenderOptions } from '../../server/src/service/render';
 import { brief, ROOT, sample } from '../support/documents';
 
@@ -129,6 +130,22 @@ describe('render: views', () => {
     assert.match(kit, /\| Team player \| {3}\| ● \| {3}\|/, 'a skill only a question names gets a row');
     const html = render(sample('gaps.hire.yaml'), { format: 'html', view: 'kit' });
     assert.match(html, /<tr class="uncovered"><th scope="row">Coordinating a whole production/);
+  });
+
+  it(`leaves out a coverage matrix of more than ${MAX_COVERAGE_CELLS} cells, and says so (it grows as skills times questions)`, () => {
+    const kit = (count: number, format: 'html' | 'md') => {
+      const skills = Array.from({ length: count }, (_, index) => `  - id: s${index}\n`).join('');
+      const questions = Array.from({ length: count }, (_, index) => `  - id: q${index}\n    assesses: [s${index}]\n`).join('');
+      return render(brief(`hire: 1\nrole: x\nskills:\n${skills}questions:\n${questions}`), { format, view: 'kit' });
+    };
+    const side = Math.floor(Math.sqrt(MAX_COVERAGE_CELLS));
+    assert.match(kit(side, 'md'), /\| Skill \| Q1 \|/);
+    assert.match(kit(side, 'html'), /<table class="matrix">/);
+    const message = `The coverage matrix is left out: ${side + 1} skills by ${side + 1} questions is more than the ${MAX_COVERAGE_CELLS.toLocaleString('en-US')} cells it shows.`;
+    assert.match(kit(side + 1, 'md'), new RegExp(`## Coverage\n\n${message.replace(/[.]/g, '\\.')}\n`));
+    const html = kit(side + 1, 'html');
+    assert.ok(html.includes(`<p class="empty">${message}</p>`));
+    assert.doesNotMatch(html, /<table/);
   });
 
   it('lists the open findings in the kit, with the user\'s severities', () => {

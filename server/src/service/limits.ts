@@ -36,6 +36,9 @@ export const MIN_EXPANDED_LENGTH = 100_000;
 /** The most findings reported for one file; the last one says how many more there are. */
 export const MAX_FINDINGS = 1000;
 
+/** The most cells of the interview kit's coverage matrix (skills × questions); past it the kit says so instead of drawing it. */
+export const MAX_COVERAGE_CELLS = 10_000;
+
 /** The most profiles an `extends` chain may hold, the profile itself included. */
 export const MAX_EXTENDS_DEPTH = 32;
 

@@ -10,7 +10,7 @@ import MarkdownIt from 'markdown-it';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import previewStyles from '../../../media/preview.css';
 import { capFindings, severityName, type SeverityName } from './codes';
-import { plainValue } from './limits';
+import { MAX_COVERAGE_CELLS, plainValue } from './limits';
 import type { ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
 import { wordingBalance, type Coding } from './wording';
@@ -132,19 +132,23 @@ export function buildBriefModel(data: Record<string, unknown>, profiles: Profile
   const rate = isRecord(data.rate) ? data.rate : undefined;
   const workspace = isRecord(data.workspace) ? data.workspace : undefined;
   const role = text(data.role);
+  // Looked up by id in maps: a brief may list thousands of skills, each named by questions.
+  const profileSkills = byId(profile?.skills ?? []);
   const skills = list(data.skills).flatMap((item): SkillModel[] => {
     const own = typeof item === 'string' ? { id: item } : record(item);
     const id = text(own.id);
     if (id === undefined) return [];
-    const base = profile?.skills.find((skill) => skill.id === id);
+    const base = profileSkills.get(id);
     return [{ id, name: text(own.name) ?? base?.name ?? humanize(id), need: text(own.need) ?? base?.need ?? 'required', evidence: text(own.evidence) }];
   });
-  const nameOf = (id: string) => skills.find((skill) => skill.id === id)?.name ?? profile?.skills.find((skill) => skill.id === id)?.name ?? humanize(id);
+  const briefSkills = byId(skills);
+  const nameOf = (id: string) => briefSkills.get(id)?.name ?? profileSkills.get(id)?.name ?? humanize(id);
+  const profileQuestions = byId(profile?.questions ?? []);
   const questions = list(data.questions).flatMap((item): QuestionModel[] => {
     const own = record(item);
     const id = text(own.id);
     if (id === undefined) return [];
-    const base = profile?.questions.find((question) => question.id === id);
+    const base = profileQuestions.get(id);
     return [{
       id,
       ask: text(own.ask) ?? base?.ask ?? id,
@@ -295,6 +299,12 @@ function assesses(question: QuestionModel, id: string): boolean {
 function questionMeta(question: QuestionModel): string {
   const names = question.assesses.map((skill) => skill.name).join(', ');
   return [names && `Assesses: ${names}`, question.priority && `${question.priority} question`].filter(Boolean).join(' · ');
+}
+
+/** Why the coverage matrix is left out, when it would have more than MAX_COVERAGE_CELLS cells (it grows as skills times questions). */
+function coverageTooLarge(skills: number, questions: number): string | undefined {
+  if (skills * questions <= MAX_COVERAGE_CELLS) return undefined;
+  return `The coverage matrix is left out: ${skills} skills by ${questions} questions is more than the ${MAX_COVERAGE_CELLS.toLocaleString('en-US')} cells it shows.`;
 }
 
 /** The rows of the coverage matrix: the brief's skills, then any other skill a question assesses. */
@@ -462,6 +472,8 @@ function withEvidence(model: BriefModel): { readonly name: string; readonly evid
 function htmlCoverage(model: BriefModel): string {
   const rows = coverageRows(model);
   if (rows.length === 0 || model.questions.length === 0) return '';
+  const tooLarge = coverageTooLarge(rows.length, model.questions.length);
+  if (tooLarge) return `<p class="empty">${escapeHtml(tooLarge)}</p>`;
   const head = model.questions.map((question, index) => `<th scope="col" title="${escapeHtml(question.ask)}">Q${index + 1}</th>`).join('');
   const body = rows.map((row) => {
     const covered = model.questions.some((question) => assesses(question, row.id)) || row.evidence;
@@ -666,6 +678,8 @@ function kitMarkdown(model: BriefModel): string {
 function mdCoverage(model: BriefModel): string {
   const rows = coverageRows(model);
   if (rows.length === 0 || model.questions.length === 0) return '';
+  const tooLarge = coverageTooLarge(rows.length, model.questions.length);
+  if (tooLarge) return escapeMarkdown(tooLarge);
   const head = `| Skill | ${model.questions.map((_, index) => `Q${index + 1}`).join(' | ')} | Evidence |`;
   const rule = `|---|${model.questions.map(() => ':-:').join('|')}|:-:|`;
   const body = rows.map((row) => {
@@ -691,6 +705,13 @@ function mdQuestion(question: QuestionModel, index: number): string {
 
 // ---------------------------------------------------------------------------
 // Reading plain data leniently
+
+/** Items by id, the first of each id (as `find` would give). */
+function byId<T extends { readonly id: string }>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
+  return map;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

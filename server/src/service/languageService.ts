@@ -10,8 +10,8 @@ import { getAddMissingEdit, getCodeActions, type AddMissingScope } from './codeA
 import { getCodeLenses } from './codeLens';
 import { applySeverities, capFindings, createDiagnostic, type SeverityOverrides } from './codes';
 import { doComplete, doProfileCompletion } from './completion';
-import { checkHiddenText } from './hiddenText';
 import { isProfileDocument } from './documents';
+import { checkHiddenText } from './hiddenText';
 import { doHover, doProfileHover } from './hover';
 import { doRename, findDefinition, findReferences, prepareRename, type RenameTarget, type WorkspaceDocuments } from './navigation';
 import { overviewOf, type BriefOverview } from './overview';

@@ -169,14 +169,14 @@ export function plainValue(document: YAML.Document, text: string): PlainValue {
   return {
     problem: {
       span: alias.span,
-      message: `With its aliases written out, this file's value is ${textSize(expanded.length)} long, more than the ${textSize(limit)} allowed for a file of ${textSize(text.length)}; it is not checked (nothing in it is read). The alias *${alias.name} alone repeats ${textSize(length)} each time. Write the value out once, or use the alias less.`,
+      message: `With its aliases written out, this file's value is ${textSize(expanded.length)} long, more than the ${textSize(limit)} allowed for a file of ${textSize(text.length)}, so it is not checked or previewed. The alias *${alias.name} alone repeats ${textSize(length)} each time. Write the value out once, or use the alias less.`,
       severity: 'error',
     },
   };
 }
 
 /** The longest a document's value may be with its aliases written out: MAX_ALIAS_GROWTH times its text, at least MIN_EXPANDED_LENGTH, at most MAX_TEXT_LENGTH. */
-export function maxExpandedLength(textLength: number): number {
+function maxExpandedLength(textLength: number): number {
   return Math.min(MAX_TEXT_LENGTH, Math.max(MIN_EXPANDED_LENGTH, MAX_ALIAS_GROWTH * textLength));
 }
 
@@ -190,7 +190,7 @@ interface AliasAt {
  * scalars, one more for each key and item), and the alias that repeats the
  * most. Each node is measured once; an alias counts its anchor's length.
  */
-export function expandedLength(document: YAML.Document): { readonly length: number; readonly largest?: { readonly alias: AliasAt; readonly length: number } } {
+function expandedLength(document: YAML.Document): { readonly length: number; readonly largest?: { readonly alias: AliasAt; readonly length: number } } {
   // An anchor's name may be used again: an alias refers to the last one before it, as the walk in document order finds it.
   const anchors = new Map<string, number>();
   let largest: { alias: AliasAt; length: number } | undefined;

@@ -151,6 +151,7 @@ interface Resolution {
   readonly winners: Map<string, DeclaredProfile>;
   /** Each id's profile with inheritance applied. */
   readonly resolved: Map<string, Profile>;
+  /** Each id's profile merged over its parents, with its chain's depth. */
   readonly merged: Map<string, Merged>;
   /** The ids on a cycle of `extends`, each with the ids along it. */
   readonly cycles: Map<string, { readonly ring: readonly string[]; readonly index: number }>;

@@ -9,7 +9,8 @@ import { runFmt, type FmtOptions } from './cli/fmt';
 import { runNew, type NewOptions } from './cli/new';
 import { isCheckWorker, runCheckWorker } from './cli/workers';
 import { formatProfilesJson, formatProfilesText, listProfiles, loadProfiles } from './cli/profiles';
-import { renderProfiles, renderText, writeOutput, type RenderCommandOptions } from './cli/render';
+import { writeOutput } from './cli/output';
+import { renderInputs, renderProfiles, renderText, type RenderCommandOptions } from './cli/render';
 import { CODES, isDiagnosticCode, isSeverityLevel, type SeverityLevel } from './service/codes';
 import { getLanguageService } from './service/languageService';
 import { RENDER_FORMATS, RENDER_VIEWS } from './service/render';
@@ -102,7 +103,8 @@ function program(): Command {
     .argument('<file>', 'the brief to render')
     .addOption(new Option('--format <format>', 'output format').choices(RENDER_FORMATS).makeOptionMandatory())
     .addOption(new Option('--view <view>', 'one view only').choices(RENDER_VIEWS))
-    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--out <file>', 'write to this file instead of stdout (never the brief or a profile it reads; an existing file only with --force)')
+    .option('--force', 'overwrite --out if it exists')
     .option('--show-rate', 'show the rate in the job posting (the kit always shows it)')
     .option('--profiles <dir>', 'load team profiles (*.hire-profile.yaml) from this folder; those beside the brief always load')
     .action((file: string, options: RenderCommandOptions) => {
@@ -114,7 +116,7 @@ function program(): Command {
         process.exitCode = EXIT.findings;
         return;
       }
-      writeOutput(rendered.content, options.out);
+      writeOutput(rendered.content, { out: options.out, force: options.force, inputs: renderInputs(file, options) });
       if (rendered.errors > 0) {
         process.stderr.write(`hire: ${file} has ${rendered.errors} error${rendered.errors === 1 ? '' : 's'}; rendered what could be read (hire check ${file} lists them)\n`);
       }

@@ -102,6 +102,17 @@ describe('hire new', () => {
     assert.deepEqual(findings(readFileSync(out, 'utf8')), []);
   });
 
+  it('never writes over a profile it reads, not even with --force', () => {
+    const profiles = path.join(folder, 'read-profiles');
+    mkdirSync(profiles);
+    const own = path.join(profiles, 'own.hire-profile.yaml');
+    writeFileSync(own, 'hire-profile: 1\nid: own\ntitle: Own\n');
+    const run = hire(['new', '--profiles', profiles, '--out', own, '--force']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /own\.hire-profile\.yaml: is a file this command reads; it is never written over: choose another --out/);
+    assert.equal(readFileSync(own, 'utf8'), 'hire-profile: 1\nid: own\ntitle: Own\n');
+  });
+
   it('exits 2 when --out cannot be written', () => {
     const out = path.join(folder, 'no/such/folder/x.hire.yaml');
     const run = hire(['new', '--out', out]);

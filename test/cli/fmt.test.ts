@@ -5,7 +5,7 @@
  * command's --check, --write and refusals behave.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -367,6 +367,32 @@ describe('hire fmt', () => {
     assert.equal(run.status, 2);
     assert.match(run.stderr, /broken\.hire\.yaml: not formatted: it has a YAML syntax error at line \d+/);
     assert.equal(readFileSync(broken, 'utf8'), text);
+  });
+
+  it('keeps escapes of controls, bidirectional controls and invisible characters as escapes (no Trojan Source)', () => {
+    const file = path.join(folder, 'escapes.hire.yaml');
+    // Each written as an escape: a right-to-left override, isolates, zero-width and format characters, separators, C1 controls, a tag character.
+    const escapes = ['\\u202E', '\\u2066', '\\u2069', '\\u200B', '\\u200F', '\\u061C', '\\u00AD', '\\uFEFF', '\\u2028', '\\u2029', '\\u0085', '\\u009B', '\\u0001', '\\U000E0041'];
+    const text = `role: "Coordinator ${escapes.join(' ')} end"\nhire: 1\nduties:\n  - "isolate: \\u2067evil\\u2069 \\t tab"\n`;
+    writeFileSync(file, text);
+    const run = hire(['fmt', file]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stderr, '');
+    assert.equal(run.stdout, `hire: 1\nrole: "Coordinator ${escapes.join(' ')} end"\nduties:\n  - "isolate: \\u2067evil\\u2069 \\t tab"\n`);
+    assert.doesNotMatch(run.stdout, /[\p{Cf}\p{Zl}\p{Zp}\u0080-\u009F\u0001]/u, 'no invisible character is written as it is');
+    assert.deepEqual(value(run.stdout), value(text));
+  });
+
+  it('prints no warning of the YAML library (a mapping or a list as a key), in a brief or a profile', () => {
+    const keys = path.join(folder, 'keys');
+    mkdirSync(keys);
+    const file = path.join(keys, 'collection-key.hire.yaml');
+    writeFileSync(file, 'hire: 1\n? { hire: 1 }\n: x\n');
+    writeFileSync(path.join(keys, 'collection-key.hire-profile.yaml'), 'hire-profile: 1\nid: keys\ntitle: Keys\n? [a]\n: x\n');
+    for (const args of [['fmt', file], ['check', file], ['render', file, '--format', 'md'], ['profiles', '--profiles', keys]]) {
+      const run = hire(args);
+      assert.doesNotMatch(run.stderr, /Warning|stringified/, args.join(' '));
+    }
   });
 
   it('rejects --check with --write', () => {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -51,13 +51,40 @@ describe('hire render', () => {
     assert.match(hire('samples/complete.hire.yaml', '--format', 'md', '--view', 'posting', '--show-rate').stdout, /\*\*Rate:\*\* 350 USD per day/);
   });
 
-  it('writes --out, replacing what the file held, and prints nothing', () => {
+  it('writes --out, over a file only with --force, and prints nothing', () => {
     const out = path.join(folder, 'kit.html');
     writeFileSync(out, 'old');
-    const result = hire('samples/gaps.hire.yaml', '--format', 'html', '--view', 'kit', '--out', out);
+    const refused = hire('samples/gaps.hire.yaml', '--format', 'html', '--view', 'kit', '--out', out);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /kit\.html: already exists; use --force to overwrite it/);
+    assert.equal(readFileSync(out, 'utf8'), 'old');
+    const result = hire('samples/gaps.hire.yaml', '--format', 'html', '--view', 'kit', '--out', out, '--force');
     assert.equal(result.status, 0);
     assert.equal(result.stdout, '');
     assert.match(readFileSync(out, 'utf8'), /^<!DOCTYPE html>[^]*Harbour Lights/);
+  });
+
+  it('never writes over the brief or a profile it reads, not even with --force', () => {
+    const team = path.join(folder, 'inputs');
+    mkdirSync(path.join(team, 'more'), { recursive: true });
+    const brief = path.join(team, 'x.hire.yaml');
+    const beside = path.join(team, 'beside.hire-profile.yaml');
+    const named = path.join(team, 'more/named.hire-profile.yaml');
+    const texts = new Map([
+      [brief, readFileSync(path.join(ROOT, 'samples/gaps.hire.yaml'), 'utf8')],
+      [beside, 'hire-profile: 1\nid: beside\ntitle: Beside\n'],
+      [named, 'hire-profile: 1\nid: named\ntitle: Named\n'],
+    ]);
+    for (const [file, text] of texts) writeFileSync(file, text);
+    symlinkSync(brief, path.join(team, 'link.md'));
+    for (const out of [brief, path.join(team, '.', 'x.hire.yaml'), beside, named, path.join(team, 'link.md')]) {
+      for (const force of [[], ['--force']]) {
+        const result = hire(brief, '--format', 'md', '--profiles', path.join(team, 'more'), '--out', out, ...force);
+        assert.equal(result.status, 2, `${out} ${force}`);
+        assert.match(result.stderr, /: is a file this command reads( \(.*\))?; it is never written over: choose another --out\n$/);
+      }
+    }
+    for (const [file, text] of texts) assert.equal(readFileSync(file, 'utf8'), text, `${file} is intact`);
   });
 
   it('renders a brief with errors, with a note on stderr', () => {

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, sy
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MAX_TEXT_LENGTH } from '../../server/src/service/limits';
+import { MAX_FINDINGS, MAX_TEXT_LENGTH } from '../../server/src/service/limits';
 import { hire } from '../support/cli';
 import { ROOT } from '../support/documents';
 
@@ -162,5 +162,30 @@ describe('hire and input it refuses', () => {
     const fmt = hire(['fmt', 'big.hire.yaml'], { cwd });
     assert.equal(fmt.status, 2);
     assert.match(fmt.stderr, /not formatted: it is not read: This file is 5.1 MB/);
+  });
+
+  it(`reports ${MAX_FINDINGS} of 200,000 findings, the last saying how many more there are (no stack overflow)`, () => {
+    writeFileSync(path.join(cwd, 'many.hire.yaml'), `hire: 1\nrole: Coordinator\nduties:\n${'  - 1\n'.repeat(200_000)}`);
+    const result = hire(['check', '--format', 'json', 'many.hire.yaml'], { cwd });
+    assert.equal(result.status, 1, result.stderr);
+    const [file] = (JSON.parse(result.stdout) as { files: { diagnostics: { code: string; severity: string; message: string; range: { start: { line: number } } }[] }[] }).files;
+    assert.equal(file.diagnostics.length, MAX_FINDINGS);
+    const last = file.diagnostics.at(-1)!;
+    assert.deepEqual([last.code, last.severity, last.range.start.line], ['schema', 'error', 3 + MAX_FINDINGS - 1]);
+    assert.match(last.message, /^199,001 more schema findings in this file are not listed: only the first 999 are\./);
+  });
+
+  it('refuses a brief whose aliases would write out a hundred times its size: a finding, and nothing rendered', () => {
+    const anchor = 'x'.repeat(100_000);
+    writeFileSync(path.join(cwd, 'aliases.hire.yaml'), `hire: 1\nrole: Coordinator\nnotes: &n "${anchor}"\nduties:\n${'  - *n\n'.repeat(999)}`);
+    const check = hire(['check', '--format', 'json', 'aliases.hire.yaml'], { cwd });
+    assert.equal(check.status, 1, check.stderr);
+    const [file] = (JSON.parse(check.stdout) as { files: { diagnostics: { code: string; message: string }[] }[] }).files;
+    assert.deepEqual(file.diagnostics.map((d) => d.code), ['yaml-syntax']);
+    assert.match(file.diagnostics[0].message, /^With its aliases written out, this file's value is 95 MB long, more than the 1 MB allowed for a file of 105 KB/);
+    const render = hire(['render', 'aliases.hire.yaml', '--format', 'html'], { cwd });
+    assert.equal(render.status, 1);
+    assert.equal(render.stdout, '');
+    assert.match(render.stderr, /aliases\.hire\.yaml: nothing to render\n.*yaml-syntax With its aliases written out/);
   });
 });

@@ -31,60 +31,65 @@ const started = performance.now();
 const seconds = () => Math.round((performance.now() - started) / 1000);
 process.stderr.write(`fuzz: ${numRuns} cases from seed ${seed}, a share of ${profileShare} role profiles\n`);
 
-// First whole texts cut at every position: the gaps sample, the built-in profile, a team profile that extends it.
 const cuts: string[] = [];
-const cutTexts = [
-  { name: 'gaps', what: 'the gaps sample', text: BASES[1], profile: false, run: profileShare < 1 },
-  { name: 'builtin-profile', what: 'the built-in profile', text: BUILTIN_PROFILE, profile: true, run: profileShare > 0 },
-  { name: 'team-profile', what: 'the team profile', text: TEAM_PROFILE, profile: true, run: profileShare > 0 },
-];
-for (const { name, what, text, profile, run } of cutTexts) {
-  if (!run) continue;
-  for (let end = 0; end <= text.length; end++) {
-    const fuzzCase: FuzzCase = profile ? { text: text.slice(0, end), profile } : { text: text.slice(0, end) };
-    const failures = checkCase(fuzzCase);
-    if (failures.length) {
-      const file = saveFixture(`cut-${name}-${end}`, fuzzCase, failures.join(' ').slice(0, 300));
-      process.stdout.write(`fuzz: ${what} cut at ${end} failed, saved to ${file}:\n${failures.join('\n')}\n`);
-      process.exit(1);
-    }
-  }
-  cuts.push(`${what} at ${text.length + 1} positions`);
-  process.stderr.write(`${what} cut at all ${text.length + 1} positions, ${seconds()} s\n`);
-}
-
-// Then the mutated cases. Counted only until the first failure: after it, fast-check runs the property to shrink.
 const counts = { brief: 0, profile: 0 };
 const took = { brief: 0, profile: 0 };
-let shrinking = false;
-const result = fc.check(
-  fc.property(campaignCases(profileShare), (fuzzCase) => {
+void campaign();
+
+/** Runs the campaign: whole texts cut at every position, then the mutated cases. */
+async function campaign(): Promise<void> {
+  // First whole texts cut at every position: the gaps sample, the built-in profile, a team profile that extends it.
+  const cutTexts = [
+    { name: 'gaps', what: 'the gaps sample', text: BASES[1], profile: false, run: profileShare < 1 },
+    { name: 'builtin-profile', what: 'the built-in profile', text: BUILTIN_PROFILE, profile: true, run: profileShare > 0 },
+    { name: 'team-profile', what: 'the team profile', text: TEAM_PROFILE, profile: true, run: profileShare > 0 },
+  ];
+  for (const { name, what, text, profile, run } of cutTexts) {
+    if (!run) continue;
+    for (let end = 0; end <= text.length; end++) {
+      const fuzzCase: FuzzCase = profile ? { text: text.slice(0, end), profile } : { text: text.slice(0, end) };
+      const failures = await checkCase(fuzzCase);
+      if (failures.length) {
+        const file = saveFixture(`cut-${name}-${end}`, fuzzCase, failures.join(' ').slice(0, 300));
+        process.stdout.write(`fuzz: ${what} cut at ${end} failed, saved to ${file}:\n${failures.join('\n')}\n`);
+        process.exit(1);
+      }
+    }
+    cuts.push(`${what} at ${text.length + 1} positions`);
+    process.stderr.write(`${what} cut at all ${text.length + 1} positions, ${seconds()} s\n`);
+  }
+
+  // Then the mutated cases. Counted only until the first failure: after it, fast-check runs the property to shrink.
+  let shrinking = false;
+  const result = await fc.check(
+    fc.asyncProperty(campaignCases(profileShare), async (fuzzCase) => {
+      const kind = fuzzCase.profile ? 'profile' : 'brief';
+      const caseStarted = performance.now();
+      const failures = await checkCase(fuzzCase);
+      if (!shrinking) {
+        counts[kind]++;
+        took[kind] += performance.now() - caseStarted;
+        const done = counts.brief + counts.profile;
+        if (done % 500 === 0) process.stderr.write(`${done} cases (${perKind()}), ${seconds()} s\n`);
+      }
+      if (failures.length) {
+        shrinking = true;
+        throw new Error(failures.join('\n'));
+      }
+    }),
+    { seed, numRuns },
+  );
+  const summary = `${counts.brief + counts.profile} cases from seed ${seed} (${perKind()}; cut ${cuts.join(', ') || 'nothing'})`;
+  if (!result.failed) {
+    process.stdout.write(`fuzz: ${summary}: no failures (${seconds()} s)\n`);
+  } else {
+    const [fuzzCase] = result.counterexample as [FuzzCase];
+    const found = String((result.errorInstance as Error | undefined)?.message).split('\n').slice(0, 3).join(' ').slice(0, 300);
+    const file = saveFixture(`fuzz-${seed}-${result.numRuns}`, fuzzCase, found);
     const kind = fuzzCase.profile ? 'profile' : 'brief';
-    const caseStarted = performance.now();
-    const failures = checkCase(fuzzCase);
-    if (!shrinking) {
-      counts[kind]++;
-      took[kind] += performance.now() - caseStarted;
-      const done = counts.brief + counts.profile;
-      if (done % 500 === 0) process.stderr.write(`${done} cases (${perKind()}), ${seconds()} s\n`);
-    }
-    if (failures.length) {
-      shrinking = true;
-      throw new Error(failures.join('\n'));
-    }
-  }),
-  { seed, numRuns },
-);
-const summary = `${counts.brief + counts.profile} cases from seed ${seed} (${perKind()}; cut ${cuts.join(', ') || 'nothing'})`;
-if (!result.failed) {
-  process.stdout.write(`fuzz: ${summary}: no failures (${seconds()} s)\n`);
-} else {
-  const [fuzzCase] = result.counterexample as [FuzzCase];
-  const found = String((result.errorInstance as Error | undefined)?.message).split('\n').slice(0, 3).join(' ').slice(0, 300);
-  const file = saveFixture(`fuzz-${seed}-${result.numRuns}`, fuzzCase, found);
-  const kind = fuzzCase.profile ? 'profile' : 'brief';
-  process.stdout.write(`fuzz: ${summary}: ${kind} case ${result.numRuns} failed (shrunk ${result.numShrinks} times, ${seconds()} s), saved to ${file}:\n${found}\n`);
-  process.exitCode = 1;
+    process.stdout.write(`fuzz: ${summary}: ${kind} case ${result.numRuns} failed (shrunk ${result.numShrinks} times, ${seconds()} s), saved to ${file}:\n${found}\n`);
+    process.exitCode = 1;
+  }
 }
 
 /** The cases run so far of each kind, with their mean time. */

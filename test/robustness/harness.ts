@@ -5,7 +5,9 @@
  * the user's text: an action that adds something keeps every character of the
  * document in order, one that changes a value replaces only that value.
  * A text may come with the version before it, so the incremental parse of
- * the edit is run too and compared with a fresh parse.
+ * the edit is run too and compared with a fresh parse. A process warning
+ * (`process.on('warning')`, such as the YAML library's) while a case runs is
+ * a failure of that case: warnings are findings or nothing, never stderr.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -39,8 +41,30 @@ const MAX_FIXED = 40;
 const service = getLanguageService();
 let cases = 0;
 
-/** Runs every feature on a case; returns the failures (empty when all is well). */
-export function checkCase(fuzzCase: FuzzCase): string[] {
+/** The process warnings emitted since the last case took them. */
+const warnings: string[] = [];
+process.on('warning', (warning) => warnings.push(`${warning.name}: ${warning.message}`));
+
+/**
+ * Runs every feature on a case; resolves with the failures (empty when all
+ * is well), among them any process warning the case emitted (a warning is
+ * emitted on the next tick, so the case waits for it).
+ */
+export function checkCase(fuzzCase: FuzzCase): Promise<string[]> {
+  return withWarnings(() => runCase(fuzzCase));
+}
+
+/** The failures `run` returns, and a failure for each process warning emitted while it ran. */
+export async function withWarnings(run: () => string[]): Promise<string[]> {
+  warnings.length = 0;
+  const failures = run();
+  await new Promise((resolve) => setImmediate(resolve));
+  for (const warning of warnings.splice(0)) failures.push(`a process warning: ${warning}`);
+  return failures;
+}
+
+/** Runs every feature on a case; returns the failures. */
+function runCase(fuzzCase: FuzzCase): string[] {
   const uri = fuzzCase.profile ? `file:///fuzz/case-${++cases}.hire-profile.yaml` : `file:///fuzz/case-${++cases}.hire.yaml`;
   const languageId = fuzzCase.profile ? 'hire-profile-yaml' : 'hire-yaml';
   const failures: string[] = [];

@@ -7,11 +7,12 @@
  * surrogates, NUL) is read without a crash.
  */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { getLanguageService } from '../../server/src/service/languageService';
-import { MAX_COMPACT_NESTINGS, MAX_DEPTH, MAX_MAP_KEYS, MAX_TEXT_LENGTH } from '../../server/src/service/limits';
-import { MAX_ALIAS_COUNT } from '../../server/src/service/parse';
-import { brief } from '../support/documents';
+import { MAX_ALIAS_COUNT, MAX_COMPACT_NESTINGS, MAX_DEPTH, MAX_MAP_KEYS, MAX_TEXT_LENGTH } from '../../server/src/service/limits';
+import { brief, ROOT } from '../support/documents';
 import { callBound } from './harness';
 
 const service = getLanguageService();
@@ -117,5 +118,14 @@ describe('limits', () => {
     assert.equal(role?.detail, 'Coordinat\uFFFDr \uD800\u202E');
     const rendered = service.render(document, { format: 'html', view: 'kit' });
     assert.ok(rendered === undefined || typeof rendered.content === 'string');
+  });
+
+  it('the sources spread no list into a call (push(...a), Math.max(...a)): a long one overflows the stack', () => {
+    for (const folder of ['server/src', 'client/src']) {
+      for (const file of readdirSync(path.join(ROOT, folder), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'))) {
+        const text = readFileSync(path.join(ROOT, folder, file), 'utf8');
+        assert.deepEqual(text.match(/.{0,40}\b(push|unshift|splice|concat|max|min|fromCharCode|fromCodePoint|apply)\((?:[^(){}[\]]*,)?\s*\.\.\..{0,40}/g) ?? [], [], path.join(folder, file));
+      }
+    }
   });
 });

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { ErrorCodes, ResponseError } from 'vscode-jsonrpc';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { BUILTIN_PROFILE_REQUEST, RENDER_REQUEST, WORKSPACE_BRIEFS_REQUEST } from '../../server/src/protocol';
-import { MAX_TEXT_LENGTH } from '../../server/src/service/limits';
+import { MAX_FINDINGS, MAX_TEXT_LENGTH } from '../../server/src/service/limits';
 import { ROOT } from '../support/documents';
 import { codes, startServer, type TestServer } from '../support/lspClient';
 
@@ -147,6 +147,24 @@ describe('the server under abuse', () => {
       await server.connection.sendRequest('hire/render', { uri, format: 'html', view: 'kit' });
       void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
+    await assertServing(server);
+  });
+
+  it('publishes at most MAX_FINDINGS of 200,000 findings, and a finding for a brief its aliases would blow up, and goes on serving', async () => {
+    const many = 'file:///work/many.hire.yaml';
+    const published = server.nextDiagnostics(many);
+    server.open(many, `hire: 1\nrole: Coordinator\nduties:\n${'  - 1\n'.repeat(200_000)}`, 1);
+    const { diagnostics } = await published;
+    assert.equal(diagnostics.length, MAX_FINDINGS);
+    assert.match(String(diagnostics.at(-1)!.message), /^199,001 more schema findings in this file are not listed/);
+    void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: many } });
+
+    const aliases = 'file:///work/aliases.hire.yaml';
+    const found = server.nextDiagnostics(aliases);
+    server.open(aliases, `hire: 1\nrole: Coordinator\nnotes: &n "${'x'.repeat(100_000)}"\nduties:\n${'  - *n\n'.repeat(999)}`, 1);
+    assert.deepEqual(codes((await found).diagnostics), ['yaml-syntax']);
+    assert.equal(await server.connection.sendRequest(RENDER_REQUEST, { uri: aliases, format: 'html', view: 'kit' }), null);
+    void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: aliases } });
     await assertServing(server);
   });
 

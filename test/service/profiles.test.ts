@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService, type LanguageService } from '../../server/src/service/languageService';
+import { MAX_EXTENDS_DEPTH } from '../../server/src/service/limits';
 import { builtinProfileUri, parseProfile, ProfileRegistry } from '../../server/src/service/profiles';
 import { brief } from '../support/documents';
 
@@ -141,6 +142,25 @@ describe('the findings of a profile document', () => {
     assert.deepEqual(pinned(c, service.validate(c)), ['profile-extends@3:9-10 a']);
     assert.deepEqual(service.validate(outside), []);
     assert.deepEqual(service.validate(self)[0].data, { value: 'self', problem: 'cycle', chain: ['self', 'self'] });
+  });
+
+  it(`cap a chain of extends at ${MAX_EXTENDS_DEPTH} profiles: the one that would pass it does not inherit, with a finding on its extends value`, () => {
+    const chain = Array.from({ length: 40 }, (_, index) =>
+      profile(`p${index}`, `hire-profile: 1\nid: p${index}\ntitle: P${index}\n${index ? `extends: p${index - 1}\n` : ''}skills:\n  - id: s${index}\n    name: S${index}\n`),
+    );
+    const service = serviceWith(...chain);
+    const findings = chain.map((document) => service.validate(document));
+    const at = MAX_EXTENDS_DEPTH;
+    assert.deepEqual(findings.flatMap((found, index) => found.map((finding) => `p${index} ${finding.code}`)), [`p${at} profile-extends`]);
+    const [deep] = findings[at];
+    assert.deepEqual(pinned(chain[at], [deep]), [`profile-extends@3:9-${10 + String(at - 1).length} p${at - 1}`]);
+    assert.match(String(deep.message), new RegExp(`^'p${at - 1}' heads a chain of ${at} profiles \\(p${at - 1} → p${at - 2} → p${at - 3} → … → p1 → p0\\), the most a chain may hold: this profile does not inherit from it\\.`));
+    assert.deepEqual(deep.data, { value: `p${at - 1}`, problem: 'deep', chain: Array.from({ length: at }, (_, index) => `p${at - 1 - index}`) });
+    const skills = (id: string) => service.profiles.get(id)!.skills.map((skill) => skill.id);
+    assert.equal(skills(`p${at - 1}`).length, at, 'the last profile within the limit inherits the whole chain');
+    assert.deepEqual(skills(`p${at}`), [`s${at}`], 'the one past it inherits nothing');
+    assert.deepEqual(skills(`p${at + 2}`), [`s${at}`, `s${at + 1}`, `s${at + 2}`], 'a chain starts again from it');
+    assert.deepEqual(service.profiles.chain(`p${at + 2}`).map((link) => link.id), [`p${at + 2}`, `p${at + 1}`, `p${at}`]);
   });
 
   it('report two profiles with one id on both id values', () => {

@@ -7,7 +7,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import MarkdownIt from 'markdown-it';
+import { isDiagnosticCode } from '../../server/src/service/codes';
 import { getLanguageService } from '../../server/src/service/languageService';
+import { MAX_COVERAGE_CELLS } from '../../server/src/service/limits';
 import type { RenderOptions } from '../../server/src/service/render';
 import { brief, ROOT, sample } from '../support/documents';
 
@@ -129,6 +132,22 @@ describe('render: views', () => {
     assert.match(html, /<tr class="uncovered"><th scope="row">Coordinating a whole production/);
   });
 
+  it(`leaves out a coverage matrix of more than ${MAX_COVERAGE_CELLS} cells, and says so (it grows as skills times questions)`, () => {
+    const kit = (count: number, format: 'html' | 'md') => {
+      const skills = Array.from({ length: count }, (_, index) => `  - id: s${index}\n`).join('');
+      const questions = Array.from({ length: count }, (_, index) => `  - id: q${index}\n    assesses: [s${index}]\n`).join('');
+      return render(brief(`hire: 1\nrole: x\nskills:\n${skills}questions:\n${questions}`), { format, view: 'kit' });
+    };
+    const side = Math.floor(Math.sqrt(MAX_COVERAGE_CELLS));
+    assert.match(kit(side, 'md'), /\| Skill \| Q1 \|/);
+    assert.match(kit(side, 'html'), /<table class="matrix">/);
+    const message = `The coverage matrix is left out: ${side + 1} skills by ${side + 1} questions is more than the ${MAX_COVERAGE_CELLS.toLocaleString('en-US')} cells it shows.`;
+    assert.match(kit(side + 1, 'md'), new RegExp(`## Coverage\n\n${message.replace(/[.]/g, '\\.')}\n`));
+    const html = kit(side + 1, 'html');
+    assert.ok(html.includes(`<p class="empty">${message}</p>`));
+    assert.doesNotMatch(html, /<table/);
+  });
+
   it('lists the open findings in the kit, with the user\'s severities', () => {
     const kit = render(sample('gaps.hire.yaml'), { format: 'md', view: 'kit' });
     assert.match(kit, /## Open findings\n\n- \*\*warning\*\* line 8 `missing-section` The profile 'production-coordinator' asks for the 'authority' section/);
@@ -232,5 +251,160 @@ describe('render: hostile text is inert', () => {
     assert.ok(md.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
     assert.ok(md.includes('[ok](https://example.com/a?b=1)'));
     assert.ok(md.includes('\\[click\\](javascript:alert(1))'), 'an unsafe link is escaped text');
+  });
+});
+
+describe('render: hostile text in every field, both views, both formats', () => {
+  // Each field gets its own markers (letters and digits only: some fields are shown humanized, which changes `-`).
+  const payload = (field: string) => [
+    `# hdr${field}`,
+    `- item${field}`,
+    `1. num${field}`,
+    `> quote${field}`,
+    `| tbl${field} | x |`,
+    `[ref${field}]: http://attacker.example/ref${field}`,
+    `=`,
+    `---`,
+    `![img${field}](http://attacker.example/img${field}.png) <script>script${field}</script> <img src=x onerror=alert(1)> ` +
+      `[link${field}](http://attacker.example/link${field}) [js${field}](javascript:alert(1)) &lt;b&gt;ent${field}&lt;/b&gt; &#60;i&#62; ` +
+      `\`code${field}\` <http://attacker.example/auto${field}> <!-- c${field} --> **strong${field}**`,
+  ];
+  /** Fields whose text may use the safe subset of Markdown (emphasis, links to http(s)); the others are shown as plain text. */
+  const FREE = new Set(['summary', 'notes', 'duty', 'tool', 'evidence', 'why', 'listen', 'flag', 'decides', 'escalates', 'reason']);
+  /** Fields that may hold paragraphs and lists. */
+  const BLOCK = new Set(['summary', 'notes']);
+  const FIELDS = [
+    'role', 'profile', 'engagement', 'reports', 'pname', 'ptype', 'pstart', 'pend', 'plocation', 'summary', 'duty',
+    'skillid', 'skillname', 'need', 'evidence', 'decides', 'escalates', 'amount', 'currency', 'per', 'hours', 'max', 'kitfee',
+    'office', 'tool', 'questionid', 'ask', 'why', 'listen', 'flag', 'assesses', 'waived', 'reason', 'notes',
+  ];
+
+  /** A brief with the payload, its lines in this order, in every field. */
+  function hostileBrief(order: (lines: string[]) => string[]): string {
+    const v = (field: string) => JSON.stringify(order(payload(field)).join('\n'));
+    return [
+      'hire: 1',
+      `role: ${v('role')}`,
+      `profile: ${v('profile')}`,
+      `engagement: ${v('engagement')}`,
+      `reports_to: ${v('reports')}`,
+      'project:',
+      `  name: ${v('pname')}`,
+      `  type: ${v('ptype')}`,
+      `  start: ${v('pstart')}`,
+      `  end: ${v('pend')}`,
+      `  location: ${v('plocation')}`,
+      `summary: ${v('summary')}`,
+      `duties: [${v('duty')}]`,
+      'skills:',
+      `  - id: ${v('skillid')}`,
+      `  - id: named\n    name: ${v('skillname')}\n    need: ${v('need')}\n    evidence: ${v('evidence')}`,
+      `authority: {decides: [${v('decides')}], escalates: [${v('escalates')}]}`,
+      `rate: {amount: ${v('amount')}, currency: ${v('currency')}, per: ${v('per')}, hours: ${v('hours')}, max: ${v('max')}, kit_fee: ${v('kitfee')}}`,
+      `workspace: {office: ${v('office')}, tools: [${v('tool')}]}`,
+      'questions:',
+      `  - id: ${v('questionid')}`,
+      `  - id: asked\n    ask: ${v('ask')}\n    why: ${v('why')}\n    listen_for: [${v('listen')}]\n    red_flags: [${v('flag')}]\n    assesses: [named, ${v('assesses')}]`,
+      'waive:',
+      `  ${v('waived')}: ${v('reason')}`,
+      `notes: ${v('notes')}`,
+      '',
+    ].join('\n');
+  }
+
+  const MARKER = /^(hdr|item|num|quote|tbl|ref)([a-z]+)/;
+  const SAFE_HREF = /^(https?:\/\/|mailto:)/;
+
+  /** Why a link is live, if it is: a scheme other than http(s) or mailto, a reference or autolink, or a link from a plain field. */
+  function liveLink(href: string): string | undefined {
+    if (!SAFE_HREF.test(href)) return `link to ${href}`;
+    const from = /attacker\.example\/(img|link|ref|auto)([a-z]+)/.exec(href);
+    if (from && (from[1] === 'ref' || from[1] === 'auto' || !FREE.has(from[2]))) return `link to ${href} (from ${from[2]})`;
+    return undefined;
+  }
+
+  /**
+   * Whether a block's text, starting with a marker, is one of the brief's own blocks: a value the renderer shows
+   * whole (as one line, up to its last line, \`script…\`), or a list item of a field of paragraphs and lists. A block
+   * that a line of the payload started holds that line alone.
+   */
+  function ownBlock(marker: RegExpExecArray, text: string, element: string | undefined): boolean {
+    if (text.includes(`script${marker[2]}`)) return true;
+    return (element === 'list_item_open' || element === 'li') && (marker[1] === 'item' || marker[1] === 'num') && BLOCK.has(marker[2]);
+  }
+
+  /** What is live in Markdown, as a CommonMark viewer that lets raw HTML through reads it; empty when nothing is. */
+  function liveInMarkdown(md: string, questions: number): string[] {
+    const viewer = new MarkdownIt({ html: true, linkify: false });
+    const live: string[] = [];
+    let rules = 0;
+    const open: string[] = [];
+    const walk = (tokens: readonly MarkdownIt.Token[]) => {
+      for (const token of tokens) {
+        if (['html_block', 'html_inline', 'image', 'blockquote_open', 'code_block', 'fence'].includes(token.type)) live.push(`${token.type}: ${token.content.slice(0, 80)}`);
+        if (token.type === 'hr') rules++;
+        if (token.type === 'code_inline' && !isDiagnosticCode(token.content)) live.push(`code: ${token.content}`);
+        const link = token.type === 'link_open' ? liveLink(token.attrGet('href') ?? '') : undefined;
+        if (link) live.push(link);
+        if (token.type === 'inline') {
+          const text = (token.children ?? []).map((child) => child.content).join('');
+          const marker = MARKER.exec(text);
+          const block = open.filter((type) => type !== 'paragraph_open').at(-1);
+          if (marker && !ownBlock(marker, text, block)) live.push(`${block} from a line-start marker: ${text.slice(0, 40)}`);
+        }
+        if (token.children) walk(token.children);
+        if (token.nesting === 1) open.push(token.type);
+        if (token.nesting === -1) open.pop();
+      }
+    };
+    walk(viewer.parse(md, {}));
+    // The kit's own rules: two lines to write notes on under each question.
+    if (rules !== 2 * questions) live.push(`${rules} rules, not the kit's ${2 * questions}`);
+    return live;
+  }
+
+  /** What is live in HTML: elements, attributes and links that are not the renderer's own. */
+  function liveInHtml(html: string): string[] {
+    const live: string[] = [];
+    // Attribute values are escaped (a quote in them too): leave them out, as a browser reads the tags.
+    const tags = html.replace(/"[^"]*"/g, '""');
+    for (const match of tags.matchAll(/<(script|img|iframe|svg|style|blockquote|hr|code|h[1-6]|li|p|td|th)\b[^>]*>([^<]*)/gi)) {
+      const [tag, name, text] = match;
+      const marker = MARKER.exec(text);
+      if (/^(script|img|iframe|svg|style|blockquote|hr)$/i.test(name)) live.push(tag);
+      else if (name === 'code' && !isDiagnosticCode(text)) live.push(`${tag}${text}`);
+      else if (marker && !ownBlock(marker, text, name)) live.push(`${tag.slice(0, 80)}`);
+    }
+    for (const match of tags.matchAll(/<[a-z]+\b[^>]*\s(on[a-z]+|src|style)\s*=[^>]*>/gi)) live.push(match[0]);
+    for (const match of html.matchAll(/<a\b[^>]*href="([^"]*)"/g)) {
+      const link = liveLink(match[1]);
+      if (link) live.push(link);
+    }
+    return live;
+  }
+
+  // Each line of the payload first in turn: what starts a value is where a block marker is read.
+  const orders = payload('x').map((_, first) => (lines: string[]) => [...lines.slice(first), ...lines.slice(0, first)]);
+  orders.forEach((order, index) => {
+    const document = brief(hostileBrief(order));
+    const first = payload('')[index].slice(0, 12);
+    it(`markdown, starting with ${JSON.stringify(first)}: no HTML, image, code, quote, heading or list from the brief, links only in free text`, () => {
+      const md = ['posting', 'kit'].map((view) => render(document, { format: 'md', view: view as 'posting' | 'kit', showRate: true })).join('\n\n');
+      assert.deepEqual(liveInMarkdown(md, 2), []);
+      const shown = new MarkdownIt({ html: true }).render(md);
+      for (const field of FIELDS) {
+        assert.ok(shown.includes(`&lt;script&gt;script${field}&lt;/script&gt;`), `${field}: the script is shown as text`);
+        assert.ok(shown.includes(`&amp;lt;b&amp;gt;ent${field}`), `${field}: an entity is shown as written`);
+        assert.ok(shown.includes(`\`code${field}\``), `${field}: backticks are shown`);
+      }
+    });
+    it(`html, starting with ${JSON.stringify(first)}: no markup from the brief, links only in free text`, () => {
+      const html = ['posting', 'kit'].map((view) => render(document, { format: 'html', view: view as 'posting' | 'kit', showRate: true })).join('\n');
+      assert.deepEqual(liveInHtml(html), []);
+      for (const field of FIELDS) {
+        assert.ok(html.includes(`&lt;script&gt;script${field}&lt;/script&gt;`), `${field}: the script is shown as text`);
+        assert.ok(html.includes(`&amp;lt;b&amp;gt;ent${field}`), `${field}: an entity is shown as written`);
+      }
+    });
   });
 });

@@ -42,7 +42,7 @@ export type FromWebview =
   | { readonly type: 'toggleLock' };
 
 /** What the preview says when nothing of the brief can be read. */
-export const NOTHING_TO_PREVIEW = 'Nothing to preview: this file is not a brief yet. The Problems panel shows why.';
+export const NOTHING_TO_PREVIEW = 'Nothing to preview: this file cannot be read as a brief yet. The Problems panel shows why.';
 
 /** The toolbar's labels of the views. */
 export const VIEW_LABELS: Readonly<Record<RenderView, string>> = { posting: 'Job posting', kit: 'Interview kit' };

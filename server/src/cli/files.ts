@@ -33,7 +33,7 @@ export function findFiles(paths: readonly string[], suffixes: readonly string[] 
     if (isPattern(given)) {
       const found = expandGlob(given);
       if (found.length === 0) throw new InputError(`${given}: matches no files`);
-      files.push(...found);
+      for (const file of found) files.push(file);
       continue;
     }
     let stats;

@@ -1,11 +1,12 @@
 /**
  * `hire new`: write a new brief for a profile (server/src/service/scaffold.ts)
- * to stdout or to a file, never overwriting a file unless asked to.
+ * to stdout or to a file, never over a file it read, nor over any other
+ * file unless asked to.
  */
-import { existsSync, writeFileSync } from 'node:fs';
 import { DEFAULT_PROFILE_ID, scaffoldBrief } from '../service/scaffold';
 import { InputError } from './files';
-import { loadProfiles } from './profiles';
+import { writeOutput } from './output';
+import { loadProfiles, profileFiles } from './profiles';
 
 /** The options of `hire new`. */
 export interface NewOptions {
@@ -13,7 +14,7 @@ export interface NewOptions {
   readonly role?: string;
   /** The file to write; stdout when absent. */
   readonly out?: string;
-  /** Overwrite `out` if it exists. */
+  /** Overwrite `out` if it exists (never a profile it read). */
   readonly force?: boolean;
   /** A folder of team profiles to load. */
   readonly profiles?: string;
@@ -30,12 +31,7 @@ export function runNew(options: NewOptions): number {
     process.stdout.write(text);
     return 0;
   }
-  if (!options.force && existsSync(options.out)) throw new InputError(`${options.out}: already exists; use --force to overwrite it`);
-  try {
-    writeFileSync(options.out, text, { flag: options.force ? 'w' : 'wx' });
-  } catch (error) {
-    throw new InputError(`${options.out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
+  writeOutput(text, { out: options.out, force: options.force, inputs: profileFiles(options.profiles) });
   process.stderr.write(`Created ${options.out} for the profile ${profile.id}.\n`);
   return 0;
 }

@@ -80,7 +80,7 @@ export function listProfiles(registry: ProfileRegistry, cwd: string = process.cw
 /** The text listing: one profile a line, in aligned columns. */
 export function formatProfilesText(entries: readonly ProfileEntry[]): string {
   const rows = [['ID', 'TITLE', 'SOURCE'], ...entries.map((entry) => [entry.id, entry.title, entry.source])];
-  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length)));
+  const widths = [0, 1].map((column) => rows.reduce((widest, row) => Math.max(widest, row[column].length), 0));
   return rows.map((row) => `${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}`.trimEnd()).join('\n') + '\n';
 }
 

@@ -4,7 +4,6 @@
  * one that cannot be read at all (its root is not a mapping) renders nothing.
  * The team profiles beside the brief and in `--profiles` are loaded first.
  */
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -12,14 +11,15 @@ import { BRIEF_LANGUAGE_ID } from '../protocol';
 import type { LanguageService } from '../service/languageService';
 import type { ProfileRegistry } from '../service/profiles';
 import type { RenderedBrief, RenderFormat, RenderView } from '../service/render';
-import { InputError } from './files';
-import { loadProfiles, siblingProfiles } from './profiles';
+import { loadProfiles, profileFiles, siblingProfiles } from './profiles';
 
 /** The options of `hire render`. */
 export interface RenderCommandOptions {
   readonly format: RenderFormat;
   readonly view?: RenderView;
   readonly out?: string;
+  /** Write over `out` if it exists (never if it is an input). */
+  readonly force?: boolean;
   readonly showRate?: boolean;
   /** A folder of team profiles to load. */
   readonly profiles?: string;
@@ -44,15 +44,7 @@ export function renderText(service: LanguageService, path: string, text: string,
   return rendered;
 }
 
-/** Writes the output to `--out`, or to stdout. Throws InputError when the file cannot be written. */
-export function writeOutput(content: string, out: string | undefined): void {
-  if (out === undefined) {
-    process.stdout.write(content);
-    return;
-  }
-  try {
-    writeFileSync(out, content);
-  } catch (error) {
-    throw new InputError(`${out}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
+/** The files a render reads: the brief, and the profiles in `--profiles` and beside the brief. */
+export function renderInputs(file: string, options: Pick<RenderCommandOptions, 'profiles'>): string[] {
+  return [file, ...profileFiles(options.profiles), ...siblingProfiles([file])];
 }

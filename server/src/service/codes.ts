@@ -4,6 +4,7 @@
  * the SARIF writer.
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { MAX_FINDINGS } from './limits';
 
 /** A severity as users write it (settings, CLI, JSON output). */
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
@@ -34,8 +35,9 @@ export const CODES = {
   'dates-order': { severity: 'error', help: '`project.end` is before `project.start`.' },
   'no-profile': { severity: 'information', help: 'The role matches a known profile: name it in `profile` to get its checks.' },
   'coded-wording': { severity: 'information', help: 'A candidate-facing field uses a gender-coded word.' },
-  'profile-extends': { severity: 'error', help: 'A profile `extends` an unknown profile, or the chain makes a cycle.' },
+  'profile-extends': { severity: 'error', help: 'A profile `extends` an unknown profile, the chain makes a cycle, or it is more than 32 profiles deep.' },
   'duplicate-profile': { severity: 'error', help: 'Two profiles share an id.' },
+  'hidden-text': { severity: 'warning', help: 'A value holds a bidirectional control or another invisible format character: it reads differently from what it is (Trojan Source).' },
 } as const satisfies Record<string, { severity: SeverityName; help: string }>;
 
 /** A diagnostic code (docs/format.md, "Findings"). */
@@ -86,6 +88,32 @@ export function applySeverities(diagnostics: Diagnostic[], overrides: SeverityOv
     result.push(level && isSeverityLevel(level) ? { ...diagnostic, severity: toLsp[level] } : diagnostic);
   }
   return result;
+}
+
+/**
+ * A file's findings, at most MAX_FINDINGS of them: past that, the first
+ * MAX_FINDINGS - 1 in order and a last one, where the next would be, that
+ * says how many more there are of each code, as severe as the most severe of
+ * them (so an error is never lost from the count of a file with errors).
+ */
+export function capFindings(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_FINDINGS) return diagnostics;
+  const kept = diagnostics.slice(0, MAX_FINDINGS - 1);
+  const more = diagnostics.length - kept.length;
+  const byCode = new Map<string, number>();
+  let severity: DiagnosticSeverity = DiagnosticSeverity.Hint;
+  for (let index = kept.length; index < diagnostics.length; index++) {
+    const { code, severity: level = DiagnosticSeverity.Error } = diagnostics[index];
+    byCode.set(String(code), (byCode.get(String(code)) ?? 0) + 1);
+    severity = Math.min(severity, level) as DiagnosticSeverity;
+  }
+  const counts = [...byCode].sort((a, b) => b[1] - a[1]);
+  const code = counts[0][0];
+  const number = (count: number) => count.toLocaleString('en-US');
+  const what = counts.length === 1 ? `${number(more)} more ${code} findings` : `${number(more)} more findings (${counts.map(([name, count]) => `${number(count)} ${name}`).join(', ')})`;
+  const message = `${what} in this file are not listed: only the first ${number(kept.length)} are. A brief has a few; fix those above, or look for pasted data.`;
+  kept.push({ range: diagnostics[kept.length].range, severity, code, source: SOURCE, message });
+  return kept;
 }
 
 /** A diagnostic of ours, with the code's default severity unless one is given. */

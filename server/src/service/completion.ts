@@ -325,8 +325,7 @@ function briefValues(scope: Scope, pattern: string): Candidate[] {
   const result: Candidate[] = [];
   switch (pattern) {
     case 'profile':
-      result.push(...scope.profiles.all().map(profileCandidate));
-      break;
+      return scope.profiles.all().map(profileCandidate);
     case 'rate.currency':
       for (const [code, name] of CURRENCIES) result.push({ label: code, kind: CompletionItemKind.Value, detail: name, text: code });
       break;
@@ -336,8 +335,7 @@ function briefValues(scope: Scope, pattern: string): Candidate[] {
       }
       break;
     case 'skills.*.id':
-      result.push(...skillIdCandidates(newSkills(scope), ''));
-      break;
+      return skillIdCandidates(newSkills(scope), '');
   }
   return result;
 }

@@ -9,7 +9,7 @@ import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { BRIEF_KEYS } from './brief';
-import { findPair, keyName, nodeSpan, parseText, toRange, type ParsedDocument, type Span } from './parse';
+import { findPair, keyName, nodeSpan, parseOptions, parseText, toRange, type ParsedDocument, type Span } from './parse';
 
 /** A replacement of a span of a text by new text, in UTF-16 offsets of that text. */
 export interface Splice extends Span {
@@ -339,7 +339,7 @@ export function replaceScalar(parsed: ParsedDocument, span: Span, expected: unkn
   const raw = parsed.text.slice(span.start, span.end);
   let current: unknown;
   try {
-    current = YAML.parse(raw);
+    current = YAML.parse(raw, parseOptions);
   } catch {
     return undefined;
   }
@@ -433,7 +433,7 @@ function blockLines(value: unknown, layout: Layout): string[] {
       continue;
     }
     lines.push(`${renderScalar(name)}:`);
-    lines.push(...indentLines(blockLines(child, layout), Array.isArray(child) ? layout.seqOffset : layout.indent));
+    for (const line of indentLines(blockLines(child, layout), Array.isArray(child) ? layout.seqOffset : layout.indent)) lines.push(line);
   }
   return lines;
 }

@@ -20,8 +20,8 @@
  */
 import * as YAML from 'yaml';
 import { BRIEF_KEYS } from './brief';
-import { parseWithinLimits } from './limits';
-import { MAX_ALIAS_COUNT } from './parse';
+import { parseWithinLimits, plainValue } from './limits';
+import { parseOptions } from './parse';
 import { schemaOf, type JsonSchema } from './validation';
 
 /** The formatted text, or why the brief was not formatted. */
@@ -38,7 +38,7 @@ const markerPattern = /\u0001([TK])(\d+)\u0001/;
 export function formatBrief(original: string): FormatResult {
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
   const text = original.replace(/\r\n/g, '\n');
-  const { documents, limit } = parseWithinLimits(text, { uniqueKeys: true, prettyErrors: false });
+  const { documents, limit } = parseWithinLimits(text, parseOptions);
   if (limit) return { error: `it is not read: ${limit.message}` };
   if (documents.length > 1) return { error: 'it holds more than one YAML document' };
   const document = documents[0];
@@ -47,12 +47,9 @@ export function formatBrief(original: string): FormatResult {
   if (problem) return { error: `it has a YAML syntax error at line ${lineOf(text, problem.pos[0])}: ${problem.message.split('\n')[0]}` };
   if (text.includes(MARK)) return { error: 'it contains a control character (U+0001)' };
 
-  let expected: { value: unknown; comments: string[] };
-  try {
-    expected = { value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), comments: commentsOf(text) };
-  } catch (error) {
-    return { error: `it cannot be read: ${(error as Error).message}` };
-  }
+  const plain = plainValue(document, text);
+  if (plain.problem) return { error: `it is not read: ${plain.problem.message}` };
+  const expected = { value: plain.value, comments: commentsOf(text) };
   // A comment yaml reads differently once keys move settles in a second round; so lay out until nothing changes.
   let current = text;
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -73,7 +70,7 @@ function layoutFaithfully(text: string, expected: { value: unknown; comments: st
   for (const keepBlocks of [true, false]) {
     // yaml may fail to write a node it read (a `!!binary` value it does not resolve): that layout is not faithful.
     try {
-      const output = layout(YAML.parseDocument(text, { uniqueKeys: true }), text, keepBlocks);
+      const output = layout(YAML.parseDocument(text, parseOptions), text, keepBlocks);
       if (sameContent(output, expected)) return output;
     } catch {
       continue;
@@ -90,10 +87,10 @@ export function commentsOf(text: string): string[] {
 }
 
 function sameContent(output: string, expected: { value: unknown; comments: string[] }): boolean {
-  const document = YAML.parseDocument(output, { uniqueKeys: true });
+  const document = YAML.parseDocument(output, parseOptions);
   if (document.errors.length > 0) return false;
-  const comments = commentsOf(output);
-  return deepEqual(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), expected.value) && deepEqual([...comments].sort(), [...expected.comments].sort());
+  const plain = plainValue(document, output);
+  return !plain.problem && deepEqual(plain.value, expected.value) && deepEqual([...commentsOf(output)].sort(), [...expected.comments].sort());
 }
 
 /** What the text after the layout needs: comment columns and block scalars' source. */
@@ -122,6 +119,8 @@ function layout(document: YAML.Document.Parsed, text: string, keepBlocks: boolea
     Node(_, node) {
       if (YAML.isCollection(node)) node.flow = node.items.length === 0 || (YAML.isSeq(node) && inline.has(node));
       if (node.comment) markTrailing(node, text, marks);
+      // First: the markers below are double-quoted scalars of control characters that must stay as they are.
+      if (YAML.isScalar(node)) markInvisible(node);
       if (keepBlocks && YAML.isScalar(node)) markBlock(node, text, marks);
       if (YAML.isScalar(node)) markPlain(node, text, marks);
     },
@@ -220,13 +219,38 @@ function markPlain(node: YAML.Scalar, text: string, marks: Marks): void {
   node.type = YAML.Scalar.QUOTE_DOUBLE;
 }
 
+/**
+ * Characters a double-quoted scalar keeps as escapes: controls, format
+ * characters (bidirectional controls, zero-width characters) and the line
+ * and paragraph separators. yaml would write most of them as they are,
+ * invisible, turning `"\u202E"` into a hidden right-to-left override
+ * (Trojan Source). Tab and line breaks keep yaml's escapes (`\t`, `\n`).
+ */
+const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+/** An invisible character's marker in yaml's output: `\x01U202E\x01`, the hexadecimal code point between marks. */
+const invisibleMarker = /\\x01U([0-9A-F]+)\\x01/g;
+
+/** A double-quoted scalar: replace each invisible character of its value by a marker, to write it as an escape. */
+function markInvisible(node: YAML.Scalar): void {
+  if (node.type !== YAML.Scalar.QUOTE_DOUBLE || typeof node.value !== 'string') return;
+  node.value = node.value.replace(INVISIBLE, (character) => `${MARK}U${character.codePointAt(0)!.toString(16).toUpperCase()}${MARK}`);
+}
+
+/** The escape of a code point in a double-quoted scalar: `\u202E`, or `\U000E0041` beyond the first plane. */
+function escapeOf(hex: string): string {
+  return hex.length <= 4 ? `\\u${hex.padStart(4, '0')}` : `\\U${hex.padStart(8, '0')}`;
+}
+
 function applyMarks(output: string, marks: Marks): string {
-  const lines = output.split('\n').map((line) => line.replace(/"\\x01V(\d+)\\x01"/g, (_, index: string) => marks.plain[Number(index)]));
+  const lines = output
+    .replace(invisibleMarker, (_, hex: string) => escapeOf(hex))
+    .split('\n').map((line) => line.replace(/"\\x01V(\d+)\\x01"/g, (_, index: string) => marks.plain[Number(index)]));
   const result: string[] = [];
   for (const line of lines) {
     const block = /^(.*?)"\\x01(\d+)\\x01"$/.exec(line);
     if (block) {
-      result.push(...blockLines(block[1], marks.blocks[Number(block[2])]));
+      for (const blockLine of blockLines(block[1], marks.blocks[Number(block[2])])) result.push(blockLine);
       continue;
     }
     const marker = markerPattern.exec(line);
@@ -258,7 +282,7 @@ function blockLines(prefix: string, source: string[]): string[] {
   const [header, ...content] = source;
   const nested = /^(\s*(?:- )*)/.exec(prefix)![1].length;
   const indent = nested + (prefix.trimEnd().endsWith(':') ? 2 : 0);
-  const original = Math.min(...content.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length));
+  const original = content.reduce((least, line) => (line.trim() === '' ? least : Math.min(least, line.length - line.trimStart().length)), Infinity);
   const shifted = content.map((line) => (line.trim() === '' && line.length <= original ? '' : ' '.repeat(indent) + line.slice(original)));
   return [`${prefix}${header.trimEnd()}`, ...shifted];
 }

@@ -5,14 +5,16 @@
  * candidate-facing field, what the wording study found. In a profile
  * document: keys and enum values from the profile schema, the parent an
  * `extends` value names, and skills and questions with the profile's own
- * fields over its parent's.
+ * fields over its parent's. On a value that holds hidden characters, in
+ * either kind of document, which they are first.
  */
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { itemString, itemStrings, readBrief, type Brief } from './brief';
 import { nodeAt, pathPattern, schemaAt, type NodeAt } from './cursor';
-import { nodeSpan, toRange, type ParsedDocument } from './parse';
+import { hiddenTextHover } from './hiddenText';
+import { nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
 import { briefProfile, parentProfile } from './rules';
 import type { SchemaKind } from './validation';
@@ -47,7 +49,7 @@ export function doHover(document: TextDocument, position: Position, parsed: Pars
     default:
       markdown = schemaHover(at, 'brief');
   }
-  return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(document, span) } : null;
+  return hover(document, span, paragraphs(at.isKey ? undefined : hiddenTextHover(at.node), markdown));
 }
 
 /** The hover at a position of a role profile document; null where there is nothing to say. */
@@ -74,6 +76,11 @@ export function doProfileHover(document: TextDocument, position: Position, parse
     default:
       markdown = schemaHover(at, 'profile');
   }
+  return hover(document, span, paragraphs(at.isKey ? undefined : hiddenTextHover(at.node), markdown));
+}
+
+/** A hover of Markdown over a span; null when there is nothing to say. */
+function hover(document: TextDocument, span: Span, markdown: string): Hover | null {
   return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(document, span) } : null;
 }
 

@@ -21,8 +21,8 @@
  * version is parsed, the older ParsedDocument must not be read again.
  */
 import * as YAML from 'yaml';
-import { MAX_ALIAS_COUNT, parseOptions, type ParsedDocument } from './parse';
-import { parseWithinLimits } from './limits';
+import { parseOptions, type ParsedDocument } from './parse';
+import { MAX_ALIAS_COUNT, parseWithinLimits } from './limits';
 
 /** Parses of documents known to hold no anchors or aliases. */
 const withoutAnchors = new WeakSet<ParsedDocument>();

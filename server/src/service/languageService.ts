@@ -4,13 +4,14 @@
  * and the CLI both call it.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type CodeLens, type CompletionList, type Diagnostic, type DocumentSymbol, type Hover, type Location, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { readBrief } from './brief';
 import { getAddMissingEdit, getCodeActions, type AddMissingScope } from './codeActions';
 import { getCodeLenses } from './codeLens';
-import { applySeverities, createDiagnostic, type SeverityOverrides } from './codes';
+import { applySeverities, capFindings, createDiagnostic, type SeverityOverrides } from './codes';
 import { doComplete, doProfileCompletion, type CompletionOptions } from './completion';
 import { isProfileDocument } from './documents';
+import { checkHiddenText } from './hiddenText';
 import { doHover, doProfileHover } from './hover';
 import { doRename, findDefinition, findReferences, prepareRename, type RenameTarget, type WorkspaceDocuments } from './navigation';
 import { overviewOf, type BriefOverview } from './overview';
@@ -105,7 +106,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     profiles,
     parse: (document) => cache.get(document),
     close: (uri) => cache.delete(uri),
-    validate: (document, settings = {}) => applySeverities(findingsOf(document), settings.severity),
+    validate: (document, settings = {}) => capFindings(applySeverities(findingsOf(document), settings.severity)),
     updateProfile: (document) => {
       const profile = readProfile(cache.get(document).value, document.uri);
       profiles.set(document.uri, profile);
@@ -131,8 +132,9 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     render: (document, options, settings = {}) => {
       const data = briefOnly(document, undefined, () => readBriefData(cache.get(document)));
       if (!data) return undefined;
-      const model = buildBriefModel(data, profiles, applySeverities(findingsOf(document), settings.severity));
-      const errors = model.findings.filter((finding) => finding.severity === 'error').length;
+      const diagnostics = applySeverities(findingsOf(document), settings.severity);
+      const model = buildBriefModel(data, profiles, diagnostics);
+      const errors = diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error).length;
       return { version: document.version, title: model.title, content: renderModel(model, options), errors };
     },
   };
@@ -157,8 +159,10 @@ export function validateBrief(document: TextDocument, parsed: ParsedDocument, pr
     );
     return diagnostics;
   }
-  diagnostics.push(...validateSchema(document, parsed), ...checkRules(document, parsed.text, brief, profiles), ...checkWording(document, parsed.text, brief));
-  return diagnostics.sort(byPosition);
+  // Concatenated, never spread into a call: a file may have hundreds of thousands of findings.
+  return diagnostics
+    .concat(validateSchema(document, parsed), checkRules(document, parsed.text, brief, profiles), checkWording(document, parsed.text, brief), checkHiddenText(document, parsed))
+    .sort(byPosition);
 }
 
 /** Orders diagnostics by where they start, keeping the order of findings at one place. */

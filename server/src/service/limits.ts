@@ -9,7 +9,7 @@
  */
 import * as YAML from 'yaml';
 import type { CST } from 'yaml';
-import type { YamlProblem } from './parse';
+import type { Span, YamlProblem } from './parse';
 
 /** The longest text checked, in UTF-16 code units (about 5 MB of text). */
 export const MAX_TEXT_LENGTH = 5 * 1024 * 1024;
@@ -19,6 +19,28 @@ export const MAX_DEPTH = 100;
 
 /** The most keys one mapping may have. */
 export const MAX_MAP_KEYS = 1000;
+
+/** Aliases a document may expand before it is treated as a YAML bomb (`yaml`'s `maxAliasCount`). */
+export const MAX_ALIAS_COUNT = 1000;
+
+/**
+ * How many times its own length a document's value may grow when its
+ * aliases are written out: each alias repeats its anchor's value, and every
+ * reader of the value (the checks, the preview) pays for each repeat.
+ */
+export const MAX_ALIAS_GROWTH = 10;
+
+/** The length a document's expanded value may reach however short its text (so that a short brief may reuse an anchor freely). */
+export const MIN_EXPANDED_LENGTH = 100_000;
+
+/** The most findings reported for one file; the last one says how many more there are. */
+export const MAX_FINDINGS = 1000;
+
+/** The most cells of the interview kit's coverage matrix (skills × questions); past it the kit says so instead of drawing it. */
+export const MAX_COVERAGE_CELLS = 10_000;
+
+/** The most profiles an `extends` chain may hold, the profile itself included. */
+export const MAX_EXTENDS_DEPTH = 32;
 
 /** The documents of a YAML stream, or the limit the text breaks (then nothing is composed). */
 export type LimitedParse =
@@ -36,7 +58,7 @@ export function parseWithinLimits(text: string, options: YAML.ParseOptions & YAM
     return {
       limit: {
         span: { start: 0, end: Math.min(newline < 0 ? text.length : newline, 200) },
-        message: `This file is ${megabytes(text.length)}; briefs over ${megabytes(MAX_TEXT_LENGTH)} are not checked (nothing in it is read). A brief is a few hundred lines: split the file or remove what does not belong in it.`,
+        message: `This file is ${textSize(text.length)}; briefs over ${textSize(MAX_TEXT_LENGTH)} are not checked (nothing in it is read). A brief is a few hundred lines: split the file or remove what does not belong in it.`,
         severity: 'error',
       },
     };
@@ -108,7 +130,103 @@ function collectionLimit(tokens: readonly CST.Token[], maxDepth: number): YamlPr
   return undefined;
 }
 
-function megabytes(length: number): string {
+/** A length of text as a size: `20 MB`, `1.5 MB`, `110 KB`. */
+function textSize(length: number): string {
   const size = length / (1024 * 1024);
+  if (size < 1) return `${Math.max(1, Math.round(length / 1024))} KB`;
   return `${size >= 10 ? Math.round(size) : Math.round(size * 10) / 10} MB`;
+}
+
+/** A document's plain value, or the problem that keeps it from being read. */
+export type PlainValue = { readonly value: unknown; readonly problem?: undefined } | { readonly problem: YamlProblem; readonly value?: undefined };
+
+/**
+ * The plain value of a parsed YAML document (`toJS`), unless its aliases
+ * break a limit: more than MAX_ALIAS_COUNT expansions (a "billion laughs"
+ * file), or a value longer than `maxExpandedLength` of the text once every
+ * alias is written out. The expanded length is counted on the tree, each
+ * anchor measured once, without expanding anything.
+ */
+export function plainValue(document: YAML.Document, text: string): PlainValue {
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return {
+      problem: {
+        span: firstAlias(document)?.span ?? { start: 0, end: 0 },
+        message: `The YAML could not be read: ${(error as Error).message}. Aliases (*name) are expanded at most ${MAX_ALIAS_COUNT} times.`,
+        severity: 'error',
+      },
+    };
+  }
+  // An alias is written `*name`: a text without a `*` has none to measure.
+  if (!text.includes('*')) return { value };
+  const limit = maxExpandedLength(text.length);
+  const expanded = expandedLength(document);
+  if (expanded.length <= limit || !expanded.largest) return { value };
+  const { alias, length } = expanded.largest;
+  return {
+    problem: {
+      span: alias.span,
+      message: `With its aliases written out, this file's value is ${textSize(expanded.length)} long, more than the ${textSize(limit)} allowed for a file of ${textSize(text.length)}, so it is not checked or previewed. The alias *${alias.name} alone repeats ${textSize(length)} each time. Write the value out once, or use the alias less.`,
+      severity: 'error',
+    },
+  };
+}
+
+/** The longest a document's value may be with its aliases written out: MAX_ALIAS_GROWTH times its text, at least MIN_EXPANDED_LENGTH, at most MAX_TEXT_LENGTH. */
+function maxExpandedLength(textLength: number): number {
+  return Math.min(MAX_TEXT_LENGTH, Math.max(MIN_EXPANDED_LENGTH, MAX_ALIAS_GROWTH * textLength));
+}
+
+interface AliasAt {
+  readonly name: string;
+  readonly span: Span;
+}
+
+/**
+ * The length of a document's value with every alias written out (text of
+ * scalars, one more for each key and item), and the alias that repeats the
+ * most. Each node is measured once; an alias counts its anchor's length.
+ */
+function expandedLength(document: YAML.Document): { readonly length: number; readonly largest?: { readonly alias: AliasAt; readonly length: number } } {
+  // An anchor's name may be used again: an alias refers to the last one before it, as the walk in document order finds it.
+  const anchors = new Map<string, number>();
+  let largest: { alias: AliasAt; length: number } | undefined;
+  // Recursion is bounded: the tree was composed only within MAX_DEPTH.
+  const measure = (node: unknown): number => {
+    if (YAML.isAlias(node)) {
+      const length = anchors.get(node.source) ?? 0;
+      if (!largest || length > largest.length) largest = { alias: { name: node.source, span: spanOf(node) }, length };
+      return length;
+    }
+    let length = 0;
+    if (YAML.isScalar(node)) {
+      length = typeof node.value === 'string' ? node.value.length : String(node.value).length;
+    } else if (YAML.isMap(node)) {
+      for (const pair of node.items) length += measure(pair.key) + measure(pair.value) + 1;
+    } else if (YAML.isSeq(node)) {
+      for (const item of node.items) length += measure(item) + 1;
+    }
+    if (YAML.isNode(node) && node.anchor) anchors.set(node.anchor, length);
+    return length;
+  };
+  return { length: measure(document.contents), largest };
+}
+
+function spanOf(node: YAML.Node): Span {
+  return node.range ? { start: node.range[0], end: node.range[1] } : { start: 0, end: 0 };
+}
+
+/** The first alias of a document, if it has one. */
+function firstAlias(document: YAML.Document): { readonly span: Span } | undefined {
+  let found: { span: Span } | undefined;
+  YAML.visit(document, {
+    Alias(_, node) {
+      found = { span: spanOf(node) };
+      return YAML.visit.BREAK;
+    },
+  });
+  return found;
 }

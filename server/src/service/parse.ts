@@ -9,7 +9,7 @@ import type { CST } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { reparse } from './incremental';
-import { MAX_TEXT_LENGTH, parseWithinLimits } from './limits';
+import { MAX_TEXT_LENGTH, parseWithinLimits, plainValue } from './limits';
 
 /** A half-open span of the document text, in UTF-16 offsets. */
 export interface Span {
@@ -23,9 +23,6 @@ export interface YamlProblem {
   readonly message: string;
   readonly severity: 'error' | 'warning';
 }
-
-/** Aliases a document may expand before it is treated as a YAML bomb. */
-export const MAX_ALIAS_COUNT = 1000;
 
 /** A parsed brief or profile: the YAML tree with ranges, and its plain value. */
 export interface ParsedDocument {
@@ -66,15 +63,9 @@ export function parseText(uri: string, version: number, text: string): ParsedDoc
     for (const error of yaml.errors) problems.push(atOpener(toProblem(error, 'error', text, yaml), error, text, tokens));
     for (const warning of yaml.warnings) problems.push(toProblem(warning, 'warning', text));
     if (yaml.errors.length === 0) {
-      try {
-        value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      } catch (error) {
-        problems.push({
-          span: firstAliasSpan(yaml) ?? { start: 0, end: 0 },
-          message: `The YAML could not be read: ${(error as Error).message}. Aliases (*name) are expanded at most ${MAX_ALIAS_COUNT} times.`,
-          severity: 'error',
-        });
-      }
+      const plain = plainValue(yaml, text);
+      if (plain.problem) problems.push(plain.problem);
+      value = plain.value;
     }
   }
   return { uri, version, text, yaml, extraDocuments: documents.slice(1), problems, value };
@@ -149,17 +140,6 @@ function keyEndAt(document: YAML.Document, offset: number): number | undefined {
     },
   });
   return end;
-}
-
-function firstAliasSpan(document: YAML.Document): Span | undefined {
-  let span: Span | undefined;
-  YAML.visit(document, {
-    Alias(_, node) {
-      if (node.range) span = { start: node.range[0], end: node.range[1] };
-      return YAML.visit.BREAK;
-    },
-  });
-  return span;
 }
 
 /**

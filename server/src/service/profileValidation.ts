@@ -1,9 +1,11 @@
 /**
  * The findings of a role profile document (`*.hire-profile.yaml`): YAML
  * syntax, the profile schema (`schemas/hire-profile.schema.json`) with the
- * same precise ranges as a brief's, an `extends` that names no profile or
- * makes a cycle (`profile-extends`, on the `extends` value), and an id that
- * another workspace profile also uses (`duplicate-profile`, on the `id` value).
+ * same precise ranges as a brief's, an `extends` that names no profile,
+ * makes a cycle or a chain deeper than MAX_EXTENDS_DEPTH (`profile-extends`,
+ * on the `extends` value), and an id that
+ * another workspace profile also uses (`duplicate-profile`, on the `id` value),
+ * and a value with hidden characters (`hidden-text`, hiddenText.ts).
  * The registry must already hold this document's profile.
  */
 import { fileURLToPath } from 'node:url';
@@ -11,6 +13,7 @@ import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createDiagnostic } from './codes';
+import { checkHiddenText } from './hiddenText';
 import { findPair, firstLine, hasSyntaxErrors, nodeSpan, toRange, type ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
 import { closest } from './text';
@@ -26,8 +29,8 @@ export interface DuplicateProfileData {
 /** The `data` of a `profile-extends` finding. */
 export interface ProfileExtendsData {
   readonly value: string;
-  readonly problem: 'unknown' | 'cycle';
-  /** For a cycle: the ids along it, back to this profile. */
+  readonly problem: 'unknown' | 'cycle' | 'deep';
+  /** For a cycle: the ids along it, back to this profile; for a chain too deep: the parent's chain. */
   readonly chain?: readonly string[];
   /** For an unknown parent: the closest known id. */
   readonly suggestion?: string;
@@ -49,7 +52,10 @@ export function validateProfile(document: TextDocument, parsed: ParsedDocument, 
     );
     return diagnostics;
   }
-  diagnostics.push(...validateSchema(document, parsed, 'profile'), ...checkNewItems(document, root, profiles));
+  // Concatenated, never spread into a call: a file may have hundreds of thousands of findings.
+  for (const found of [validateSchema(document, parsed, 'profile'), checkNewItems(document, root, profiles), checkHiddenText(document, parsed)]) {
+    for (const diagnostic of found) diagnostics.push(diagnostic);
+  }
 
   const idNode = findPair(root, 'id')?.value;
   const idSpan = nodeSpan(idNode);
@@ -73,27 +79,21 @@ export function validateProfile(document: TextDocument, parsed: ParsedDocument, 
   const problem = profiles.extendsProblem(document.uri);
   if (problem && YAML.isScalar(extendsNode) && typeof extendsNode.value === 'string' && extendsSpan) {
     const value = extendsNode.value;
+    let message: string;
+    let data: ProfileExtendsData;
     if (problem.kind === 'unknown') {
       const known = profiles.all().map((profile) => profile.id);
       const suggestion = closest(value, known);
-      diagnostics.push(
-        createDiagnostic(
-          toRange(document, extendsSpan),
-          'profile-extends',
-          `This profile extends '${value}', which is no known profile.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Known profiles: ${known.join(', ')}.`,
-          { value, problem: 'unknown', suggestion } satisfies ProfileExtendsData,
-        ),
-      );
+      message = `This profile extends '${value}', which is no known profile.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Known profiles: ${known.join(', ')}.`;
+      data = { value, problem: 'unknown', suggestion };
+    } else if (problem.kind === 'cycle') {
+      message = `The profiles extend each other in a cycle (${shortChain(problem.chain)}): a profile cannot inherit from itself.`;
+      data = { value, problem: 'cycle', chain: problem.chain };
     } else {
-      diagnostics.push(
-        createDiagnostic(
-          toRange(document, extendsSpan),
-          'profile-extends',
-          `The profiles extend each other in a cycle (${problem.chain.join(' → ')}): a profile cannot inherit from itself.`,
-          { value, problem: 'cycle', chain: problem.chain } satisfies ProfileExtendsData,
-        ),
-      );
+      message = `'${value}' heads a chain of ${problem.chain.length} profiles (${shortChain(problem.chain)}), the most a chain may hold: this profile does not inherit from it. Extend a profile higher up the chain.`;
+      data = { value, problem: 'deep', chain: problem.chain };
     }
+    diagnostics.push(createDiagnostic(toRange(document, extendsSpan), 'profile-extends', message, data));
   }
   return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
@@ -126,6 +126,11 @@ function checkNewItems(document: TextDocument, root: YAML.YAMLMap, profiles: Pro
     }
   }
   return diagnostics;
+}
+
+/** A chain of ids as a message shows it: `a → b → c`, its middle left out when it is long. */
+function shortChain(chain: readonly string[]): string {
+  return (chain.length <= 6 ? chain : [...chain.slice(0, 3), '…', ...chain.slice(-2)]).join(' → ');
 }
 
 /** A source as a message shows it: a file's path, else the URI. */

@@ -4,8 +4,9 @@
  * profile may extend another: its sections, skills and questions merge over
  * the parent's, a field the child sets replacing the parent's.
  */
-import * as YAML from 'yaml';
 import { BUILTIN_PROFILE_SCHEME } from '../protocol';
+import { MAX_EXTENDS_DEPTH } from './limits';
+import { hasSyntaxErrors, parseText } from './parse';
 import builtinProductionCoordinator from '../../../schemas/profiles/production-coordinator.hire-profile.yaml';
 
 /** How much a skill matters. */
@@ -119,17 +120,42 @@ export function readProfile(value: unknown, source: string): DeclaredProfile | u
   });
 }
 
-/** Parses a profile file's text; undefined when it is not a usable profile. */
+/** Parses a profile file's text (within the limits of every parse); undefined when it is not a usable profile. */
 export function parseProfile(text: string, source: string): DeclaredProfile | undefined {
-  try {
-    return readProfile(YAML.parse(text, { maxAliasCount: 1000 }), source);
-  } catch {
-    return undefined;
-  }
+  const parsed = parseText(source, 0, text);
+  return hasSyntaxErrors(parsed) || parsed.extraDocuments.length > 0 ? undefined : readProfile(parsed.value, source);
 }
 
-/** What is wrong with a profile's `extends`: it names no profile, or the chain comes back to the profile. */
-export type ExtendsProblem = { readonly kind: 'unknown' } | { readonly kind: 'cycle'; readonly chain: readonly string[] };
+/**
+ * What is wrong with a profile's `extends`: it names no profile, the chain
+ * comes back to the profile, or the parent's chain is already
+ * MAX_EXTENDS_DEPTH profiles long (`chain`: the parent's, which this profile
+ * does not inherit).
+ */
+export type ExtendsProblem =
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'cycle'; readonly chain: readonly string[] }
+  | { readonly kind: 'deep'; readonly chain: readonly string[] };
+
+/** A profile with inheritance applied, before its unset fields get defaults, and how many profiles its chain holds. */
+interface Merged {
+  readonly profile: DeclaredProfile;
+  readonly depth: number;
+  /** Its chain would be deeper than MAX_EXTENDS_DEPTH: it does not inherit from its parent. */
+  readonly cut?: boolean;
+}
+
+/** The registry's profiles resolved at one generation. */
+interface Resolution {
+  /** The profile used for each id. */
+  readonly winners: Map<string, DeclaredProfile>;
+  /** Each id's profile with inheritance applied. */
+  readonly resolved: Map<string, Profile>;
+  /** Each id's profile merged over its parents, with its chain's depth. */
+  readonly merged: Map<string, Merged>;
+  /** The ids on a cycle of `extends`, each with the ids along it. */
+  readonly cycles: Map<string, { readonly ring: readonly string[]; readonly index: number }>;
+}
 
 /**
  * The profiles a brief can name: the built-in ones and any a workspace adds.
@@ -141,7 +167,7 @@ export class ProfileRegistry {
   private readonly sources = new Map<string, DeclaredProfile>();
   /** Whether the built-in profiles are still to be parsed (at first use, so that a server starts sooner). */
   private builtinsPending = false;
-  private cache: { winners: Map<string, DeclaredProfile>; resolved: Map<string, Profile> } | undefined;
+  private cache: Resolution | undefined;
   private changes = 0;
 
   /** Counts the changes (`set`, `delete`): findings computed at another generation may be stale. */
@@ -210,15 +236,18 @@ export class ProfileRegistry {
 
   /**
    * The profiles in use along an id's `extends` chain, the profile itself
-   * first, each as declared; stops before an unknown parent or a repeat.
+   * first, each as declared; stops before an unknown parent or a repeat, and
+   * after a profile that does not inherit (its chain would be too deep) or
+   * MAX_EXTENDS_DEPTH profiles.
    */
   chain(id: string): DeclaredProfile[] {
-    const { winners } = this.resolve();
+    const { winners, merged } = this.resolve();
     const chain: DeclaredProfile[] = [];
     const seen = new Set<string>();
-    for (let current = winners.get(id); current && !seen.has(current.id); current = current.extends === undefined ? undefined : winners.get(current.extends)) {
+    for (let current = winners.get(id); current && !seen.has(current.id) && chain.length < MAX_EXTENDS_DEPTH; current = parentOf(current, winners)) {
       seen.add(current.id);
       chain.push(current);
+      if (merged.get(current.id)?.cut) break;
     }
     return chain;
   }
@@ -227,10 +256,18 @@ export class ProfileRegistry {
   extendsProblem(source: string): ExtendsProblem | undefined {
     const profile = this.bySource.get(source);
     if (profile?.extends === undefined) return undefined;
-    if (!this.resolve().winners.has(profile.extends)) return { kind: 'unknown' };
+    const { winners, merged, cycles } = this.resolve();
+    if (!winners.has(profile.extends)) return { kind: 'unknown' };
     const parents = this.chain(profile.extends).map((parent) => parent.id);
+    if (winners.get(profile.id) === profile) {
+      const cycle = cycles.get(profile.id);
+      if (cycle) return { kind: 'cycle', chain: [...cycle.ring.slice(cycle.index), ...cycle.ring.slice(0, cycle.index), profile.id] };
+      return merged.get(profile.id)?.cut ? { kind: 'deep', chain: parents } : undefined;
+    }
+    // A profile another source's profile of its id replaces: what its extends would be.
     const back = parents.indexOf(profile.id);
-    return back < 0 ? undefined : { kind: 'cycle', chain: [profile.id, ...parents.slice(0, back + 1)] };
+    if (back >= 0) return { kind: 'cycle', chain: [profile.id, ...parents.slice(0, back + 1)] };
+    return (merged.get(profile.extends)?.depth ?? 0) >= MAX_EXTENDS_DEPTH ? { kind: 'deep', chain: parents } : undefined;
   }
 
   /** The profile whose title or an alias is this role, ignoring case. */
@@ -241,19 +278,86 @@ export class ProfileRegistry {
     );
   }
 
-  private resolve(): { winners: Map<string, DeclaredProfile>; resolved: Map<string, Profile> } {
+  /**
+   * Resolves every profile once per generation: each inherits from its
+   * parent's resolved profile (memoised), so a chain of n profiles takes n
+   * merges, not n². A profile whose chain would be deeper than
+   * MAX_EXTENDS_DEPTH does not inherit (a `profile-extends` finding); a
+   * profile on a cycle inherits from the others on it, up to that depth.
+   */
+  private resolve(): Resolution {
     if (this.cache) return this.cache;
     const winners = new Map<string, DeclaredProfile>();
     const ordered = [...this.bySource.values()].sort((a, b) => Number(isBuiltin(b)) - Number(isBuiltin(a)) || (a.source < b.source ? 1 : a.source > b.source ? -1 : 0));
     // Built-ins first, then workspace profiles from the last source to the first: the later entries win.
     for (const profile of ordered) winners.set(profile.id, profile);
-    this.cache = { winners, resolved: new Map() };
-    for (const id of winners.keys()) {
-      const merged = this.chain(id).reduceRight<DeclaredProfile | undefined>((parent, child) => (parent ? mergeProfiles(parent, child) : child), undefined);
-      this.cache.resolved.set(id, complete(merged!));
+    const cycles = findCycles(winners);
+    const merged = new Map<string, Merged>();
+    for (const start of winners.values()) {
+      // The profiles up to one already merged (or the top of the chain, or a cycle), merged from the top down.
+      const pending: DeclaredProfile[] = [];
+      let top: DeclaredProfile | undefined = start;
+      while (top && !merged.has(top.id) && !cycles.has(top.id)) {
+        pending.push(top);
+        top = parentOf(top, winners);
+      }
+      let parent = top && (merged.get(top.id) ?? mergeCycle(top, winners, merged));
+      for (let index = pending.length - 1; index >= 0; index--) {
+        const profile = pending[index];
+        const entry: Merged = !parent
+          ? { profile, depth: 1 }
+          : parent.depth >= MAX_EXTENDS_DEPTH
+            ? { profile, depth: 1, cut: true }
+            : { profile: mergeProfiles(parent.profile, profile), depth: parent.depth + 1 };
+        merged.set(profile.id, entry);
+        parent = entry;
+      }
     }
+    const resolved = new Map<string, Profile>();
+    for (const id of winners.keys()) resolved.set(id, complete(merged.get(id)!.profile));
+    this.cache = { winners, resolved, merged, cycles };
     return this.cache;
   }
+}
+
+/** The profile a profile's `extends` names, if it is known. */
+function parentOf(profile: DeclaredProfile, winners: ReadonlyMap<string, DeclaredProfile>): DeclaredProfile | undefined {
+  return profile.extends === undefined ? undefined : winners.get(profile.extends);
+}
+
+/** The ids on cycles of `extends`, each with its cycle (found in one pass: each profile has at most one parent). */
+function findCycles(winners: ReadonlyMap<string, DeclaredProfile>): Map<string, { ring: readonly string[]; index: number }> {
+  const cycles = new Map<string, { ring: readonly string[]; index: number }>();
+  const done = new Set<string>();
+  for (const start of winners.values()) {
+    const path: string[] = [];
+    const onPath = new Map<string, number>();
+    for (let current: DeclaredProfile | undefined = start; current && !done.has(current.id); current = parentOf(current, winners)) {
+      const seen = onPath.get(current.id);
+      if (seen !== undefined) {
+        const ring = path.slice(seen);
+        ring.forEach((id, index) => cycles.set(id, { ring, index }));
+        break;
+      }
+      onPath.set(current.id, path.length);
+      path.push(current.id);
+    }
+    for (const id of path) done.add(id);
+  }
+  return cycles;
+}
+
+/** A profile on a cycle, merged over the others along it up to MAX_EXTENDS_DEPTH profiles (each is merged on its own: a cycle has no top). */
+function mergeCycle(profile: DeclaredProfile, winners: ReadonlyMap<string, DeclaredProfile>, merged: Map<string, Merged>): Merged {
+  const along: DeclaredProfile[] = [];
+  const seen = new Set<string>();
+  for (let current: DeclaredProfile | undefined = profile; current && !seen.has(current.id) && along.length < MAX_EXTENDS_DEPTH; current = parentOf(current, winners)) {
+    seen.add(current.id);
+    along.push(current);
+  }
+  const entry: Merged = { profile: along.reduceRight<DeclaredProfile | undefined>((parent, child) => (parent ? mergeProfiles(parent, child) : child), undefined)!, depth: along.length };
+  merged.set(profile.id, entry);
+  return entry;
 }
 
 /** Whether a profile comes with the extension. */

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import previewStyles from '../../../media/preview.css';
-import { severityName, type SeverityName } from './codes';
+import { capFindings, severityName, type SeverityName } from './codes';
+import { MAX_COVERAGE_CELLS, plainValue } from './limits';
 import type { ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
 import { wordingBalance, type Coding } from './wording';
@@ -118,18 +119,11 @@ export const escapeHtml: (text: string) => string = markdown.utils.escapeHtml;
  * the root is not a mapping.
  */
 export function readBriefData(parsed: ParsedDocument): Record<string, unknown> | undefined {
-  let value = parsed.value;
-  if (value === undefined && parsed.yaml) {
-    try {
-      value = parsed.yaml.toJS({ maxAliasCount: 1000 });
-    } catch {
-      return undefined;
-    }
-  }
+  const value = parsed.value === undefined && parsed.yaml ? plainValue(parsed.yaml, parsed.text).value : parsed.value;
   return isRecord(value) ? value : undefined;
 }
 
-/** Builds the view model of a brief's data, with its profile and findings. */
+/** Builds the view model of a brief's data, with its profile and findings (at most MAX_FINDINGS listed). */
 export function buildBriefModel(data: Record<string, unknown>, profiles: ProfileRegistry, diagnostics: readonly Diagnostic[]): BriefModel {
   const profileId = text(data.profile);
   const profile = profileId === undefined ? undefined : profiles.get(profileId);
@@ -138,19 +132,23 @@ export function buildBriefModel(data: Record<string, unknown>, profiles: Profile
   const rate = isRecord(data.rate) ? data.rate : undefined;
   const workspace = isRecord(data.workspace) ? data.workspace : undefined;
   const role = text(data.role);
+  // Looked up by id in maps: a brief may list thousands of skills, each named by questions.
+  const profileSkills = byId(profile?.skills ?? []);
   const skills = list(data.skills).flatMap((item): SkillModel[] => {
     const own = typeof item === 'string' ? { id: item } : record(item);
     const id = text(own.id);
     if (id === undefined) return [];
-    const base = profile?.skills.find((skill) => skill.id === id);
+    const base = profileSkills.get(id);
     return [{ id, name: text(own.name) ?? base?.name ?? humanize(id), need: text(own.need) ?? base?.need ?? 'required', evidence: text(own.evidence) }];
   });
-  const nameOf = (id: string) => skills.find((skill) => skill.id === id)?.name ?? profile?.skills.find((skill) => skill.id === id)?.name ?? humanize(id);
+  const briefSkills = byId(skills);
+  const nameOf = (id: string) => briefSkills.get(id)?.name ?? profileSkills.get(id)?.name ?? humanize(id);
+  const profileQuestions = byId(profile?.questions ?? []);
   const questions = list(data.questions).flatMap((item): QuestionModel[] => {
     const own = record(item);
     const id = text(own.id);
     if (id === undefined) return [];
-    const base = profile?.questions.find((question) => question.id === id);
+    const base = profileQuestions.get(id);
     return [{
       id,
       ask: text(own.ask) ?? base?.ask ?? id,
@@ -185,7 +183,7 @@ export function buildBriefModel(data: Record<string, unknown>, profiles: Profile
     questions,
     waived: Object.entries(record(data.waive)).flatMap(([id, reason]) => (text(reason) === undefined ? [] : [{ id, reason: text(reason)! }])),
     notes: text(data.notes),
-    findings: diagnostics.map((diagnostic) => ({
+    findings: capFindings([...diagnostics]).map((diagnostic) => ({
       severity: severityName(diagnostic.severity),
       code: String(diagnostic.code ?? ''),
       message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
@@ -301,6 +299,12 @@ function assesses(question: QuestionModel, id: string): boolean {
 function questionMeta(question: QuestionModel): string {
   const names = question.assesses.map((skill) => skill.name).join(', ');
   return [names && `Assesses: ${names}`, question.priority && `${question.priority} question`].filter(Boolean).join(' · ');
+}
+
+/** Why the coverage matrix is left out, when it would have more than MAX_COVERAGE_CELLS cells (it grows as skills times questions). */
+function coverageTooLarge(skills: number, questions: number): string | undefined {
+  if (skills * questions <= MAX_COVERAGE_CELLS) return undefined;
+  return `The coverage matrix is left out: ${skills} skills by ${questions} questions is more than the ${MAX_COVERAGE_CELLS.toLocaleString('en-US')} cells it shows.`;
 }
 
 /** The rows of the coverage matrix: the brief's skills, then any other skill a question assesses. */
@@ -468,6 +472,8 @@ function withEvidence(model: BriefModel): { readonly name: string; readonly evid
 function htmlCoverage(model: BriefModel): string {
   const rows = coverageRows(model);
   if (rows.length === 0 || model.questions.length === 0) return '';
+  const tooLarge = coverageTooLarge(rows.length, model.questions.length);
+  if (tooLarge) return `<p class="empty">${escapeHtml(tooLarge)}</p>`;
   const head = model.questions.map((question, index) => `<th scope="col" title="${escapeHtml(question.ask)}">Q${index + 1}</th>`).join('');
   const body = rows.map((row) => {
     const covered = model.questions.some((question) => assesses(question, row.id)) || row.evidence;
@@ -522,21 +528,28 @@ function htmlAuthority(model: BriefModel): string {
 // Markdown: free text goes through the same markdown-it parse, then back to
 // Markdown from its tokens, so only the safe subset survives.
 
-/** Escapes text so that Markdown shows it as it is and never reads HTML in it. */
+/**
+ * Escapes text so that Markdown shows it as it is and never reads HTML in it:
+ * the one escaper of every value the Markdown exports write. Line breaks
+ * become spaces, so the text is one line and only its start can begin a
+ * block (a list, a heading). Each step is a single linear pass: nothing here
+ * may backtrack across the text (a `^\s*` under the `m` flag did, on long
+ * runs of line breaks).
+ */
 function escapeMarkdown(value: string): string {
   return value
+    // Each run of white space once; a run with a line break (`\n`, `\r`) becomes one space.
+    .replace(/\s+/g, (run) => (/[\n\r]/.test(run) ? ' ' : run))
     .replace(/[\\`*_[\]|~]/g, '\\$&')
     // `!` before a link (here, or the next token's) would make it an image: a remote fetch in any viewer.
     .replace(/!(?=\\\[|$)/g, '\\!')
     .replace(/&(?=#?\w+;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    // What would start a list or a heading at a line's start: `- `, `+ `, `# `, `=`; `12. ` keeps its digits
+    // What would start a list or a heading at the start: `- `, `+ `, `# `, `=`; `12. ` keeps its digits
     // and escapes its dot (a backslash escapes punctuation only: `\12.5` would show the backslash).
-    .replace(/^(\s*)([-+#](?=\s|$)|=)/gm, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])(?=\s|$)/gm, '$1\\$2')
-    // Each run of white space once (`\s*\n\s*` backtracked over long runs of spaces: quadratic).
-    .replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run));
+    .replace(/^([ \t]*)([-+#](?=\s|$)|=)/, '$1\\$2')
+    .replace(/^([ \t]*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 function inlineTokensMarkdown(tokens: readonly MarkdownIt.Token[]): string {
@@ -630,7 +643,7 @@ function postingMarkdown(model: BriefModel, showRate: boolean): string {
   const required = model.skills.filter((skill) => skill.need !== 'preferred').map((skill) => `- ${escapeMarkdown(skill.name)}`);
   const preferred = model.skills.filter((skill) => skill.need === 'preferred').map((skill) => `- ${escapeMarkdown(skill.name)}`);
   const workspace = model.workspace
-    ? joinBlocks([office(model.workspace.office) ? `${office(model.workspace.office)}.` : '', mdList(model.workspace.tools)])
+    ? joinBlocks([office(model.workspace.office) ? `${escapeMarkdown(office(model.workspace.office)!)}.` : '', mdList(model.workspace.tools)])
     : '';
   return joinBlocks([
     mdHeader('Job posting', model),
@@ -665,11 +678,13 @@ function kitMarkdown(model: BriefModel): string {
 function mdCoverage(model: BriefModel): string {
   const rows = coverageRows(model);
   if (rows.length === 0 || model.questions.length === 0) return '';
+  const tooLarge = coverageTooLarge(rows.length, model.questions.length);
+  if (tooLarge) return escapeMarkdown(tooLarge);
   const head = `| Skill | ${model.questions.map((_, index) => `Q${index + 1}`).join(' | ')} | Evidence |`;
   const rule = `|---|${model.questions.map(() => ':-:').join('|')}|:-:|`;
   const body = rows.map((row) => {
     const cells = model.questions.map((question) => (assesses(question, row.id) ? '●' : ' '));
-    return `| ${escapeMarkdown(row.name)}${row.need ? ` (${row.need})` : ''} | ${cells.join(' | ')} | ${row.evidence ? '✓' : ' '} |`;
+    return `| ${escapeMarkdown(row.need ? `${row.name} (${row.need})` : row.name)} | ${cells.join(' | ')} | ${row.evidence ? '✓' : ' '} |`;
   });
   const legend = model.questions.map((question, index) => `${index + 1}. ${escapeMarkdown(question.ask)}`);
   return [head, rule, ...body, '', ...legend].join('\n');
@@ -690,6 +705,13 @@ function mdQuestion(question: QuestionModel, index: number): string {
 
 // ---------------------------------------------------------------------------
 // Reading plain data leniently
+
+/** Items by id, the first of each id (as `find` would give). */
+function byId<T extends { readonly id: string }>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
+  return map;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

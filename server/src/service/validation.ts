@@ -64,9 +64,10 @@ export function schemaErrors(kind: SchemaKind, value: unknown): readonly ErrorOb
     if (!Object.hasOwn(record, key)) continue;
     const part = record[key];
     const prefix = `/${key}`;
-    errors.push(...errorsOf(PROPERTY_VALIDATORS[key], part, prefix));
+    // Appended one by one, never spread into a call: a list may have hundreds of thousands of errors.
+    for (const error of errorsOf(PROPERTY_VALIDATORS[key], part, prefix)) errors.push(error);
     const items = ITEM_VALIDATORS[key];
-    if (items && Array.isArray(part)) part.forEach((item, index) => errors.push(...errorsOf(items, item, `${prefix}/${index}`)));
+    if (items && Array.isArray(part)) part.forEach((item, index) => { for (const error of errorsOf(items, item, `${prefix}/${index}`)) errors.push(error); });
   }
   return errors;
 }
@@ -124,7 +125,7 @@ export function validateSchema(document: TextDocument, parsed: ParsedDocument, k
     const keys = keysThatAreNotWords(root).map(({ span, what }) =>
       createDiagnostic(toRange(document, span), 'schema', `A key must be a word, such as 'role', not ${what}.`, { kind: 'value', keyword: 'propertyNames' } satisfies SchemaProblem),
     );
-    diagnostics.unshift(...keys);
+    return keys.concat(diagnostics);
   }
   return diagnostics;
 }

@@ -64,6 +64,38 @@ const ALLOWED = wordList.allowlist.map(
   (entry) => new RegExp(`(?<![\\p{L}'’-])${entry.phrase.split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\p{L}'’-])`, 'giu'),
 );
 
+/** The spans of a text the allowlist's phrases cover, and whether one of them covers a span. */
+interface AllowedSpans {
+  covers(start: number, end: number): boolean;
+}
+
+/**
+ * The allowlist's phrases in a text, sorted by start, each with the furthest
+ * end of any phrase starting at or before it: a span lies inside a phrase
+ * when that end, at the last phrase starting at or before the span, reaches
+ * past it. Each question is a binary search, so a text full of allowed
+ * phrases and coded words takes n log n, not n².
+ */
+function allowedSpans(text: string): AllowedSpans {
+  const spans: Span[] = [];
+  for (const pattern of ALLOWED) for (const match of text.matchAll(pattern)) spans.push({ start: match.index, end: match.index + match[0].length });
+  spans.sort((a, b) => a.start - b.start);
+  const reach: number[] = [];
+  for (const span of spans) reach.push(Math.max(span.end, reach.at(-1) ?? 0));
+  return {
+    covers(start, end) {
+      let low = 0;
+      let high = spans.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (spans[middle].start <= start) low = middle + 1;
+        else high = middle;
+      }
+      return low > 0 && reach[low - 1] >= end;
+    },
+  };
+}
+
 /** The stem a single word matches, ignoring case; undefined when it is not coded. */
 function matchStem(word: string): Stem | undefined {
   const lower = word.toLowerCase();
@@ -83,15 +115,9 @@ function matchStem(word: string): Stem | undefined {
  * (`self-confident`), then part by part (`team-leading`).
  */
 export function findCodedWords(slice: string, from = 0): CodedWord[] {
-  // The allowlist's spans, found only once a word matches a stem: most texts have none.
-  let allowed: Span[] | undefined;
-  const isAllowed = (word: string, start: number) => {
-    if (!allowed) {
-      allowed = [];
-      for (const pattern of ALLOWED) for (const match of slice.matchAll(pattern)) allowed.push({ start: match.index, end: match.index + match[0].length });
-    }
-    return allowed.some((span) => span.start <= start && start + word.length <= span.end);
-  };
+  // The allowlist's phrases, found only once a word matches a stem: most texts have none.
+  let allowed: AllowedSpans | undefined;
+  const isAllowed = (word: string, start: number) => (allowed ??= allowedSpans(slice)).covers(start, start + word.length);
   const found: CodedWord[] = [];
   const add = (word: string, start: number) => {
     const stem = matchStem(word);

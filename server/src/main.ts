@@ -1,5 +1,6 @@
-/** The `hire-language-server` process: `--stdio` or `--node-ipc`. */
+/** The `hire-language-server` process: `--stdio` or `--node-ipc`; also the body of its check workers. */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { watchFraming } from './framing';
 import { startServer } from './server';
 
 const transports = ['--stdio', '--node-ipc', '--socket', '--pipe'];
@@ -12,4 +13,11 @@ if (!process.argv.some((arg) => transports.some((flag) => arg === flag || arg.st
 process.on('unhandledRejection', (reason) => {
   process.stderr.write(`hire-language-server: unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}\n`);
 });
+// A header the protocol reader cannot use leaves it unable to find the next message: end with an error, which the client sees and restarts the server on.
+if (process.argv.includes('--stdio')) {
+  watchFraming(process.stdin, (problem) => {
+    process.stderr.write(`hire-language-server: malformed message on standard input: ${problem}; exiting\n`);
+    process.exit(1);
+  });
+}
 startServer(createConnection(ProposedFeatures.all));

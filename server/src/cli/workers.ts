@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { SeverityOverrides } from '../service/codes';
 import { getLanguageService, type LanguageService } from '../service/languageService';
-import { checkText, readText, type CheckedFile } from './check';
+import { checkFile, type CheckedFile } from './check';
 import { InputError } from './files';
 import { loadProfiles } from './profiles';
 
@@ -55,7 +55,7 @@ function takeAndCheck(
 ): void {
   for (let index = Atomics.add(job.state, NEXT, 1); index < job.files.length; index = Atomics.add(job.state, NEXT, 1)) {
     const file = job.files[index];
-    onChecked(index, checkText(service, file, readText(file), { severity: job.severity }));
+    onChecked(index, checkFile(service, file, file, { severity: job.severity }));
     Atomics.add(job.state, CHECKED, 1);
   }
 }

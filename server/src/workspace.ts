@@ -9,7 +9,8 @@
  * published, the briefs listed); the profiles of `hire.profiles.paths` are
  * loaded for the briefs to use, never reported, and only `*.hire-profile.yaml`
  * files are read from them. A search is bounded (depth, entries, files,
- * time), follows no symbolic link, and skips `node_modules` and `.git`. A
+ * time; those of profile paths much more tightly), follows no symbolic link,
+ * and skips `node_modules` and `.git`. A
  * file's size is checked before it is read: one over MAX_FILE_BYTES is never
  * read, and one whose text is over MAX_TEXT_LENGTH is not kept; both are
  * indexed by their size alone.
@@ -41,8 +42,11 @@ export interface SearchLimits {
   readonly ms: number;
 }
 
-/** The limits of every search: far beyond a repository of briefs, far short of a whole disk. */
-export const SEARCH_LIMITS: SearchLimits = { depth: 32, entries: 1_000_000, files: 200_000, ms: 30_000 };
+/** The limits of a search of a workspace folder: far beyond a repository of briefs, far short of a whole disk. */
+export const WORKSPACE_LIMITS: SearchLimits = { depth: 32, entries: 1_000_000, files: 200_000, ms: 30_000 };
+
+/** The limits of a search of a folder of `hire.profiles.paths`: far beyond a folder of profiles. */
+export const PROFILE_PATH_LIMITS: SearchLimits = { depth: 8, entries: 20_000, files: 1_000, ms: 5_000 };
 
 /** Files are read this many at a time between progress reports. */
 const BATCH = 50;
@@ -86,12 +90,12 @@ export class WorkspaceIndex {
    * of extra paths (folders searched for profiles only, or profile files;
    * relative paths resolve against each folder).
    */
-  static async find(folders: readonly string[], extraPaths: readonly string[] = [], limits: SearchLimits = SEARCH_LIMITS): Promise<FoundFiles> {
+  static async find(folders: readonly string[], extraPaths: readonly string[] = []): Promise<FoundFiles> {
     const found = new Set<string>();
     const notes: string[] = [];
     const roots = folders.flatMap((folder) => (folder.startsWith('file:') ? [fileURLToPath(folder)] : []));
     for (const root of roots) {
-      const stopped = await search(root, (file) => file.endsWith(BRIEF_SUFFIX) || file.endsWith(PROFILE_SUFFIX), found, limits);
+      const stopped = await search(root, (file) => file.endsWith(BRIEF_SUFFIX) || file.endsWith(PROFILE_SUFFIX), found, WORKSPACE_LIMITS);
       if (stopped) notes.push(`Searching ${root} for briefs: ${stopped}.`);
     }
     const external = new Set<string>();
@@ -100,7 +104,7 @@ export class WorkspaceIndex {
         const target = path.resolve(base, extra);
         const stats = await stat(target).catch(() => undefined);
         if (stats?.isDirectory()) {
-          const stopped = await search(target, (file) => file.endsWith(PROFILE_SUFFIX), external, limits);
+          const stopped = await search(target, (file) => file.endsWith(PROFILE_SUFFIX), external, PROFILE_PATH_LIMITS);
           if (stopped) notes.push(`Searching ${target} (hire.profiles.paths) for profiles: ${stopped}.`);
         } else if (stats?.isFile() && target.endsWith(PROFILE_SUFFIX)) {
           external.add(target);

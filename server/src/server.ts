@@ -247,12 +247,9 @@ export function startServer(connection: Connection): void {
       // Only files of the workspace folders, and the profiles already indexed (those of hire.profiles.paths).
       if (!index.has(change.uri) && !isWorkspaceFile(change.uri, folders)) continue;
       profileChanged ||= isProfileDocument({ uri: change.uri });
-      if (change.type !== FileChangeType.Deleted && (await index.load(change.uri))) {
-        read.push(change.uri);
-      } else {
-        index.delete(change.uri);
-        deleted.push(change.uri);
-      }
+      if (change.type === FileChangeType.Deleted) index.delete(change.uri);
+      if (change.type !== FileChangeType.Deleted && (await index.load(change.uri))) read.push(change.uri);
+      else deleted.push(change.uri);
     }
     diagnostics.removed(deleted);
     if (profileChanged) profilesChanged();

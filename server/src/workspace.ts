@@ -82,6 +82,9 @@ export class WorkspaceIndex {
   private readonly external = new Set<string>();
   /** A version for each read from disk, so that a re-read file never reuses a parse. */
   private reads = 0;
+  /** The latest read (or deletion) of each file begun: only its outcome counts. */
+  private readonly latest = new Map<string, number>();
+  private tickets = 0;
 
   constructor(private readonly open: OpenDocuments) {}
 
@@ -125,7 +128,7 @@ export class WorkspaceIndex {
   async replace(found: FoundFiles, read?: (uris: readonly string[], done: number, total: number) => void): Promise<void> {
     const uris = [...found.external, ...found.files];
     const wanted = new Set(uris);
-    for (const uri of [...this.files.keys(), ...this.oversized.keys()]) if (!wanted.has(uri)) this.delete(uri);
+    for (const uri of [...this.files.keys(), ...this.oversized.keys()]) if (!wanted.has(uri)) this.forget(uri);
     this.external.clear();
     for (const uri of found.external) this.external.add(uri);
     // Profiles first: every brief is checked against them.
@@ -140,36 +143,24 @@ export class WorkspaceIndex {
   /**
    * Reads (or re-reads) one file, keeping the document when its text is
    * unchanged; forgets it when it cannot be read. Only a regular file is
-   * read, and only after its size is checked. Returns whether it is indexed.
+   * read, and only after its size is checked. Of reads of one file that
+   * overlap (file-change events close together), the one begun last counts,
+   * whichever ends last. Returns whether the file is indexed.
    */
   async load(uri: string): Promise<boolean> {
-    let handle;
-    try {
-      // Non-blocking: a FIFO named like a brief must not hold the read.
-      handle = await open(fileURLToPath(uri), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-      const stats = await handle.stat();
-      if (!stats.isFile()) throw new Error('not a file');
-      if (stats.size > MAX_FILE_BYTES) {
-        this.setOversized(uri, stats.size);
-        return true;
-      }
-      const text = (await handle.readFile('utf8')).replace(/^\uFEFF/, '');
-      if (text.length > MAX_TEXT_LENGTH) {
-        this.setOversized(uri, text.length);
-        return true;
-      }
+    const ticket = ++this.tickets;
+    this.latest.set(uri, ticket);
+    const read = await readFile(uri);
+    if (this.latest.get(uri) !== ticket) return this.has(uri);
+    this.latest.delete(uri);
+    if (read === undefined) this.forget(uri);
+    else if (typeof read === 'number') this.setOversized(uri, read);
+    else if (this.files.get(uri)?.getText() !== read) {
       this.oversized.delete(uri);
-      if (this.files.get(uri)?.getText() !== text) {
-        const languageId = isProfileDocument({ uri }) ? PROFILE_LANGUAGE_ID : BRIEF_LANGUAGE_ID;
-        this.files.set(uri, TextDocument.create(uri, languageId, ++this.reads, text));
-      }
-      return true;
-    } catch {
-      this.delete(uri);
-      return false;
-    } finally {
-      await handle?.close();
+      const languageId = isProfileDocument({ uri }) ? PROFILE_LANGUAGE_ID : BRIEF_LANGUAGE_ID;
+      this.files.set(uri, TextDocument.create(uri, languageId, ++this.reads, read));
     }
+    return this.has(uri);
   }
 
   private setOversized(uri: string, size: number): void {
@@ -177,8 +168,13 @@ export class WorkspaceIndex {
     if (this.oversized.get(uri)?.size !== size) this.oversized.set(uri, { uri, version: ++this.reads, size });
   }
 
-  /** Forgets a file. */
+  /** Forgets a file (a read of it under way no longer counts). */
   delete(uri: string): void {
+    this.latest.set(uri, ++this.tickets);
+    this.forget(uri);
+  }
+
+  private forget(uri: string): void {
     this.files.delete(uri);
     this.oversized.delete(uri);
   }
@@ -249,6 +245,28 @@ export function isWorkspaceFile(uri: string, folders: readonly string[]): boolea
     const segments = relative.split(path.sep);
     return relative !== '' && !path.isAbsolute(relative) && segments[0] !== '..' && !segments.slice(0, -1).some((segment) => SKIPPED.has(segment));
   });
+}
+
+/**
+ * A file's text (without a BOM), or its size when it is too large to read
+ * (bytes) or to keep (UTF-16 code units), or undefined when it is not a
+ * regular file or cannot be read. The size is checked before anything is read.
+ */
+async function readFile(uri: string): Promise<string | number | undefined> {
+  let handle;
+  try {
+    // Non-blocking: a FIFO named like a brief must not hold the read.
+    handle = await open(fileURLToPath(uri), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = await handle.stat();
+    if (!stats.isFile()) return undefined;
+    if (stats.size > MAX_FILE_BYTES) return stats.size;
+    const text = (await handle.readFile('utf8')).replace(/^\uFEFF/, '');
+    return text.length > MAX_TEXT_LENGTH ? text.length : text;
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close();
+  }
 }
 
 /**

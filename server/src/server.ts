@@ -240,19 +240,19 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
-    let profileChanged = false;
+    // Only files of the workspace folders, and the profiles already indexed (those of hire.profiles.paths).
+    const relevant = changes.filter((change) => index.has(change.uri) || isWorkspaceFile(change.uri, folders));
     const read: string[] = [];
     const deleted: string[] = [];
-    for (const change of changes) {
-      // Only files of the workspace folders, and the profiles already indexed (those of hire.profiles.paths).
-      if (!index.has(change.uri) && !isWorkspaceFile(change.uri, folders)) continue;
-      profileChanged ||= isProfileDocument({ uri: change.uri });
-      if (change.type === FileChangeType.Deleted) index.delete(change.uri);
-      if (change.type !== FileChangeType.Deleted && (await index.load(change.uri))) read.push(change.uri);
-      else deleted.push(change.uri);
-    }
+    await Promise.all(
+      relevant.map(async ({ uri, type }) => {
+        if (type === FileChangeType.Deleted) index.delete(uri);
+        if (type !== FileChangeType.Deleted && (await index.load(uri))) read.push(uri);
+        else deleted.push(uri);
+      }),
+    );
     diagnostics.removed(deleted);
-    if (profileChanged) profilesChanged();
+    if (relevant.some((change) => isProfileDocument({ uri: change.uri }))) profilesChanged();
     diagnostics.filesRead(read, true);
   });
 

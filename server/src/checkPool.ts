@@ -60,6 +60,8 @@ export class CheckPool {
   private readonly checking = new Map<string, number>();
   private done = 0;
   private total = 0;
+  /** Whether the host heard of work not done yet. */
+  private busy = false;
   private disposed = false;
   /** Workers that ended in a row without answering a batch. */
   private failedStarts = 0;
@@ -207,10 +209,17 @@ export class CheckPool {
     return entry;
   }
 
+  /** Tells the host how far the queue is, and once when it empties. */
   private reportProgress(): void {
-    if (this.total === 0) return;
-    if (this.pending > 0) return this.host.progress(Math.min(this.done, this.total), this.total);
-    this.host.progress(this.total, this.total);
+    if (this.pending > 0) {
+      if (this.total > 0) {
+        this.busy = true;
+        this.host.progress(Math.min(this.done, this.total), this.total);
+      }
+      return;
+    }
+    if (this.busy || this.total > 0) this.host.progress(this.total, this.total);
+    this.busy = false;
     this.done = 0;
     this.total = 0;
   }

@@ -101,7 +101,8 @@ export async function runWorkspace(root: string, count: number, log: (line: stri
     const text = smallBrief(1);
     const opened = await server.open(openUri, text);
     const rate = endOf(text, '  amount:');
-    const finding = opened.diagnostics.diagnostics[0];
+    const top = { line: 0, character: 0 };
+    const finding: Diagnostic = opened.diagnostics.diagnostics[0] ?? { range: { start: top, end: top }, message: '' };
     const requests = [
       () => server.time('textDocument/completion', openUri, { line: rate.line + 1, character: 2 }),
       () => server.time('textDocument/hover', openUri, { line: rate.line, character: 4 }),

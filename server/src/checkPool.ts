@@ -25,6 +25,9 @@ const BATCHES_A_WORKER = 2;
 /** How often a file is sent again after the worker checking it ended. */
 const MAX_ATTEMPTS = 2;
 
+/** The most workers: each holds a language service of its own (tens of MB), so a machine with many cores does not get as many. */
+const MAX_WORKERS = 4;
+
 /** Workers that may end in a row without answering before the pool gives up. */
 const MAX_FAILED_STARTS = 3;
 
@@ -70,7 +73,7 @@ export class CheckPool {
     private readonly host: CheckPoolHost,
     /** The bundle the workers run: this one. */
     private readonly script: string = __filename,
-    private readonly threads: number = checkThreads(),
+    private readonly threads: number = Math.min(MAX_WORKERS, checkThreads()),
   ) {}
 
   /** Files waiting or being checked. */

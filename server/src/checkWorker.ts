@@ -94,20 +94,27 @@ export function runServerCheckWorker(): void {
   const shared = (workerData as WorkerStart).generation;
   let service: LanguageService = getLanguageService();
   let severity: SeverityOverrides | undefined;
+  const unreadProfiles: string[] = [];
   const documentOf = (source: SourceText) =>
     TextDocument.create(source.uri, isProfileDocument({ uri: source.uri }) ? PROFILE_LANGUAGE_ID : BRIEF_LANGUAGE_ID, source.version, source.text);
   parentPort!.on('message', (request: WorkerRequest) => {
     if (request.type === 'configure') {
       service = getLanguageService({ profiles: ProfileRegistry.withBuiltins() });
       for (const profile of request.profiles) {
-        service.updateProfile(documentOf(profile));
-        service.close(profile.uri);
+        try {
+          service.updateProfile(documentOf(profile));
+        } catch (error) {
+          // As the server's thread does: a profile that cannot be read is left out, the others load; the next reply says why.
+          unreadProfiles.push(`Reading ${profile.uri} failed: ${(error as Error).stack ?? error}`);
+        } finally {
+          service.close(profile.uri);
+        }
       }
       severity = request.severity;
       return;
     }
     const results: CheckedSource[] = [];
-    const errors: string[] = [];
+    const errors = unreadProfiles.splice(0);
     for (const file of request.files) {
       if (Atomics.load(shared, 0) !== request.generation) break;
       const document = documentOf(file);

@@ -26,6 +26,8 @@ export interface ServerSpec {
 export class BenchServer {
   /** Milliseconds from spawning the process to the `initialize` answer. */
   initializeMs = Number.NaN;
+  /** Called with every publication of diagnostics. */
+  onDiagnostics: (params: PublishDiagnosticsParams) => void = () => undefined;
   private readonly waiters: { uri: string; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
 
   private constructor(
@@ -34,6 +36,7 @@ export class BenchServer {
     private readonly connection: MessageConnection,
   ) {
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.onDiagnostics(params);
       const index = this.waiters.findIndex((waiter) => waiter.uri === params.uri);
       if (index >= 0) this.waiters.splice(index, 1)[0].resolve(params);
     });
@@ -85,10 +88,10 @@ export class BenchServer {
   }
 
   /** Opens a document; resolves with its first diagnostics and how long they took. */
-  async open(uri: string, text: string): Promise<{ ms: number; diagnostics: PublishDiagnosticsParams }> {
+  async open(uri: string, text: string, languageId = this.spec.languageId): Promise<{ ms: number; diagnostics: PublishDiagnosticsParams }> {
     const next = this.nextDiagnostics(uri);
     const start = performance.now();
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: this.spec.languageId, version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
     const diagnostics = await next;
     return { ms: performance.now() - start, diagnostics };
   }
@@ -102,15 +105,25 @@ export class BenchServer {
     return { ms: performance.now() - start, diagnostics };
   }
 
+  /** Times a request at a position; NaN when the server does not answer it. */
+  time(method: string, uri: string, position: Position): Promise<{ ms: number; result: unknown }> {
+    return this.timeRequest(method, { textDocument: { uri }, position });
+  }
+
   /** Times a request; NaN when the server does not answer it. */
-  async time(method: string, uri: string, position: Position): Promise<{ ms: number; result: unknown }> {
+  async timeRequest(method: string, params: object): Promise<{ ms: number; result: unknown }> {
     const start = performance.now();
     try {
-      const result = await this.connection.sendRequest(method, { textDocument: { uri }, position });
+      const result = await this.connection.sendRequest(method, params);
       return { ms: performance.now() - start, result };
     } catch {
       return { ms: Number.NaN, result: undefined };
     }
+  }
+
+  /** Sends a notification. */
+  notify(method: string, params: object): Promise<void> {
+    return this.connection.sendNotification(method, params);
   }
 
   /** Peak resident memory in MB (VmHWM). */

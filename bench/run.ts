@@ -3,8 +3,9 @@
  * yaml-language-server, the CLI and the extension, measured in one run.
  * Prints Markdown tables and writes `bench-results/<time>.json` (and
  * `latest.json`). `--quick`: small sizes and few iterations, a few seconds.
- * `--only=service,protocol,cli,extension` runs some levels; `--lines=32000`
- * sets the protocol level's document sizes.
+ * `--only=service,protocol,cli,extension,workspace` runs some levels;
+ * `--lines=32000` sets the protocol level's document sizes, `--briefs=20000`
+ * the workspace level's.
  * Measures the bundles in dist/: build them first (`npm run bench` does,
  * with --production).
  */
@@ -16,16 +17,17 @@ import { ms, ratio, table } from './measure';
 import { runProtocol, type ProtocolResult } from './protocol';
 import { runService } from './service';
 import { runCli, runExtension } from './system';
+import { runProfileEditing, runWorkspace, type ProfileEditResult, type WorkspaceResult } from './workspace';
 
 const ROOT = path.resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
-const only = new Set(option('only')?.split(',') ?? ['service', 'protocol', 'cli', 'extension']);
+const only = new Set(option('only')?.split(',') ?? ['service', 'protocol', 'cli', 'extension', 'workspace']);
 
 const plan = quick
-  ? { service: [10, 100], serviceIterations: 3, protocol: [100, 300], protocolIterations: 2, cliFiles: 200, starts: 1 }
-  : { service: [10, 100, 1000, 5000], serviceIterations: 15, protocol: [100, 300, 32000], protocolIterations: 10, cliFiles: 10000, starts: 5 };
+  ? { service: [10, 100], serviceIterations: 3, protocol: [100, 300], protocolIterations: 2, cliFiles: 200, starts: 1, workspace: [200], profileBriefs: 100 }
+  : { service: [10, 100, 1000, 5000], serviceIterations: 15, protocol: [100, 300, 32000], protocolIterations: 10, cliFiles: 10000, starts: 5, workspace: [2000, 20000], profileBriefs: 2000 };
 
 async function main(): Promise<void> {
   const machine = {
@@ -47,6 +49,13 @@ async function main(): Promise<void> {
   const cli = only.has('cli') ? runCli(ROOT, plan.cliFiles) : undefined;
   log('Extension…');
   const extension = only.has('extension') ? await runExtension(ROOT, plan.starts) : undefined;
+  log('Workspace…');
+  const workspace: WorkspaceResult[] = [];
+  let profileEditing: ProfileEditResult | undefined;
+  if (only.has('workspace')) {
+    for (const briefs of option('briefs')?.split(',').map(Number) ?? plan.workspace) workspace.push(await runWorkspace(ROOT, briefs, log));
+    profileEditing = await runProfileEditing(ROOT, plan.profileBriefs, log);
+  }
 
   const finalLoad = loadavg()[0];
   const sections: string[] = [
@@ -113,11 +122,27 @@ async function main(): Promise<void> {
   }
   sections.push('### CLI and extension', table(['measure', 'value'], system));
 
+  const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
+  sections.push(
+    '### Workspace: small briefs checked in the background (interactive = completion, hover, code action on an open brief)',
+    table(
+      ['briefs', 'all diagnostics', 'open → diagnostics', 'worst interactive', 'requests', 'peak MB'],
+      workspace.map((result) => [String(result.briefs), seconds(result.allDiagnosticsMs), `${ms(result.openDiagnosticsMs)} ms`, `${ms(result.worstInteractiveMs)} ms`, String(result.interactiveRequests), result.peakMb.toFixed(0)]),
+    ),
+    '### Workspace: typing in a team profile its briefs use (interactive = completion in the profile, hover in a brief)',
+    table(
+      ['briefs', 'keystrokes', 'last keystroke → all briefs checked', 'worst interactive', 'requests', 'peak MB'],
+      profileEditing
+        ? [[String(profileEditing.briefs), String(profileEditing.keystrokes), seconds(profileEditing.finalMs), `${ms(profileEditing.worstInteractiveMs)} ms`, String(profileEditing.interactiveRequests), profileEditing.peakMb.toFixed(0)]]
+        : [],
+    ),
+  );
+
   const report = sections.join('\n\n');
   process.stdout.write(`${report}\n`);
   const folder = path.join(ROOT, 'bench-results');
   mkdirSync(folder, { recursive: true });
-  const json = JSON.stringify({ date: new Date().toISOString(), machine, service, protocol, cli, extension }, null, 2);
+  const json = JSON.stringify({ date: new Date().toISOString(), machine, service, protocol, cli, extension, workspace, profileEditing }, null, 2);
   writeFileSync(path.join(folder, `${quick ? 'quick-' : ''}${new Date().toISOString().replace(/[:.]/g, '-')}.json`), json);
   writeFileSync(path.join(folder, quick ? 'quick-latest.json' : 'latest.json'), json);
   writeFileSync(path.join(folder, quick ? 'quick-latest.md' : 'latest.md'), `${report}\n`);

@@ -33,11 +33,13 @@ import {
   type RenderResult,
   type WorkspaceBriefsResult,
 } from './protocol';
-import { DiagnosticsPublisher } from './diagnostics';
+import type { CheckedSource } from './checkWorker';
+import { countFindings, DiagnosticsPublisher, profileChange } from './diagnostics';
+import { BackgroundProgress } from './progress';
 import type { SeverityOverrides } from './service/codes';
 import { BRIEF_SUFFIX, isProfileDocument, PROFILE_SUFFIX } from './service/documents';
 import type { LanguageService } from './service/languageService';
-import { WORKSPACE_PROGRESS_MIN_FILES, WorkspaceIndex } from './workspace';
+import { isWorkspaceFile, WORKSPACE_PROGRESS_MIN_FILES, WorkspaceIndex } from './workspace';
 
 /** The server's version, reported in `initialize`. */
 declare const HIRE_VERSION: string | undefined;
@@ -66,7 +68,7 @@ export function startServer(connection: Connection): void {
   let settings: HireSettings = {};
   const index = new WorkspaceIndex(documents);
   let folders: string[] = [];
-  let workDoneProgress = false;
+  const progress = new BackgroundProgress(connection);
   let watchFiles = false;
   let folderChanges = false;
   /** The `hire.profiles.paths` of the last workspace scan. */
@@ -86,15 +88,37 @@ export function startServer(connection: Connection): void {
     return settings.diagnostics?.severity;
   }
 
-  const diagnostics = new DiagnosticsPublisher(connection, documents, index, (document) =>
-    guard('Validation', [], () => service().validate(document, { severity: severity() })),
+  const diagnostics = new DiagnosticsPublisher(
+    connection,
+    documents,
+    index,
+    {
+      validate: (document) => guard('Validation', [], () => service().validate(document, { severity: severity() })),
+      check: (document) =>
+        guard('Validation', { uri: document.uri, version: document.version, diagnostics: [] }, (): CheckedSource => {
+          try {
+            const settings = { severity: severity() };
+            const overview = isProfileDocument(document) ? undefined : service().overview(document, settings);
+            return { uri: document.uri, version: document.version, diagnostics: service().validate(document, settings), overview };
+          } finally {
+            service().close(document.uri);
+          }
+        }),
+      oversized: (file) => {
+        const diagnostics = serviceModules.languageService().tooLargeDiagnostics(file.size, { severity: severity() });
+        const overview = isProfileDocument(file) ? undefined : { uri: file.uri, missing: { sections: 0, skills: 0, questions: 0 }, ...countFindings(diagnostics) };
+        return { uri: file.uri, version: file.version, diagnostics, overview };
+      },
+    },
+    progress,
+    (message) => connection.console.error(message),
   );
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
     diagnostics.pull = !!capabilities.textDocument?.diagnostic;
     configurationRequests = !!capabilities.workspace?.configuration;
-    workDoneProgress = !!capabilities.window?.workDoneProgress;
+    progress.enabled = !!capabilities.window?.workDoneProgress;
     watchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folderChanges = !!capabilities.workspace?.workspaceFolders;
     snippetSupport = capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
@@ -142,7 +166,9 @@ export function startServer(connection: Connection): void {
 
   /**
    * Indexes the workspace's briefs and profiles (with a progress notification
-   * on a large workspace), loads the profiles, and reports every file's findings.
+   * on a large workspace), loads the profiles, and checks every file in the
+   * background: the profiles are read first, each batch of briefs is checked
+   * as soon as it is read.
    */
   let scanning = Promise.resolve();
   function scanWorkspace(): Promise<void> {
@@ -153,36 +179,47 @@ export function startServer(connection: Connection): void {
   async function scanOnce(): Promise<void> {
     const paths = settings.profiles?.paths ?? [];
     scannedPaths = JSON.stringify(paths);
-    const uris = await WorkspaceIndex.find(folders, paths);
-    const progress = workDoneProgress && uris.length >= WORKSPACE_PROGRESS_MIN_FILES ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('Hiring Briefs', 0, `Reading ${uris.length} briefs and profiles`);
-    const before = index.closed().map((document) => document.uri);
-    await index.replace(uris, (done, total) => progress?.report(Math.floor((done / total) * 100), `Read ${done} of ${total} files`));
-    diagnostics.removed(before.filter((uri) => !index.has(uri)));
-    syncProfiles();
-    progress?.report(100, 'Checking');
-    diagnostics.revalidateAll();
-    progress?.done();
+    const found = await WorkspaceIndex.find(folders, paths);
+    for (const note of found.notes) connection.console.warn(note);
+    const total = found.files.length + found.external.length;
+    const large = total >= WORKSPACE_PROGRESS_MIN_FILES;
+    if (large) progress.report(`Reading ${total} briefs and profiles`, 0);
+    const before = index.closed();
+    let profilesRead = false;
+    await index.replace(found, (batch, done) => {
+      if (large) progress.report(`Read ${done} of ${total} files`, (done / total) * 100);
+      // The profiles come first: once they are read, every brief is checked against them.
+      if (!profilesRead && (done === total || batch.some((uri) => !isProfileDocument({ uri })))) {
+        profilesRead = true;
+        profilesChanged();
+      }
+      diagnostics.filesRead(batch);
+    });
+    if (!profilesRead) profilesChanged();
+    diagnostics.removed(before.filter((uri) => !index.reports(uri)));
+    diagnostics.workDone();
   }
 
-  /** Puts every workspace profile (open documents over files) into the service's registry, and drops those that are gone. */
+  /** Puts every profile (open documents over files) into the service's registry, and drops those that are gone. */
   function syncProfiles(): void {
     const current = new Set<string>();
-    for (const document of index.documents()) {
-      if (!isProfileDocument(document) || serviceModules.profiles().isBuiltin({ source: document.uri })) continue;
+    for (const document of index.profiles()) {
+      if (serviceModules.profiles().isBuiltin({ source: document.uri })) continue;
       guard('Reading a profile', undefined, () => service().updateProfile(document));
       current.add(document.uri);
     }
     for (const profile of service().profiles.declared()) if (!serviceModules.profiles().isBuiltin(profile) && !current.has(profile.source)) service().profiles.delete(profile.source);
   }
 
-  /** A profile was edited, created or removed: every brief may change. */
+  /** A profile was edited, created or removed: the briefs that use it are checked again (open ones at once, the others in the background). */
   function profilesChanged(): void {
-    syncProfiles();
-    diagnostics.revalidateAll();
+    const affected = profileChange(service().profiles, syncProfiles);
+    diagnostics.configure(index.profiles(), severity(), affected);
   }
 
+  /** Reads the settings again; every finding is checked again when the severities changed. */
   async function refreshSettings(): Promise<void> {
+    const before = JSON.stringify(severity() ?? {});
     if (configurationRequests) {
       try {
         settings = readSettings(await connection.workspace.getConfiguration(SETTINGS_SECTION));
@@ -190,7 +227,7 @@ export function startServer(connection: Connection): void {
         connection.console.error(`Reading settings failed: ${(error as Error).message}`);
       }
     }
-    diagnostics.revalidateAll();
+    if (JSON.stringify(severity() ?? {}) !== before) diagnostics.configure(index.profiles(), severity(), { all: true });
   }
 
   documents.onDidOpen((event) => (isProfileDocument(event.document) ? profilesChanged() : diagnostics.changed(event.document.uri)));
@@ -198,28 +235,31 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     service().close(uri);
-    // A file of the workspace keeps showing its findings from disk.
-    diagnostics.closed(uri, index.onDisk(uri));
-    if (isProfileDocument(event.document)) profilesChanged();
+    // A file of the workspace shows its findings from disk again: read it again first (it may have been saved).
+    void (index.has(uri) ? index.load(uri) : Promise.resolve(false)).then(() => {
+      if (isProfileDocument(event.document)) profilesChanged();
+      diagnostics.closed(uri);
+    });
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
-    let profileChanged = false;
-    const reloaded: string[] = [];
+    // Only files of the workspace folders, and the profiles already indexed (those of hire.profiles.paths).
+    const relevant = changes.filter((change) => index.has(change.uri) || isWorkspaceFile(change.uri, folders));
+    const read: string[] = [];
     const deleted: string[] = [];
-    for (const change of changes) {
-      profileChanged ||= isProfileDocument({ uri: change.uri });
-      if (change.type === FileChangeType.Deleted) {
-        index.delete(change.uri);
-        deleted.push(change.uri);
-      } else if (await index.load(change.uri)) {
-        reloaded.push(change.uri);
-      }
-    }
-    if (!profileChanged) return diagnostics.filesChanged(reloaded, deleted);
+    await Promise.all(
+      relevant.map(async ({ uri, type }) => {
+        if (type === FileChangeType.Deleted) index.delete(uri);
+        if (type !== FileChangeType.Deleted && (await index.load(uri))) read.push(uri);
+        else deleted.push(uri);
+      }),
+    );
     diagnostics.removed(deleted);
-    profilesChanged();
+    if (relevant.some((change) => isProfileDocument({ uri: change.uri }))) profilesChanged();
+    diagnostics.filesRead(read, true);
   });
+
+  connection.onShutdown(() => diagnostics.dispose());
 
   diagnostics.listen();
 
@@ -228,40 +268,44 @@ export function startServer(connection: Connection): void {
     return documents.get(uri) ?? index.get(uri);
   }
 
+  /** Runs a feature across every brief and profile, then drops the parses of those that are not open: no parse is kept for a closed file. */
+  function acrossWorkspace<T>(run: (workspace: TextDocument[]) => T): T {
+    const workspace = index.documents();
+    try {
+      return run(workspace);
+    } finally {
+      for (const document of workspace) if (!documents.get(document.uri)) created?.close(document.uri);
+    }
+  }
+
   connection.onDefinition((params, token) => {
     const document = documentOf(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return null;
-    return guard('Definition', null, () => service().findDefinition(document, params.position, index.documents()));
+    return guard('Definition', null, () => acrossWorkspace((workspace) => service().findDefinition(document, params.position, workspace)));
   });
 
   connection.onReferences((params, token) => {
     const document = documentOf(params.textDocument.uri);
     if (!document || token.isCancellationRequested) return null;
-    return guard('References', null, () => service().findReferences(document, params.position, index.documents(), params.context.includeDeclaration));
+    return guard('References', null, () => acrossWorkspace((workspace) => service().findReferences(document, params.position, workspace, params.context.includeDeclaration)));
   });
 
   connection.onPrepareRename((params) => {
     const document = documentOf(params.textDocument.uri);
-    const target = document && guard('Prepare rename', undefined, () => service().prepareRename(document, params.position, index.documents()));
+    const target = document && guard('Prepare rename', undefined, () => acrossWorkspace((workspace) => service().prepareRename(document, params.position, workspace)));
     if (target && 'reason' in target) throw new ResponseError(LSPErrorCodes.RequestFailed, target.reason);
     return target ?? null;
   });
 
   connection.onRenameRequest((params) => {
     const document = documentOf(params.textDocument.uri);
-    const edit = document && guard('Rename', undefined, () => service().doRename(document, params.position, params.newName, index.documents()));
+    const edit = document && guard('Rename', undefined, () => acrossWorkspace((workspace) => service().doRename(document, params.position, params.newName, workspace)));
     if (edit && 'reason' in edit) throw new ResponseError(LSPErrorCodes.RequestFailed, edit.reason);
     return edit ?? null;
   });
 
   connection.onRequest(WORKSPACE_BRIEFS_REQUEST, (): WorkspaceBriefsResult =>
-    guard('Workspace briefs', [], () =>
-      index
-        .documents()
-        .filter((document) => !isProfileDocument(document))
-        .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))
-        .map((document) => service().overview(document, { severity: severity() })),
-    ),
+    guard('Workspace briefs', [], () => diagnostics.overviews((document) => service().overview(document, { severity: severity() }))),
   );
 
   connection.onRequest(BUILTIN_PROFILE_REQUEST, (params: BuiltinProfileParams): BuiltinProfileResult => serviceModules.profiles().builtinProfileTexts.get(params.uri) ?? null);

@@ -12,7 +12,7 @@ test('npm run bench -- --quick prints the tables and writes JSON', () => {
     encoding: 'utf8',
   });
   assert.equal(run.status, 0, run.stderr);
-  for (const heading of ['### Service level', '### Protocol level', '### CLI and extension']) assert.match(run.stdout, new RegExp(heading));
+  for (const heading of ['### Service level', '### Protocol level', '### CLI and extension', '### Workspace: small briefs', '### Workspace: typing in a team profile']) assert.match(run.stdout, new RegExp(heading));
   assert.match(run.stdout, /\| edit → diagnostics +\| [\d.]+ +\|/);
   const report = JSON.parse(readFileSync(path.join(ROOT, 'bench-results/quick-latest.json'), 'utf8'));
   assert.equal(report.machine.quick, true);
@@ -21,4 +21,6 @@ test('npm run bench -- --quick prints the tables and writes JSON', () => {
   assert.ok(report.protocol.some((result: { server: string }) => result.server === 'yaml-language-server'));
   assert.equal(report.cli.files, 200);
   assert.ok(Object.keys(report.extension.bundles).includes('server.js'));
+  assert.deepEqual(report.workspace.map((result: { briefs: number }) => result.briefs), [200]);
+  assert.ok(report.workspace[0].allDiagnosticsMs > 0 && report.profileEditing.finalMs > 0);
 });

@@ -2,7 +2,8 @@
  * Nothing in a workspace is executed: the bundles never compile code from
  * strings (`eval`, `new Function`), the sources start no process and load no
  * code at run time, and every setting the extension reads is data, so the
- * extension can honestly declare support for untrusted workspaces.
+ * extension can honestly declare support for untrusted workspaces; the one
+ * setting that names paths to read is restricted there (only the user sets it).
  * The bundles checked are those in dist/ (`npm test` builds them first; the
  * production build, `node esbuild.mjs --production`, bundles the same code minified).
  */
@@ -14,12 +15,12 @@ import { ROOT } from '../support/documents';
 
 const BUNDLES = ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/webview/preview.js'];
 
-/** Every setting the extension contributes, and why an untrusted workspace may set it. */
-const REVIEWED_SETTINGS: Record<string, string> = {
-  'hire.diagnostics.severity': 'severities of codes: data',
-  'hire.trace.server': 'how much of the protocol to log: data',
-  'hire.preview.showRate': 'whether the posting shows the rate: data',
-  'hire.profiles.paths': 'folders of role profiles, read as YAML data, never run',
+/** Every setting the extension contributes, and why an untrusted workspace may set it, or why it may not (`restricted`). */
+const REVIEWED_SETTINGS: Record<string, { readonly why: string; readonly restricted?: boolean }> = {
+  'hire.diagnostics.severity': { why: 'severities of codes: data' },
+  'hire.trace.server': { why: 'how much of the protocol to log: data' },
+  'hire.preview.showRate': { why: 'whether the posting shows the rate: data' },
+  'hire.profiles.paths': { why: 'paths the server reads files from, anywhere on the disk: only the user may set them in Restricted Mode', restricted: true },
 };
 
 function sources(folder: string): string[] {
@@ -46,9 +47,13 @@ describe('untrusted content', () => {
     }
   });
 
-  it('declares untrusted-workspace support, and every setting it reads is data', () => {
+  it('declares limited untrusted-workspace support: every setting it reads is data, and those naming paths are restricted', () => {
     const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    assert.equal(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+    const untrusted = manifest.capabilities?.untrustedWorkspaces;
+    assert.equal(untrusted?.supported, 'limited');
+    assert.equal(typeof untrusted?.description, 'string');
     assert.deepEqual(Object.keys(manifest.contributes.configuration.properties).sort(), Object.keys(REVIEWED_SETTINGS).sort(), 'a new setting needs a review for untrusted workspaces');
+    const restricted = Object.entries(REVIEWED_SETTINGS).flatMap(([name, review]) => (review.restricted ? [name] : []));
+    assert.deepEqual([...(untrusted?.restrictedConfigurations ?? [])].sort(), restricted.sort());
   });
 });

@@ -25,6 +25,8 @@ export interface TestServer {
   readonly received: { readonly method: string; readonly params: unknown }[];
   /** The server's answer to `initialize`: its capabilities. */
   readonly initialized: InitializeResult;
+  /** Calls `listener` with every publication from now on. */
+  onPublish(listener: (params: PublishDiagnosticsParams) => void): void;
   /** Resolves with the next diagnostics published for a URI that satisfy a test. */
   nextDiagnostics(uri: string, test?: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   /** Opens a brief. */
@@ -51,9 +53,11 @@ export async function startServer(
   const published = new Map<string, PublishDiagnosticsParams>();
   const history: PublishDiagnosticsParams[] = [];
   const waiters: { uri: string; test: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
+  const listeners: ((params: PublishDiagnosticsParams) => void)[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     published.set(params.uri, params);
     history.push(params);
+    for (const listener of listeners) listener(params);
     for (const waiter of [...waiters]) {
       if (waiter.uri === params.uri && waiter.test(params)) {
         waiters.splice(waiters.indexOf(waiter), 1);
@@ -78,6 +82,7 @@ export async function startServer(
     history,
     received,
     initialized,
+    onPublish: (listener) => void listeners.push(listener),
     nextDiagnostics: (uri, test = () => true) => new Promise((resolve) => waiters.push({ uri, test, resolve })),
     open: (uri, text, version = 1) =>
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'hire-yaml', version, text } }),

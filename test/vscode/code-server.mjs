@@ -31,8 +31,13 @@ export function requireInstall(tag) {
   }
 }
 
-/** User settings for a quieter, offline-friendly workbench: no chat/agent host, no marketplace checks. */
+/**
+ * User settings for a quieter, offline-friendly workbench: no chat/agent host, no marketplace checks;
+ * and no auto save, which VS Code in a browser turns on by default (after a second): a test's edit
+ * must stay unsaved until the test reverts it.
+ */
 export const QUIET_SETTINGS = {
+  'files.autoSave': 'off',
   'chat.disableAIFeatures': true, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false,
   'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off',
   'workbench.secondarySideBar.defaultVisibility': 'hidden', // (it would hold the chat view, which is off)

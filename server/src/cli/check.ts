@@ -4,13 +4,14 @@
  * profiles among the paths, beside the files named, and in `--profiles` are
  * loaded before any brief is checked, and reported like briefs.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { severityName, type SeverityName, type SeverityOverrides } from '../service/codes';
-import { getLanguageService, type LanguageService, type ValidationSettings } from '../service/languageService';
+import { getLanguageService, tooLargeDiagnostics, type LanguageService, type ValidationSettings } from '../service/languageService';
+import { MAX_FILE_BYTES, tooLargeMessage } from '../service/limits';
 import { BRIEF_SUFFIX, findFiles, InputError } from './files';
 import { formatGithub } from './github';
 import { loadProfiles, PROFILE_SUFFIX, profileFiles, siblingProfiles } from './profiles';
@@ -40,19 +41,76 @@ export const STDIN_ARGUMENT = '-';
 /** The path a brief read from standard input is shown under, unless named. */
 export const STDIN_PATH = '<stdin>';
 
-/** Reads a file (or standard input, `-`) as UTF-8 text without a BOM; throws InputError when it cannot. */
+/** A file (or standard input) over MAX_FILE_BYTES, refused before it is read: its size in bytes, or at least that many when not `exact`. */
+export class FileTooLargeError extends InputError {
+  constructor(
+    readonly file: string,
+    readonly size: number,
+    readonly exact: boolean,
+  ) {
+    super(`${file}: ${tooLargeMessage(size, exact)}`);
+  }
+}
+
+/**
+ * Reads a file (or standard input, `-`) as UTF-8 text without a BOM; throws
+ * InputError when it cannot, and FileTooLargeError for one over
+ * MAX_FILE_BYTES: a file by its size before anything is read, a stream as
+ * soon as it passes the bound.
+ */
 export function readText(file: string): string {
+  const name = file === STDIN_ARGUMENT ? 'standard input' : file;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file === STDIN_ARGUMENT ? 0 : file);
+    bytes = readBounded(file === STDIN_ARGUMENT ? 0 : file, name);
   } catch (error) {
-    throw new InputError(`${file === STDIN_ARGUMENT ? 'standard input' : file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    if (error instanceof FileTooLargeError) throw error;
+    throw new InputError(`${name}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   try {
     return decoder.decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new InputError(`${file === STDIN_ARGUMENT ? 'standard input' : file}: is not UTF-8 text; save it as UTF-8`);
+    throw new InputError(`${name}: is not UTF-8 text; save it as UTF-8`);
   }
+}
+
+/** Where reads after a file's first one (and every read of a pipe) land before they are kept. */
+const scratch = Buffer.allocUnsafe(64 * 1024);
+
+/** The bytes of a file or a file descriptor, never more than MAX_FILE_BYTES of them (FileTooLargeError). */
+function readBounded(file: string | number, name: string): Buffer {
+  const fd = typeof file === 'number' ? file : openSync(file, 'r');
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isFile() && stats.size > MAX_FILE_BYTES) throw new FileTooLargeError(name, stats.size, true);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // A file is read in one call (a byte more than its size, to see it grow); a pipe or a device in pieces.
+      const first = chunks.length === 0 && stats.isFile();
+      const target = first ? Buffer.allocUnsafe(stats.size + 1) : scratch;
+      const read = readSync(fd, target, 0, target.length, null);
+      if (read === 0) break;
+      total += read;
+      if (total > MAX_FILE_BYTES) throw new FileTooLargeError(name, total, false);
+      chunks.push(first ? target.subarray(0, read) : Buffer.from(target.subarray(0, read)));
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    if (typeof file !== 'number') closeSync(fd);
+  }
+}
+
+/** Checks one file or standard input (`-`), shown as `path`: its findings, or the one finding of a file too large to read. */
+export function checkFile(service: LanguageService, file: string, path: string, settings: ValidationSettings): CheckedFile {
+  let text: string;
+  try {
+    text = readText(file);
+  } catch (error) {
+    if (error instanceof FileTooLargeError) return { path, diagnostics: tooLargeDiagnostics(error.size, settings, error.exact) };
+    throw error;
+  }
+  return checkText(service, path, text, settings);
 }
 
 /**
@@ -192,7 +250,7 @@ export function runCheck(paths: readonly string[], options: CheckOptions, versio
   const files = names.length >= PARALLEL_MIN_FILES && !names.includes(STDIN_ARGUMENT) && threads > 1
     ? checkInParallel(script, service, names, { ...options, profileFiles: found }, progress, threads)
     : names.map((name, index) => {
-        const checked = checkText(service, name === STDIN_ARGUMENT ? (options.stdinFilename ?? STDIN_PATH) : name, readText(name), settings);
+        const checked = checkFile(service, name, name === STDIN_ARGUMENT ? (options.stdinFilename ?? STDIN_PATH) : name, settings);
         progress(index + 1, names.length);
         return checked;
       });

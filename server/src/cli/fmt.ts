@@ -7,7 +7,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { formatBrief } from '../service/format';
-import { readText } from './check';
+import { tooLargeMessage } from '../service/limits';
+import { FileTooLargeError, readText } from './check';
 import { findFiles } from './files';
 
 /** The options of `hire fmt`. */
@@ -25,7 +26,15 @@ export function runFmt(paths: readonly string[], options: FmtOptions): number {
   const files = findFiles(paths);
   let printed = 0;
   for (const file of files) {
-    const text = readText(file);
+    let text: string;
+    try {
+      text = readText(file);
+    } catch (error) {
+      if (!(error instanceof FileTooLargeError)) throw error;
+      process.stderr.write(`hire: ${file}: not formatted: ${tooLargeMessage(error.size, error.exact)}\n`);
+      refused++;
+      continue;
+    }
     const result = formatBrief(text);
     if (result.error !== undefined) {
       process.stderr.write(`hire: ${file}: not formatted: ${result.error}\n`);

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PROFILE_SUFFIX } from '../service/documents';
 import { isBuiltin, parseProfile, ProfileRegistry } from '../service/profiles';
-import { readText, STDIN_ARGUMENT } from './check';
+import { FileTooLargeError, readText, STDIN_ARGUMENT } from './check';
 import { filesBeside, findFiles, InputError, isFileArgument, relativePath } from './files';
 
 export { PROFILE_SUFFIX };
@@ -57,7 +57,17 @@ export function loadProfiles(folder: string | undefined, files: readonly string[
     if (!profile) throw new InputError(`${file}: is not a role profile (it has no \`id\`)`);
     registry.set(profile.source, profile);
   }
-  for (const file of files) registry.set(profileSource(file), parseProfile(readText(file), profileSource(file)));
+  for (const file of files) {
+    // One too large to read is left out, as one that is not a profile is: the check reports it.
+    let text: string;
+    try {
+      text = readText(file);
+    } catch (error) {
+      if (error instanceof FileTooLargeError) continue;
+      throw error;
+    }
+    registry.set(profileSource(file), parseProfile(text, profileSource(file)));
+  }
   return registry;
 }
 

@@ -8,21 +8,15 @@
  * while there are any, then waits on shared counters for the results of the
  * workers that took some.
  */
-import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { SeverityOverrides } from '../service/codes';
 import { getLanguageService, type LanguageService } from '../service/languageService';
-import { checkText, readText, type CheckedFile } from './check';
+import { checkFile, type CheckedFile } from './check';
 import { InputError } from './files';
 import { loadProfiles } from './profiles';
+import { checkThreads } from '../threads';
 
-/** The most threads a check uses, this one included. */
-export const MAX_THREADS = 8;
-
-/** The threads a check of many files uses on this machine, this one included. */
-export function checkThreads(): number {
-  return Math.min(MAX_THREADS, availableParallelism());
-}
+export { checkThreads, MAX_THREADS } from '../threads';
 
 /** What a check worker is given. */
 interface CheckJob {
@@ -55,7 +49,7 @@ function takeAndCheck(
 ): void {
   for (let index = Atomics.add(job.state, NEXT, 1); index < job.files.length; index = Atomics.add(job.state, NEXT, 1)) {
     const file = job.files[index];
-    onChecked(index, checkText(service, file, readText(file), { severity: job.severity }));
+    onChecked(index, checkFile(service, file, file, { severity: job.severity }));
     Atomics.add(job.state, CHECKED, 1);
   }
 }

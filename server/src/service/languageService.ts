@@ -13,6 +13,7 @@ import { doComplete, doProfileCompletion, type CompletionOptions } from './compl
 import { isProfileDocument } from './documents';
 import { checkHiddenText } from './hiddenText';
 import { doHover, doProfileHover } from './hover';
+import { tooLargeMessage } from './limits';
 import { doRename, findDefinition, findReferences, prepareRename, type RenameTarget, type WorkspaceDocuments } from './navigation';
 import { overviewOf, type BriefOverview } from './overview';
 import { firstLine, hasSyntaxErrors, nodeSpan, ParseCache, toRange, type ParsedDocument } from './parse';
@@ -138,6 +139,16 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return { version: document.version, title: model.title, content: renderModel(model, options), errors };
     },
   };
+}
+
+/**
+ * The findings of a file too large to read (`size` bytes, or at least that
+ * many when not `exact`): the one `yaml-syntax` finding a text over the limit
+ * gets, at the start of the file, with the user's severities applied.
+ */
+export function tooLargeDiagnostics(size: number, settings: ValidationSettings = {}, exact = true): Diagnostic[] {
+  const start = { line: 0, character: 0 };
+  return applySeverities([createDiagnostic({ start, end: start }, 'yaml-syntax', tooLargeMessage(size, exact))], settings.severity);
 }
 
 /** The findings of a brief at their default severities. */

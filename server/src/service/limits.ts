@@ -14,6 +14,19 @@ import type { Span, YamlProblem } from './parse';
 /** The longest text checked, in UTF-16 code units (about 5 MB of text). */
 export const MAX_TEXT_LENGTH = 5 * 1024 * 1024;
 
+/**
+ * The most bytes a file may have to be read: UTF-8 takes at most three bytes
+ * for a UTF-16 code unit (a four-byte character is two units), so a larger
+ * file is over MAX_TEXT_LENGTH whatever it holds and is refused unread, and a
+ * file the service would check is never refused.
+ */
+export const MAX_FILE_BYTES = 3 * MAX_TEXT_LENGTH;
+
+/** The message for a text or file over the size limit: `size` in code units or bytes, `exact` unless only a lower bound is known (a stream). */
+export function tooLargeMessage(size: number, exact = true): string {
+  return `This file is ${exact ? '' : 'over '}${textSize(size)}; briefs over ${textSize(MAX_TEXT_LENGTH)} are not checked (nothing in it is read). A brief is a few hundred lines: split the file or remove what does not belong in it.`;
+}
+
 /** The deepest nesting of mappings and lists checked. */
 export const MAX_DEPTH = 100;
 
@@ -58,7 +71,7 @@ export function parseWithinLimits(text: string, options: YAML.ParseOptions & YAM
     return {
       limit: {
         span: { start: 0, end: Math.min(newline < 0 ? text.length : newline, 200) },
-        message: `This file is ${textSize(text.length)}; briefs over ${textSize(MAX_TEXT_LENGTH)} are not checked (nothing in it is read). A brief is a few hundred lines: split the file or remove what does not belong in it.`,
+        message: tooLargeMessage(text.length),
         severity: 'error',
       },
     };

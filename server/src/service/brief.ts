@@ -45,6 +45,16 @@ export interface Brief {
 /** The brief model of each parse, read once: every feature of a version reads the same model. */
 const briefs = new WeakMap<ParsedDocument, Brief | undefined>();
 
+/**
+ * Forgets the model of a parse that is no longer used. A weak map's entry is
+ * dropped only by a full collection: until then its model (and the whole tree
+ * it points into) survives the young generation's collections and is copied
+ * to the old one, which made checking many files mostly garbage collection.
+ */
+export function forgetBrief(parsed: ParsedDocument): void {
+  briefs.delete(parsed);
+}
+
 /** Reads the brief model of a parsed document; undefined when its root is not a mapping. */
 export function readBrief(parsed: ParsedDocument): Brief | undefined {
   if (!briefs.has(parsed)) briefs.set(parsed, read(parsed));

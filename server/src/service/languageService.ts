@@ -5,7 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
-import { readBrief } from './brief';
+import { forgetBrief, readBrief } from './brief';
 import { getAddMissingEdit, getCodeActions, type AddMissingScope } from './codeActions';
 import { getCodeLenses } from './codeLens';
 import { applySeverities, createDiagnostic, type SeverityOverrides } from './codes';
@@ -101,7 +101,14 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   return {
     profiles,
     parse: (document) => cache.get(document),
-    close: (uri) => cache.delete(uri),
+    close: (uri) => {
+      const parsed = cache.delete(uri);
+      // Dropped now, not when a full collection finds the parse unreachable (see forgetBrief).
+      if (parsed) {
+        findings.delete(parsed);
+        forgetBrief(parsed);
+      }
+    },
     validate: (document, settings = {}) => applySeverities(findingsOf(document), settings.severity),
     updateProfile: (document) => {
       const profile = readProfile(cache.get(document).value, document.uri);

@@ -190,7 +190,7 @@ export function runCheck(paths: readonly string[], options: CheckOptions, versio
   const settings = { severity: options.severity };
   const threads = checkThreads();
   const files = names.length >= PARALLEL_MIN_FILES && !names.includes(STDIN_ARGUMENT) && threads > 1
-    ? checkInParallel(script, service, names, { ...options, profileFiles: found }, progress, threads)
+    ? checkInParallel(script, service, names, settings, progress, threads)
     : names.map((name, index) => {
         const checked = checkText(service, name === STDIN_ARGUMENT ? (options.stdinFilename ?? STDIN_PATH) : name, readText(name), settings);
         progress(index + 1, names.length);

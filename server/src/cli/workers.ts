@@ -10,11 +10,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import type { SeverityOverrides } from '../service/codes';
-import { getLanguageService, type LanguageService } from '../service/languageService';
+import { getLanguageService, type LanguageService, type ValidationSettings } from '../service/languageService';
+import { ProfileRegistry, type DeclaredProfile } from '../service/profiles';
 import { checkText, readText, type CheckedFile } from './check';
 import { InputError } from './files';
-import { loadProfiles } from './profiles';
 
 /** The most threads a check uses, this one included. */
 export const MAX_THREADS = 8;
@@ -28,10 +27,9 @@ export function checkThreads(): number {
 interface CheckJob {
   readonly kind: 'hire-check';
   readonly files: readonly string[];
-  readonly severity?: SeverityOverrides;
-  readonly profiles?: string;
-  /** Profile files among the paths, loaded beside those of `profiles`. */
-  readonly profileFiles: readonly string[];
+  readonly settings: ValidationSettings;
+  /** The profiles of this thread's service, as read here: a worker reads no profile file again. */
+  readonly profiles: readonly DeclaredProfile[];
   readonly port: MessagePort;
   /** Shared by every thread of the check: the slots below. */
   readonly state: Int32Array;
@@ -50,12 +48,12 @@ type CheckReply = { readonly files: ReadonlyArray<readonly [number, CheckedFile]
 /** Checks the job's files that this thread takes from the shared counter, until none is left. */
 function takeAndCheck(
   service: LanguageService,
-  job: Pick<CheckJob, 'files' | 'severity' | 'state'>,
+  job: Pick<CheckJob, 'files' | 'settings' | 'state'>,
   onChecked: (index: number, checked: CheckedFile) => void,
 ): void {
   for (let index = Atomics.add(job.state, NEXT, 1); index < job.files.length; index = Atomics.add(job.state, NEXT, 1)) {
     const file = job.files[index];
-    onChecked(index, checkText(service, file, readText(file), { severity: job.severity }));
+    onChecked(index, checkText(service, file, readText(file), job.settings));
     Atomics.add(job.state, CHECKED, 1);
   }
 }
@@ -71,7 +69,7 @@ export function runCheckWorker(): void {
   let started = false;
   let reply: CheckReply;
   try {
-    const service = getLanguageService({ profiles: loadProfiles(job.profiles, job.profileFiles) });
+    const service = getLanguageService({ profiles: ProfileRegistry.of(job.profiles) });
     const files: Array<readonly [number, CheckedFile]> = [];
     // Counted before the first take: a thread that finds no file left knows of every worker that took one.
     Atomics.add(job.state, STARTED, 1);
@@ -90,27 +88,28 @@ export function runCheckWorker(): void {
 
 /**
  * Checks files on this thread and `threads - 1` workers (`script`: the
- * running bundle), keeping their order. Throws InputError for unreadable
- * input on any.
+ * running bundle), keeping their order. The workers check against the
+ * service's profiles. Throws InputError for unreadable input on any.
  */
 export function checkInParallel(
   script: string,
   service: LanguageService,
   files: readonly string[],
-  options: { readonly severity?: SeverityOverrides; readonly profiles?: string; readonly profileFiles: readonly string[] },
+  settings: ValidationSettings,
   progress: (done: number, total: number) => void,
   threads = checkThreads(),
 ): CheckedFile[] {
   const state = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  const profiles = service.profiles.declared();
   const workers = Array.from({ length: Math.max(1, threads - 1) }, () => {
     const { port1, port2 } = new MessageChannel();
-    const job: CheckJob = { kind: 'hire-check', files, severity: options.severity, profiles: options.profiles, profileFiles: options.profileFiles, port: port2, state };
+    const job: CheckJob = { kind: 'hire-check', files, settings, profiles, port: port2, state };
     const worker = new Worker(script, { workerData: job, transferList: [port2], argv: [], stdout: false, stderr: false });
     return { worker, port: port1 };
   });
   try {
     const checked = new Array<CheckedFile>(files.length);
-    takeAndCheck(service, { files, severity: options.severity, state }, (index, result) => {
+    takeAndCheck(service, { files, settings, state }, (index, result) => {
       checked[index] = result;
       progress(Atomics.load(state, CHECKED) + 1, files.length);
     });

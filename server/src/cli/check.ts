@@ -4,6 +4,7 @@
  * profiles among the paths, beside the files named, and in `--profiles` are
  * loaded before any brief is checked, and reported like briefs.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,8 +33,6 @@ export interface Summary {
   hints: number;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
 /** The path argument that stands for standard input. */
 export const STDIN_ARGUMENT = '-';
 
@@ -48,11 +47,10 @@ export function readText(file: string): string {
   } catch (error) {
     throw new InputError(`${file === STDIN_ARGUMENT ? 'standard input' : file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  try {
-    return decoder.decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new InputError(`${file === STDIN_ARGUMENT ? 'standard input' : file}: is not UTF-8 text; save it as UTF-8`);
-  }
+  // Validated, then decoded: a few times quicker than a fatal TextDecoder, with the same result. A leading BOM
+  // (also one written twice) is not text.
+  if (!isUtf8(bytes)) throw new InputError(`${file === STDIN_ARGUMENT ? 'standard input' : file}: is not UTF-8 text; save it as UTF-8`);
+  return bytes.toString('utf8').replace(/^\uFEFF\uFEFF?/, '');
 }
 
 /**

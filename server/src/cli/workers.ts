@@ -28,8 +28,7 @@ interface CheckJob {
   readonly kind: 'hire-check';
   readonly files: readonly string[];
   readonly settings: ValidationSettings;
-  /** The profiles of this thread's service, as read here: a worker reads no profile file again. */
-  readonly profiles: readonly DeclaredProfile[];
+  /** Brings the profiles to check against (the main thread's, as data: a worker reads no profile file), then takes the reply. */
   readonly port: MessagePort;
   /** Shared by every thread of the check: the slots below. */
   readonly state: Int32Array;
@@ -40,7 +39,8 @@ const NEXT = 0; // the index of the next file to take
 const CHECKED = 1; // files checked so far, by every thread
 const STARTED = 2; // workers that began taking files
 const POSTED = 3; // workers that started and posted their results
-const SLOTS = 4;
+const PROFILES = 4; // 1 once the profiles are on every worker's port
+const SLOTS = 5;
 
 /** What a check worker posts back: its files' findings, by index in the job's files. */
 type CheckReply = { readonly files: ReadonlyArray<readonly [number, CheckedFile]> } | { readonly error: string; readonly input: boolean };
@@ -69,7 +69,10 @@ export function runCheckWorker(): void {
   let started = false;
   let reply: CheckReply;
   try {
-    const service = getLanguageService({ profiles: ProfileRegistry.of(job.profiles) });
+    // The main thread reads the profiles while this thread loads.
+    Atomics.wait(job.state, PROFILES, 0);
+    const profiles = receiveMessageOnPort(job.port)?.message as readonly DeclaredProfile[];
+    const service = getLanguageService({ profiles: ProfileRegistry.of(profiles) });
     const files: Array<readonly [number, CheckedFile]> = [];
     // Counted before the first take: a thread that finds no file left knows of every worker that took one.
     Atomics.add(job.state, STARTED, 1);
@@ -100,14 +103,17 @@ export function checkInParallel(
   threads = checkThreads(),
 ): CheckedFile[] {
   const state = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
-  const profiles = service.profiles.declared();
   const workers = Array.from({ length: Math.max(1, threads - 1) }, () => {
     const { port1, port2 } = new MessageChannel();
-    const job: CheckJob = { kind: 'hire-check', files, settings, profiles, port: port2, state };
+    const job: CheckJob = { kind: 'hire-check', files, settings, port: port2, state };
     const worker = new Worker(script, { workerData: job, transferList: [port2], argv: [], stdout: false, stderr: false });
     return { worker, port: port1 };
   });
   try {
+    const profiles = service.profiles.declared();
+    for (const { port } of workers) port.postMessage(profiles);
+    Atomics.store(state, PROFILES, 1);
+    Atomics.notify(state, PROFILES);
     const checked = new Array<CheckedFile>(files.length);
     takeAndCheck(service, { files, settings, state }, (index, result) => {
       checked[index] = result;

@@ -46,10 +46,10 @@ export interface Brief {
 const briefs = new WeakMap<ParsedDocument, Brief | undefined>();
 
 /**
- * Forgets the model of a parse that is no longer used. A weak map's entry is
- * dropped only by a full collection: until then its model (and the whole tree
- * it points into) survives the young generation's collections and is copied
- * to the old one, which made checking many files mostly garbage collection.
+ * Forgets the model of a parse that is no longer used. Left to the collector,
+ * a weak map's entry goes only in a full collection: until then its model, and
+ * the tree it points into, survive young-generation collections and are copied
+ * to the old generation (checking many files copied every tree there).
  */
 export function forgetBrief(parsed: ParsedDocument): void {
   briefs.delete(parsed);

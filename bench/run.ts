@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { ms, ratio, table } from './measure';
 import { runProtocol, type ProtocolResult } from './protocol';
 import { runService } from './service';
-import { runCli, runExtension } from './system';
+import { runCli, runExtension, runPerBrief, type CheckCost } from './system';
 import { runProfileEditing, runWorkspace, type ProfileEditResult, type WorkspaceResult } from './workspace';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -26,8 +26,8 @@ const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${
 const only = new Set(option('only')?.split(',') ?? ['service', 'protocol', 'cli', 'extension', 'workspace']);
 
 const plan = quick
-  ? { service: [10, 100], serviceIterations: 3, protocol: [100, 300], protocolIterations: 2, cliFiles: 200, starts: 1, workspace: [200], profileBriefs: 100 }
-  : { service: [10, 100, 1000, 5000], serviceIterations: 15, protocol: [100, 300, 32000], protocolIterations: 10, cliFiles: 10000, starts: 5, workspace: [2000, 20000], profileBriefs: 2000 };
+  ? { service: [10, 100], serviceIterations: 3, protocol: [100, 300], protocolIterations: 2, cliFiles: 200, cliRuns: 1, copies: 200, copyRuns: 1, starts: 1, workspace: [200], profileBriefs: 100 }
+  : { service: [10, 100, 1000, 5000], serviceIterations: 15, protocol: [100, 300, 32000], protocolIterations: 10, cliFiles: 10000, cliRuns: 3, copies: 1000, copyRuns: 7, starts: 5, workspace: [2000, 20000], profileBriefs: 2000 };
 
 async function main(): Promise<void> {
   const machine = {
@@ -46,7 +46,9 @@ async function main(): Promise<void> {
   const lines = option('lines')?.split(',').map(Number) ?? plan.protocol;
   const protocol = only.has('protocol') ? await runProtocol(ROOT, lines, plan.protocolIterations, log) : [];
   log('CLI…');
-  const cli = only.has('cli') ? runCli(ROOT, plan.cliFiles) : undefined;
+  // The full run installs the schema-only validator it compares with (into .cache/); the quick one uses it only if there.
+  const perBrief = only.has('cli') ? runPerBrief(ROOT, 'samples/complete.hire.yaml', plan.copies, plan.copyRuns, !quick) : undefined;
+  const cli = only.has('cli') ? runCli(ROOT, plan.cliFiles, plan.cliRuns, !quick) : undefined;
   log('Extension…');
   const extension = only.has('extension') ? await runExtension(ROOT, plan.starts) : undefined;
   log('Workspace…');
@@ -107,12 +109,7 @@ async function main(): Promise<void> {
   );
 
   const system: string[][] = [];
-  if (cli) {
-    system.push(
-      [`hire check, ${cli.files} typical briefs`, `${ms(cli.checkMs)} ms, ${cli.filesPerSecond.toFixed(0)} files/s`],
-      ['reading + `yaml` parsing the same files', `${ms(cli.readParseMs)} ms (check is ${ratio(cli.ratio)})`],
-    );
-  }
+  for (const cost of [perBrief, cli]) if (cost) system.push(...checkCostRows(cost));
   if (extension) {
     system.push(
       ['server: spawn → initialize answered', `${ms(extension.initializeMs)} ms`],
@@ -142,10 +139,23 @@ async function main(): Promise<void> {
   process.stdout.write(`${report}\n`);
   const folder = path.join(ROOT, 'bench-results');
   mkdirSync(folder, { recursive: true });
-  const json = JSON.stringify({ date: new Date().toISOString(), machine, service, protocol, cli, extension, workspace, profileEditing }, null, 2);
+  const json = JSON.stringify({ date: new Date().toISOString(), machine, service, protocol, perBrief, cli, extension, workspace, profileEditing }, null, 2);
   writeFileSync(path.join(folder, `${quick ? 'quick-' : ''}${new Date().toISOString().replace(/[:.]/g, '-')}.json`), json);
   writeFileSync(path.join(folder, quick ? 'quick-latest.json' : 'latest.json'), json);
   writeFileSync(path.join(folder, quick ? 'quick-latest.md' : 'latest.md'), `${report}\n`);
+}
+
+/** The rows of one check's cost: the check, its floor on as many threads and on one, and the schema-only reference. */
+function checkCostRows(cost: CheckCost): string[][] {
+  const threads = (count: number) => `${count} thread${count === 1 ? '' : 's'}`;
+  const cpu = cost.checkCpuMsPerFile === undefined ? '' : `, ${ms(cost.checkCpuMsPerFile)} ms of CPU a brief`;
+  const runs = `median of ${cost.runs}`;
+  return [
+    [`hire check, ${cost.corpus}, ${threads(cost.threads)}`, `${ms(cost.checkMs)} ms (${runs}), ${cost.filesPerSecond.toFixed(0)} briefs/s${cpu}`],
+    [`floor: read + \`YAML.parseDocument\` of the same files, ${threads(cost.threads)}`, `${ms(cost.floorMs)} ms: the check runs at ${(cost.ofFloor * 100).toFixed(0)}% of the floor`],
+    ['floor on 1 thread', `${ms(cost.floorOneThreadMs)} ms`],
+    [`schema only: ${cost.schemaOnly.tool} \`validate\` (C++), same files`, cost.schemaOnly.ms === undefined ? `n/a: ${cost.schemaOnly.note}` : `${ms(cost.schemaOnly.ms)} ms`],
+  ];
 }
 
 function cpuModel(): string {

@@ -14,6 +14,7 @@ import { InputError } from '../../server/src/cli/files';
 import { checkInParallel } from '../../server/src/cli/workers';
 import { severityName } from '../../server/src/service/codes';
 import { getLanguageService } from '../../server/src/service/languageService';
+import { parseProfile, ProfileRegistry } from '../../server/src/service/profiles';
 import { hire } from '../support/cli';
 import { ROOT } from '../support/documents';
 import { generateBrief } from '../support/generate';
@@ -232,9 +233,8 @@ describe('hire check: many files', () => {
     const many = path.join(folder, 'many');
     const files = Array.from({ length: PARALLEL_MIN_FILES + 50 }, (_, index) => path.join(many, `brief-${String(index).padStart(4, '0')}.hire.yaml`));
     const service = getLanguageService();
-    const options = { profileFiles: [] };
     const done: number[] = [];
-    const checked = checkInParallel(path.join(ROOT, 'dist/cli.js'), service, files, options, (count) => done.push(count), 4);
+    const checked = checkInParallel(path.join(ROOT, 'dist/cli.js'), service, files, {}, (count) => done.push(count), 4);
     assert.deepEqual(checked.map((file) => file.path), files);
     for (const file of checked) {
       const expected = service.validate(TextDocument.create(`file:///${file.path}`, 'hire-yaml', 1, readFileSync(file.path, 'utf8')));
@@ -244,8 +244,27 @@ describe('hire check: many files', () => {
 
     const latin1 = path.join(many, 'latin1.hire.yaml');
     writeFileSync(latin1, Buffer.from('role: Caf\xe9\n', 'latin1'));
-    assert.throws(() => checkInParallel(path.join(ROOT, 'dist/cli.js'), service, [...files, latin1], options, () => {}, 4), (error) =>
+    assert.throws(() => checkInParallel(path.join(ROOT, 'dist/cli.js'), service, [...files, latin1], {}, () => {}, 4), (error) =>
       error instanceof InputError && /latin1\.hire\.yaml: is not UTF-8 text/.test(error.message));
     rmSync(latin1);
+  });
+
+  it('checks on the workers against the profiles of the service it is given, not profile files read again', () => {
+    const team = path.join(folder, 'team');
+    mkdirSync(team, { recursive: true });
+    // A profile that exists only in the service's registry: no file holds it.
+    const profiles = ProfileRegistry.withBuiltins();
+    profiles.set('file:///nowhere/team.hire-profile.yaml', parseProfile('id: team-coordinator\nextends: production-coordinator\nquestions:\n  - id: kit\n    ask: What is in your kit?\n', 'file:///nowhere/team.hire-profile.yaml'));
+    const service = getLanguageService({ profiles });
+    const files = Array.from({ length: PARALLEL_MIN_FILES + 50 }, (_, index) => {
+      const file = path.join(team, `brief-${String(index).padStart(4, '0')}.hire.yaml`);
+      writeFileSync(file, generateBrief({ questions: 8 + (index % 3), seed: index }).replace('profile: production-coordinator', 'profile: team-coordinator'));
+      return file;
+    });
+    const checked = checkInParallel(path.join(ROOT, 'dist/cli.js'), service, files, {}, () => {}, 4);
+    for (const file of checked) {
+      assert.deepEqual(file.diagnostics.map((d) => d.code), ['missing-question'], file.path);
+      assert.match(String(file.diagnostics[0].message), /'kit'/);
+    }
   });
 });

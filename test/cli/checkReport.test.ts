@@ -4,6 +4,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { readText } from '../../server/src/cli/check';
+import { InputError } from '../../server/src/cli/files';
 import { ROOT } from '../support/documents';
 
 /** Runs the built CLI in the repository root. */
@@ -75,5 +77,35 @@ describe('hire check: reports and file search', () => {
     const result = hire('check', file);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /not UTF-8/);
+  });
+
+  it('reads a file as strict UTF-8, as the WHATWG decoder does, without a leading BOM (or a repeated one)', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'hire-read-'));
+    const cases: Record<string, number[]> = {
+      ascii: [0x61, 0x3a, 0x20, 0x31],
+      bom: [0xef, 0xbb, 0xbf, 0x61],
+      'two boms': [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61],
+      'three boms': [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61],
+      'bom later': [0x61, 0xef, 0xbb, 0xbf],
+      'four-byte character': [0x61, 0xf0, 0x9f, 0x8e, 0xac],
+      latin1: [0x72, 0xe9],
+      overlong: [0xc0, 0xaf],
+      'encoded surrogate': [0xed, 0xa0, 0x80],
+      'beyond U+10FFFF': [0xf4, 0x90, 0x80, 0x80],
+      truncated: [0x61, 0xe2, 0x82],
+    };
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    for (const [name, bytes] of Object.entries(cases)) {
+      const file = path.join(folder, `${name.replace(/ /g, '-')}.hire.yaml`);
+      writeFileSync(file, Buffer.from(bytes));
+      let expected: string | undefined;
+      try {
+        expected = decoder.decode(Buffer.from(bytes)).replace(/^\uFEFF/, '');
+      } catch {
+        expected = undefined;
+      }
+      if (expected === undefined) assert.throws(() => readText(file), (error) => error instanceof InputError && /is not UTF-8 text/.test(error.message), name);
+      else assert.equal(readText(file), expected, name);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { readBrief } from '../../server/src/service/brief';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { parseProfile, ProfileRegistry } from '../../server/src/service/profiles';
 import { brief, sample } from '../support/documents';
@@ -34,6 +35,18 @@ describe('the samples', () => {
   it('finds the gaps of gaps.hire.yaml', () => {
     const codes = new Set(service.validate(sample('gaps.hire.yaml')).map((d) => d.code));
     assert.deepEqual([...codes].sort(), ['missing-question', 'missing-section', 'missing-skill', 'unassessed-skill']);
+  });
+
+  it('forgets what it read of a document when the document is closed, and finds the same again after', () => {
+    const own = getLanguageService();
+    const document = sample('gaps.hire.yaml');
+    const parsed = own.parse(document);
+    const model = readBrief(parsed);
+    const found = own.validate(document);
+    own.close(document.uri);
+    // Not left to a weak map: a model kept until a full collection keeps the whole tree alive through young ones.
+    assert.notEqual(readBrief(parsed), model);
+    assert.deepEqual(own.validate(document), found);
   });
 
   it('finds schema errors in errors.hire.yaml', () => {

@@ -4,6 +4,7 @@
  * profiles among the paths, beside the files named, and in `--profiles` are
  * loaded before any brief is checked, and reported like briefs.
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,8 +33,6 @@ export interface Summary {
   information: number;
   hints: number;
 }
-
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** The path argument that stands for standard input. */
 export const STDIN_ARGUMENT = '-';
@@ -67,11 +66,10 @@ export function readText(file: string): string {
     if (error instanceof FileTooLargeError) throw error;
     throw new InputError(`${name}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  try {
-    return decoder.decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new InputError(`${name}: is not UTF-8 text; save it as UTF-8`);
-  }
+  // Validated, then decoded: a few times quicker than a fatal TextDecoder, with the same result. A leading BOM
+  // (also one written twice) is not text.
+  if (!isUtf8(bytes)) throw new InputError(`${name}: is not UTF-8 text; save it as UTF-8`);
+  return bytes.toString('utf8').replace(/^\uFEFF\uFEFF?/, '');
 }
 
 /** Where reads after a file's first one (and every read of a pipe) land before they are kept. */
@@ -248,7 +246,7 @@ export function runCheck(paths: readonly string[], options: CheckOptions, versio
   const settings = { severity: options.severity };
   const threads = checkThreads();
   const files = names.length >= PARALLEL_MIN_FILES && !names.includes(STDIN_ARGUMENT) && threads > 1
-    ? checkInParallel(script, service, names, { ...options, profileFiles: found }, progress, threads)
+    ? checkInParallel(script, service, names, settings, progress, threads)
     : names.map((name, index) => {
         const checked = checkFile(service, name, name === STDIN_ARGUMENT ? (options.stdinFilename ?? STDIN_PATH) : name, settings);
         progress(index + 1, names.length);

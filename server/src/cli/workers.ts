@@ -9,12 +9,11 @@
  * workers that took some.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import type { SeverityOverrides } from '../service/codes';
-import { getLanguageService, type LanguageService } from '../service/languageService';
+import { getLanguageService, type LanguageService, type ValidationSettings } from '../service/languageService';
+import { ProfileRegistry, type DeclaredProfile } from '../service/profiles';
+import { checkThreads } from '../threads';
 import { checkFile, type CheckedFile } from './check';
 import { InputError } from './files';
-import { loadProfiles } from './profiles';
-import { checkThreads } from '../threads';
 
 export { checkThreads, MAX_THREADS } from '../threads';
 
@@ -22,10 +21,8 @@ export { checkThreads, MAX_THREADS } from '../threads';
 interface CheckJob {
   readonly kind: 'hire-check';
   readonly files: readonly string[];
-  readonly severity?: SeverityOverrides;
-  readonly profiles?: string;
-  /** Profile files among the paths, loaded beside those of `profiles`. */
-  readonly profileFiles: readonly string[];
+  readonly settings: ValidationSettings;
+  /** Brings the profiles to check against (the main thread's, as data: a worker reads no profile file), then takes the reply. */
   readonly port: MessagePort;
   /** Shared by every thread of the check: the slots below. */
   readonly state: Int32Array;
@@ -36,7 +33,8 @@ const NEXT = 0; // the index of the next file to take
 const CHECKED = 1; // files checked so far, by every thread
 const STARTED = 2; // workers that began taking files
 const POSTED = 3; // workers that started and posted their results
-const SLOTS = 4;
+const PROFILES = 4; // 1 once the profiles are on every worker's port
+const SLOTS = 5;
 
 /** What a check worker posts back: its files' findings, by index in the job's files. */
 type CheckReply = { readonly files: ReadonlyArray<readonly [number, CheckedFile]> } | { readonly error: string; readonly input: boolean };
@@ -44,12 +42,12 @@ type CheckReply = { readonly files: ReadonlyArray<readonly [number, CheckedFile]
 /** Checks the job's files that this thread takes from the shared counter, until none is left. */
 function takeAndCheck(
   service: LanguageService,
-  job: Pick<CheckJob, 'files' | 'severity' | 'state'>,
+  job: Pick<CheckJob, 'files' | 'settings' | 'state'>,
   onChecked: (index: number, checked: CheckedFile) => void,
 ): void {
   for (let index = Atomics.add(job.state, NEXT, 1); index < job.files.length; index = Atomics.add(job.state, NEXT, 1)) {
     const file = job.files[index];
-    onChecked(index, checkFile(service, file, file, { severity: job.severity }));
+    onChecked(index, checkFile(service, file, file, job.settings));
     Atomics.add(job.state, CHECKED, 1);
   }
 }
@@ -65,7 +63,10 @@ export function runCheckWorker(): void {
   let started = false;
   let reply: CheckReply;
   try {
-    const service = getLanguageService({ profiles: loadProfiles(job.profiles, job.profileFiles) });
+    // The main thread reads the profiles while this thread loads.
+    Atomics.wait(job.state, PROFILES, 0);
+    const profiles = receiveMessageOnPort(job.port)?.message as readonly DeclaredProfile[];
+    const service = getLanguageService({ profiles: ProfileRegistry.of(profiles) });
     const files: Array<readonly [number, CheckedFile]> = [];
     // Counted before the first take: a thread that finds no file left knows of every worker that took one.
     Atomics.add(job.state, STARTED, 1);
@@ -84,27 +85,31 @@ export function runCheckWorker(): void {
 
 /**
  * Checks files on this thread and `threads - 1` workers (`script`: the
- * running bundle), keeping their order. Throws InputError for unreadable
- * input on any.
+ * running bundle), keeping their order. The workers check against the
+ * service's profiles. Throws InputError for unreadable input on any.
  */
 export function checkInParallel(
   script: string,
   service: LanguageService,
   files: readonly string[],
-  options: { readonly severity?: SeverityOverrides; readonly profiles?: string; readonly profileFiles: readonly string[] },
+  settings: ValidationSettings,
   progress: (done: number, total: number) => void,
   threads = checkThreads(),
 ): CheckedFile[] {
   const state = new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
   const workers = Array.from({ length: Math.max(1, threads - 1) }, () => {
     const { port1, port2 } = new MessageChannel();
-    const job: CheckJob = { kind: 'hire-check', files, severity: options.severity, profiles: options.profiles, profileFiles: options.profileFiles, port: port2, state };
+    const job: CheckJob = { kind: 'hire-check', files, settings, port: port2, state };
     const worker = new Worker(script, { workerData: job, transferList: [port2], argv: [], stdout: false, stderr: false });
     return { worker, port: port1 };
   });
   try {
+    const profiles = service.profiles.declared();
+    for (const { port } of workers) port.postMessage(profiles);
+    Atomics.store(state, PROFILES, 1);
+    Atomics.notify(state, PROFILES);
     const checked = new Array<CheckedFile>(files.length);
-    takeAndCheck(service, { files, severity: options.severity, state }, (index, result) => {
+    takeAndCheck(service, { files, settings, state }, (index, result) => {
       checked[index] = result;
       progress(Atomics.load(state, CHECKED) + 1, files.length);
     });

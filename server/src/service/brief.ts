@@ -45,6 +45,16 @@ export interface Brief {
 /** The brief model of each parse, read once: every feature of a version reads the same model. */
 const briefs = new WeakMap<ParsedDocument, Brief | undefined>();
 
+/**
+ * Forgets the model of a parse that is no longer used. Left to the collector,
+ * a weak map's entry goes only in a full collection: until then its model, and
+ * the tree it points into, survive young-generation collections and are copied
+ * to the old generation (checking many files copied every tree there).
+ */
+export function forgetBrief(parsed: ParsedDocument): void {
+  briefs.delete(parsed);
+}
+
 /** Reads the brief model of a parsed document; undefined when its root is not a mapping. */
 export function readBrief(parsed: ParsedDocument): Brief | undefined {
   if (!briefs.has(parsed)) briefs.set(parsed, read(parsed));

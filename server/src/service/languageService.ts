@@ -5,7 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type CodeLens, type CompletionList, type Diagnostic, type DocumentSymbol, type Hover, type Location, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
-import { readBrief } from './brief';
+import { forgetBrief, readBrief } from './brief';
 import { getAddMissingEdit, getCodeActions, type AddMissingScope } from './codeActions';
 import { getCodeLenses } from './codeLens';
 import { applySeverities, capFindings, createDiagnostic, type SeverityOverrides } from './codes';
@@ -106,7 +106,14 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   return {
     profiles,
     parse: (document) => cache.get(document),
-    close: (uri) => cache.delete(uri),
+    close: (uri) => {
+      const parsed = cache.delete(uri);
+      // Dropped now, not when a full collection finds the parse unreachable (see forgetBrief).
+      if (parsed) {
+        findings.delete(parsed);
+        forgetBrief(parsed);
+      }
+    },
     validate: (document, settings = {}) => capFindings(applySeverities(findingsOf(document), settings.severity)),
     updateProfile: (document) => {
       const profile = readProfile(cache.get(document).value, document.uri);

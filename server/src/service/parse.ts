@@ -161,9 +161,11 @@ export class ParseCache {
     return parsed;
   }
 
-  /** Drops a closed document. */
-  delete(uri: string): void {
+  /** Drops a closed document; returns the parse it held. */
+  delete(uri: string): ParsedDocument | undefined {
+    const parsed = this.entries.get(uri);
     this.entries.delete(uri);
+    return parsed;
   }
 }
 

@@ -182,6 +182,13 @@ export class ProfileRegistry {
     return registry;
   }
 
+  /** A registry holding these profiles, as another registry's `declared()` gives them. */
+  static of(profiles: readonly DeclaredProfile[]): ProfileRegistry {
+    const registry = new ProfileRegistry();
+    for (const profile of profiles) registry.sources.set(profile.source, profile);
+    return registry;
+  }
+
   /** The profiles by source, the built-in ones parsed if they are still pending. */
   private get bySource(): Map<string, DeclaredProfile> {
     if (this.builtinsPending) {

@@ -6,9 +6,9 @@
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { itemString, itemStrings, type Brief, type BriefItem } from './brief';
+import { itemString, itemStrings, type Brief, type BriefItem, type BriefKey } from './brief';
 import { createDiagnostic } from './codes';
-import { findNode, firstLine, nodeSpan, toRange, type Span } from './parse';
+import { findPair, firstLine, nodeSpan, toRange, type Span } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
 import { closest } from './text';
 
@@ -144,24 +144,30 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
     } satisfies MissingData);
   }
 
-  const amount = findNode(brief.root, ['rate', 'amount'])?.node;
-  const max = findNode(brief.root, ['rate', 'max'])?.node;
+  const amount = sectionField(brief, 'rate', 'amount');
+  const max = sectionField(brief, 'rate', 'max');
   if (YAML.isScalar(amount) && YAML.isScalar(max) && typeof amount.value === 'number' && typeof max.value === 'number' && amount.value > max.value) {
     report(nodeSpan(amount), 'rate-over-max', `The rate ${amount.value} is above the most you will pay (max: ${max.value}).`);
   }
 
-  const office = findNode(brief.root, ['workspace', 'office'])?.node;
+  const office = sectionField(brief, 'workspace', 'office');
   if (YAML.isScalar(office) && office.value === 'none') {
     report(nodeSpan(office), 'no-workspace', 'No workspace: the guide warns that a coordinator left without an office space cannot manage well. Provide, share or plan a remote setup, and list their tools.');
   }
 
-  const start = findNode(brief.root, ['project', 'start'])?.node;
-  const end = findNode(brief.root, ['project', 'end'])?.node;
-  if (YAML.isScalar(start) && YAML.isScalar(end) && isDate(start.value) && isDate(end.value) && end.value < start.value) {
+  const start = sectionField(brief, 'project', 'start');
+  const end = sectionField(brief, 'project', 'end');
+  // Compared first, as text: only dates out of order are read as dates.
+  if (YAML.isScalar(start) && YAML.isScalar(end) && typeof start.value === 'string' && typeof end.value === 'string' && end.value < start.value && isDate(start.value) && isDate(end.value)) {
     report(nodeSpan(end), 'dates-order', `The project ends (${end.value}) before it starts (${start.value}).`);
   }
 
   return diagnostics;
+}
+
+/** The value of a key of a top-level section's mapping (`rate.amount`), found through the model's sections. */
+function sectionField(brief: Brief, section: BriefKey, key: string): YAML.Node | null | undefined {
+  return findPair(brief.sections.get(section)?.value, key)?.value;
 }
 
 type DropFirst<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;

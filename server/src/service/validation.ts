@@ -13,13 +13,14 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import briefSchema from '../../../schemas/hire.schema.json';
 import profileSchema from '../../../schemas/hire-profile.schema.json';
+import scoreSchema from '../../../schemas/hire-score.schema.json';
 import { createDiagnostic } from './codes';
 import { closest } from './text';
 import { findNode, firstLine, isEmptyNode, nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import { getValidator, ITEM_VALIDATORS, PROPERTY_VALIDATORS } from './validators';
 
 /** Which schema a document is validated against. */
-export type SchemaKind = 'brief' | 'profile';
+export type SchemaKind = 'brief' | 'profile' | 'score';
 
 /** The `data` of a `schema` diagnostic: what a quick fix needs. */
 export type SchemaProblem =
@@ -28,7 +29,7 @@ export type SchemaProblem =
   | { kind: 'required'; property: string }
   | { kind: 'value'; keyword: string };
 
-const schemas = { brief: briefSchema, profile: profileSchema } as const;
+const schemas = { brief: briefSchema, profile: profileSchema, score: scoreSchema } as const;
 
 /** The top-level properties of the brief schema, in the order ajv checks them. */
 const BRIEF_PROPERTIES = Object.keys(briefSchema.properties);
@@ -134,7 +135,7 @@ export function validateSchema(document: TextDocument, parsed: ParsedDocument, k
  * The findings about the YAML itself: syntax errors and warnings, and any
  * document after the first (a brief or a profile is one document).
  */
-export function syntaxDiagnostics(document: TextDocument, parsed: ParsedDocument, kind: 'brief' | 'profile'): Diagnostic[] {
+export function syntaxDiagnostics(document: TextDocument, parsed: ParsedDocument, kind: SchemaKind): Diagnostic[] {
   const diagnostics: Diagnostic[] = parsed.problems.map((problem) =>
     createDiagnostic(toRange(document, problem.span), 'yaml-syntax', problem.message, undefined, problem.severity),
   );
@@ -144,7 +145,7 @@ export function syntaxDiagnostics(document: TextDocument, parsed: ParsedDocument
       createDiagnostic(
         toRange(document, firstLine(parsed.text, { start, end: Math.max(start, extra.range[1]) })),
         'not-a-brief',
-        `A ${kind} is one YAML document: move this document to a file of its own, or remove the \`---\` that starts it.`,
+        `A ${kind === 'score' ? 'scorecard' : kind} is one YAML document: move this document to a file of its own, or remove the \`---\` that starts it.`,
       ),
     );
   }
@@ -205,7 +206,7 @@ function describe(error: ErrorObject, root: YAML.YAMLMap, text: string, kind: Sc
       const suggestion = key === '<<' ? undefined : closest(key, allowed);
       const place = path.length ? ` in '${label}'` : '';
       const hint = key === '<<'
-        ? ` Merge keys (<<) are not part of YAML 1.2, which ${kind === 'brief' ? 'briefs' : 'profiles'} are read as: write the keys out.`
+        ? ` Merge keys (<<) are not part of YAML 1.2, which ${{ brief: 'briefs', profile: 'profiles', score: 'scorecards' }[kind]} are read as: write the keys out.`
         : suggestion ? ` Did you mean '${suggestion}'?` : ` Allowed keys: ${allowed.join(', ')}.`;
       return { span, message: `Unknown key '${key}'${place}.${hint}`, data: { kind: 'unknown-key', key, allowed, suggestion } };
     }
@@ -213,7 +214,7 @@ function describe(error: ErrorObject, root: YAML.YAMLMap, text: string, kind: Sc
       const property = (error.params as { missingProperty: string }).missingProperty;
       const span = requiredSpan(where, path, text);
       if (!span) return undefined;
-      const owner = path.length === 0 ? `The ${kind}` : isIndex(path.at(-1)) ? `This item of '${fieldLabel(path.slice(0, -1))}'` : `'${label}'`;
+      const owner = path.length === 0 ? `The ${kind === 'score' ? 'scorecard' : kind}` : isIndex(path.at(-1)) ? `This item of '${fieldLabel(path.slice(0, -1))}'` : `'${label}'`;
       return { span, message: `${owner} lacks the required property '${property}'.`, data: { kind: 'required', property } };
     }
     case 'enum': {

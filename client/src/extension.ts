@@ -1,6 +1,7 @@
 /**
  * The Hiring Briefs extension: starts the language server for briefs
- * (`hire-yaml`) and role profiles (`hire-profile-yaml`), and registers the
+ * (`hire-yaml`), role profiles (`hire-profile-yaml`) and scorecards
+ * (`hire-score-yaml`), and registers the
  * commands, the "Hiring Briefs" view and the read-only built-in profiles. Everything it creates is disposed
  * with the extension.
  */
@@ -12,6 +13,7 @@ import {
   COMMANDS,
   PROFILE_LANGUAGE_ID,
   RENDER_REQUEST,
+  SCORECARD_LANGUAGE_ID,
   SETTINGS_SECTION,
   WORKSPACE_BRIEFS_REQUEST,
   type BuiltinProfileResult,
@@ -21,6 +23,7 @@ import {
 import { BriefsView, previewBrief, type BriefsNode } from './briefsView';
 import { registerBuiltinProfiles } from './builtinProfiles';
 import { openNewBrief } from './newBrief';
+import { newScorecard, type NewScorecardArguments } from './newScorecard';
 import { PreviewManager } from './preview/manager';
 
 /** What the commands and features of the extension share. */
@@ -53,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     [COMMANDS.exportHtml]: (current) => current.previews.export('html'),
     [COMMANDS.exportMarkdown]: (current) => current.previews.export('md'),
     [COMMANDS.newBrief]: (current) => openNewBrief(current.client),
+    [COMMANDS.newScorecard]: (current, given) => newScorecard(current.client, given as NewScorecardArguments | undefined),
     [COMMANDS.refreshBriefs]: (current) => current.briefs.refresh(),
     [COMMANDS.previewBrief]: (_current, node) => previewBrief(node as BriefsNode | undefined),
   };
@@ -77,7 +81,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: BRIEF_LANGUAGE_ID }, { language: PROFILE_LANGUAGE_ID }],
+    documentSelector: [{ language: BRIEF_LANGUAGE_ID }, { language: PROFILE_LANGUAGE_ID }, { language: SCORECARD_LANGUAGE_ID }],
     outputChannel: output,
     synchronize: { configurationSection: SETTINGS_SECTION },
   };

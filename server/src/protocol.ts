@@ -13,6 +13,9 @@ export const BRIEF_LANGUAGE_ID = 'hire-yaml';
 /** The language id of role profiles. */
 export const PROFILE_LANGUAGE_ID = 'hire-profile-yaml';
 
+/** The language id of scorecards. */
+export const SCORECARD_LANGUAGE_ID = 'hire-score-yaml';
+
 /** The URI scheme of the built-in role profiles, which the editor shows read-only (text from `hire/builtinProfile`). */
 export const BUILTIN_PROFILE_SCHEME = 'hire-builtin';
 
@@ -49,6 +52,8 @@ export const COMMANDS = {
   previewBrief: 'hire.previewBrief',
   /** Opens a new, untitled brief for a profile (the server's scaffold). */
   newBrief: 'hire.newBrief',
+  /** Writes a new scorecard for the active brief (the server's scaffold) and opens it. */
+  newScorecard: 'hire.newScorecard',
   /** A server command (`workspace/executeCommand`): adds what the profile asks for; arguments: one `AddMissingArguments`. */
   addMissing: 'hire.addMissing',
 } as const;
@@ -101,3 +106,18 @@ export interface BuiltinProfileParams {
 
 /** The result of `hire/builtinProfile`: null for a URI that names no built-in profile. */
 export type BuiltinProfileResult = string | null;
+
+/** `hire/newScorecard`: the text of a new scorecard for a brief the server can read (the scaffold of `hire new --scorecard`). */
+export const NEW_SCORECARD_REQUEST = 'hire/newScorecard';
+
+/** The parameters of `hire/newScorecard`: the brief's URI and the new scorecard's, who is interviewed and by whom. */
+export interface NewScorecardParams {
+  readonly brief: string;
+  readonly scorecard: string;
+  readonly candidate: string;
+  readonly interviewer: string;
+  readonly stage?: string;
+}
+
+/** The result of `hire/newScorecard`: null when the brief cannot be read as one. */
+export type NewScorecardResult = { readonly text: string } | null;

@@ -20,6 +20,7 @@ import {
   BUILTIN_PROFILE_REQUEST,
   COMMANDS,
   NEW_BRIEF_REQUEST,
+  NEW_SCORECARD_REQUEST,
   RENDER_REQUEST,
   SETTINGS_SECTION,
   WORKSPACE_BRIEFS_REQUEST,
@@ -29,15 +30,18 @@ import {
   type HireSettings,
   type NewBriefParams,
   type NewBriefResult,
+  type NewScorecardParams,
+  type NewScorecardResult,
   type RenderParams,
   type RenderResult,
   type WorkspaceBriefsResult,
 } from './protocol';
+import { briefReader } from './briefReader';
 import type { CheckedSource } from './checkWorker';
 import { countFindings, DiagnosticsPublisher, profileChange } from './diagnostics';
 import { BackgroundProgress } from './progress';
 import type { SeverityOverrides } from './service/codes';
-import { BRIEF_SUFFIX, isProfileDocument, PROFILE_SUFFIX } from './service/documents';
+import { BRIEF_SUFFIX, isProfileDocument, isScorecardDocument, PROFILE_SUFFIX } from './service/documents';
 import type { LanguageService } from './service/languageService';
 import { isWorkspaceFile, WORKSPACE_PROGRESS_MIN_FILES, WorkspaceIndex } from './workspace';
 
@@ -54,6 +58,7 @@ const serviceModules = {
   languageService: () => require('./service/languageService') as typeof import('./service/languageService'),
   profiles: () => require('./service/profiles') as typeof import('./service/profiles'),
   scaffold: () => require('./service/scaffold') as typeof import('./service/scaffold'),
+  scorecard: () => require('./service/model/scorecard') as typeof import('./service/model/scorecard'),
 };
 
 /** Starts serving on a connection; returns when it is wired (the connection is listening). */
@@ -63,10 +68,11 @@ export function startServer(connection: Connection): void {
   /** Whether the client takes snippets in completions; false unless it says so in `initialize`. */
   let snippetSupport = false;
   /** The language service, created at its first use (after `initialize`). */
-  const service = (): LanguageService => (created ??= serviceModules.languageService().getLanguageService({ snippetSupport }));
   let configurationRequests = false;
   let settings: HireSettings = {};
   const index = new WorkspaceIndex(documents);
+  const service = (): LanguageService =>
+    (created ??= serviceModules.languageService().getLanguageService({ snippetSupport, readBrief: briefReader(index) }));
   let folders: string[] = [];
   const progress = new BackgroundProgress(connection);
   let watchFiles = false;
@@ -230,8 +236,24 @@ export function startServer(connection: Connection): void {
     if (JSON.stringify(severity() ?? {}) !== before) diagnostics.configure(index.profiles(), severity(), { all: true });
   }
 
-  documents.onDidOpen((event) => (isProfileDocument(event.document) ? profilesChanged() : diagnostics.changed(event.document.uri)));
-  documents.onDidChangeContent((event) => (isProfileDocument(event.document) ? profilesChanged() : diagnostics.changed(event.document.uri)));
+  /** A brief changed (edited, saved, opened, closed): the open scorecards that name it are checked again. */
+  function briefChanged(uri: string): void {
+    if (!created) return;
+    const scorecards = documents.all().filter((document) => isScorecardDocument(document) && guard('Reading a scorecard', undefined, () => service().scorecardBrief(document)) === uri);
+    if (scorecards.length === 0) return;
+    if (diagnostics.pull) connection.languages.diagnostics.refresh();
+    else for (const scorecard of scorecards) diagnostics.changed(scorecard.uri);
+  }
+
+  /** A document was opened or edited: it is checked again, and so is what depends on it. */
+  function documentChanged(document: TextDocument): void {
+    if (isProfileDocument(document)) return profilesChanged();
+    diagnostics.changed(document.uri);
+    if (!isScorecardDocument(document)) briefChanged(document.uri);
+  }
+
+  documents.onDidOpen((event) => documentChanged(event.document));
+  documents.onDidChangeContent((event) => documentChanged(event.document));
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     service().close(uri);
@@ -239,6 +261,7 @@ export function startServer(connection: Connection): void {
     void (index.has(uri) ? index.load(uri) : Promise.resolve(false)).then(() => {
       if (isProfileDocument(event.document)) profilesChanged();
       diagnostics.closed(uri);
+      if (!isScorecardDocument(event.document)) briefChanged(uri);
     });
   });
 
@@ -257,6 +280,7 @@ export function startServer(connection: Connection): void {
     diagnostics.removed(deleted);
     if (relevant.some((change) => isProfileDocument({ uri: change.uri }))) profilesChanged();
     diagnostics.filesRead(read, true);
+    for (const { uri } of relevant) if (!isProfileDocument({ uri })) briefChanged(uri);
   });
 
   connection.onShutdown(() => diagnostics.dispose());
@@ -364,6 +388,15 @@ export function startServer(connection: Connection): void {
       const { DEFAULT_PROFILE_ID, scaffoldBrief } = serviceModules.scaffold();
       const profile = service().profiles.get(params?.profile ?? DEFAULT_PROFILE_ID);
       return profile ? { text: scaffoldBrief(profile, { role: params?.role }), profile: profile.id } : null;
+    }),
+  );
+
+  connection.onRequest(NEW_SCORECARD_REQUEST, (params: NewScorecardParams): NewScorecardResult =>
+    guard('New scorecard', null, () => {
+      const brief = briefReader(index)(params.brief);
+      const { relativeBriefPath } = serviceModules.scorecard();
+      const text = brief && service().newScorecard(brief, { ...params, brief: relativeBriefPath(params.scorecard, params.brief) });
+      return text ? { text } : null;
     }),
   );
 

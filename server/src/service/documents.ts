@@ -3,7 +3,7 @@
  * file name: briefs (`*.hire.yaml`), role profiles (`*.hire-profile.yaml`)
  * and scorecards (`*.hire-score.yaml`).
  */
-import { PROFILE_LANGUAGE_ID } from '../protocol';
+import { PROFILE_LANGUAGE_ID, SCORECARD_LANGUAGE_ID } from '../protocol';
 
 /** File name ending of briefs. */
 export const BRIEF_SUFFIX = '.hire.yaml';
@@ -13,9 +13,6 @@ export const PROFILE_SUFFIX = '.hire-profile.yaml';
 
 /** File name ending of scorecards. */
 export const SCORECARD_SUFFIX = '.hire-score.yaml';
-
-/** The language id of scorecards. */
-export const SCORECARD_LANGUAGE_ID = 'hire-score-yaml';
 
 /** Whether a document is a role profile rather than a brief. */
 export function isProfileDocument(document: { readonly uri: string; readonly languageId?: string }): boolean {

@@ -21,7 +21,8 @@ import { ProfileRegistry, readProfile } from './profiles';
 import { validateProfile } from './profileValidation';
 import { buildBriefModel, readBriefData, renderModel, type RenderedBrief, type RenderOptions } from './render';
 import { checkRules } from './rules';
-import { forgetScorecard } from './model/scorecard';
+import { briefForScoring, forgetScorecard, type BriefForScoring } from './model/scorecard';
+import { scaffoldScorecard, type ScorecardScaffoldOptions } from './scorecard/scaffold';
 import { scorecardContext, type BriefReader, type ScorecardContext } from './scorecard/context';
 import { getScorecardCodeActions } from './scorecard/codeActions';
 import { doScorecardComplete } from './scorecard/completion';
@@ -89,6 +90,10 @@ export interface LanguageService {
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
   /** The URI of the brief a scorecard names; undefined for other documents, or when it names none that can be resolved. */
   scorecardBrief(document: TextDocument): string | undefined;
+  /** What a scorecard reads of a brief (its questions, skills, waived ids and rate); undefined when it is no brief. */
+  briefForScoring(brief: TextDocument): BriefForScoring | undefined;
+  /** The text of a new scorecard for a brief; undefined when it is no brief. */
+  newScorecard(brief: TextDocument, options: ScorecardScaffoldOptions): string | undefined;
   /** The brief as a job posting and/or interview kit; undefined when nothing of it can be read. */
   render(document: TextDocument, options: RenderOptions, settings?: ValidationSettings): RenderedBrief | undefined;
 }
@@ -161,6 +166,11 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       byKind(document, (parsed) => doHover(document, position, parsed, profiles), (parsed) => doProfileHover(document, position, parsed, profiles), (context) => doScorecardHover(context, position)),
     findDocumentSymbols: (document) =>
       byKind(document, (parsed) => findDocumentSymbols(document, parsed, profiles), (parsed) => findProfileSymbols(document, parsed, profiles), findScorecardSymbols),
+    briefForScoring: (brief) => briefForScoring(cache.get(brief), profiles),
+    newScorecard: (brief, scaffold) => {
+      const facts = briefForScoring(cache.get(brief), profiles);
+      return facts && scaffoldScorecard(facts, scaffold);
+    },
     scorecardBrief: (document) => (isScorecardDocument(document) ? scorecard(document).brief?.uri : undefined),
     render: (document, options, settings = {}) => {
       const data = briefOnly(document, undefined, () => readBriefData(cache.get(document)));

@@ -255,3 +255,26 @@ export function readRubric(value: unknown): ReadonlyMap<number, string> {
 function stringOr(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
+
+/**
+ * The path a scorecard at one URI writes for a brief at another: relative,
+ * with `/` separators (`../night-market.hire.yaml`). Both URIs must have the
+ * same scheme and authority; otherwise the brief's URI itself.
+ */
+export function relativeBriefPath(scorecardUri: string, briefUri: string): string {
+  let from: URL;
+  let to: URL;
+  try {
+    from = new URL(scorecardUri);
+    to = new URL(briefUri);
+  } catch {
+    return briefUri;
+  }
+  if (from.protocol !== to.protocol || from.host !== to.host) return briefUri;
+  const segments = (url: URL) => url.pathname.split('/').map((segment) => decodeURIComponent(segment));
+  const folder = segments(from).slice(0, -1);
+  const target = segments(to);
+  let common = 0;
+  while (common < folder.length && common < target.length - 1 && folder[common] === target[common]) common++;
+  return [...folder.slice(common).map(() => '..'), ...target.slice(common)].join('/');
+}

@@ -48,7 +48,7 @@ function program(): Command {
   hire
     .command('check')
     .description(
-      'Check briefs: files, folders searched for *.hire.yaml (skipping node_modules and .git), quoted glob patterns, ' +
+      'Check briefs: files, folders searched for *.hire.yaml (and profiles and *.hire-score.yaml scorecards; skipping node_modules and .git), quoted glob patterns, ' +
         'or - for one brief on standard input. A file named by itself also loads the profiles (*.hire-profile.yaml) beside it, and checks them. Exits 0 without errors, 1 with errors (or too many warnings), 2 on a usage error or unreadable input.',
     )
     .argument('<paths...>', 'files, folders, glob patterns such as \'briefs/**/*.hire.yaml\', or - for standard input')

@@ -145,7 +145,7 @@ recommendation: yes
     const untitled = TextDocument.create('untitled:Untitled-1', 'hire-score-yaml', 1, HEAD + ALL_RATED);
     const [finding] = serviceWith().validate(untitled);
     assert.equal(finding.code, 'unknown-brief');
-    assert.match(finding.message, /not been saved/);
+    assert.match(String(finding.message), /not been saved/);
   });
 
   it('reports a file that is no brief', () => {
@@ -179,7 +179,7 @@ recommendation: maybe
       'schema 2.5',
       'schema maybe',
     ]);
-    const messages = serviceWith().validate(scorecard(text)).map((diagnostic) => diagnostic.message);
+    const messages = serviceWith().validate(scorecard(text)).map((diagnostic) => String(diagnostic.message));
     assert.match(messages[0], /The scorecard lacks the required property 'interviewer'/);
     assert.match(messages.at(-1)!, /Allowed: strong-no, no, yes, strong-yes/);
   });

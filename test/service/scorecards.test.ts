@@ -290,6 +290,22 @@ describe('the code action "Add ratings for every question of the brief"', () => 
     assert.equal(result, `${HEAD}ratings:\n  management-style:\n  experience:\n  conflict:\n  superiors:\n  detail-or-big-picture:\n  charges:\n  night-shoots:\nrecommendation: yes\n`.replace(/\n/g, '\r\n'));
   });
 
+  it('changes a misspelt question or skill id to the brief\'s, keeping the rest of the line', () => {
+    const text = `${HEAD}ratings:\n  conflcit: {score: 3}   # heard\nskills:\n  acounting: 4\nrecommendation: yes\n`;
+    const service = serviceWith();
+    const document = scorecard(text);
+    const diagnostics = service.validate(document).filter((diagnostic) => diagnostic.code === 'unknown-question' || diagnostic.code === 'unknown-skill');
+    assert.equal(diagnostics.length, 2);
+    const fixed = diagnostics.map((diagnostic) => {
+      const action = service.getCodeActions(document, diagnostic.range, { diagnostics: [diagnostic] }).find((candidate) => candidate.title.startsWith('Change to'))!;
+      return [action.title, TextDocument.applyEdits(document, action.edit!.changes![CARD_URI])];
+    });
+    assert.deepEqual(fixed, [
+      ["Change to 'conflict'", text.replace('conflcit', 'conflict')],
+      ["Change to 'accounting'", text.replace('acounting', 'accounting')],
+    ]);
+  });
+
   it('is not offered when every question is listed, or the brief is unknown', () => {
     assert.equal(addRatings(`${HEAD}${ALL_RATED}`.replace('recommendation', '  charges: 2\nrecommendation')), undefined);
     assert.equal(addRatings(`${HEAD}recommendation: yes\n`, getLanguageService()), undefined);

@@ -55,8 +55,8 @@ describe('scorecards in the server', () => {
       textDocument: { uri: briefUri, languageId: 'hire-yaml', version: 1, text: complete.replace('id: conflict', 'id: conflicts') },
     });
     const found = (await renamed).diagnostics;
-    assert.deepEqual(codes(found), ['unrated-question', 'unknown-question']);
-    assert.deepEqual(found[1].range, { start: { line: 8, character: 2 }, end: { line: 8, character: 10 } });
+    assert.deepEqual(codes(found), ['unknown-question']);
+    assert.deepEqual(found[0].range, { start: { line: 8, character: 2 }, end: { line: 8, character: 10 } });
 
     const fixed = server.nextDiagnostics(cardUri, (params) => params.diagnostics.length === 0);
     server.change(briefUri, complete, 2);
@@ -64,7 +64,7 @@ describe('scorecards in the server', () => {
 
     const edited = server.nextDiagnostics(cardUri, (params) => params.diagnostics.length > 0);
     server.change(briefUri, complete.replace('id: superiors', 'id: bosses'), 3);
-    assert.deepEqual(codes((await edited).diagnostics), ['unrated-question', 'unknown-question']);
+    assert.deepEqual(codes((await edited).diagnostics), ['unknown-question']);
 
     // Closed, the brief is read from disk again, where `superiors` is still a question.
     const closed = server.nextDiagnostics(cardUri, (params) => params.diagnostics.length === 0);

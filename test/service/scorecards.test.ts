@@ -120,14 +120,14 @@ recommendation: yes
     assert.equal(unknown.severity, 1);
   });
 
-  it('asks for a rating of each required, not waived question, including the brief\'s own ones, and counts an empty rating as none', () => {
+  it('asks for a rating of each required, not waived question (not of the brief\'s own ones), and counts an empty rating as none', () => {
     const unrated = serviceWith().validate(scorecard(`${HEAD}ratings:\n  experience:\n  charges: 3\nrecommendation: no\n`)).filter((diagnostic) => diagnostic.code === 'unrated-question');
-    assert.deepEqual(unrated.map((diagnostic) => (diagnostic.data as { id: string }).id), ['management-style', 'experience', 'conflict', 'superiors', 'detail-or-big-picture', 'night-shoots']);
+    assert.deepEqual(unrated.map((diagnostic) => (diagnostic.data as { id: string }).id), ['management-style', 'experience', 'conflict', 'superiors', 'detail-or-big-picture']);
   });
 
   it('puts unrated questions on `brief` when there are no ratings', () => {
     const found = findings(`${HEAD}recommendation: yes\n`);
-    assert.equal(found.length, 6);
+    assert.equal(found.length, 5);
     assert.ok(found.every((finding) => finding === 'unrated-question ../night-market.hire.yaml'));
   });
 
@@ -194,8 +194,12 @@ recommendation: maybe
     const service = getLanguageService({ readBrief: (uri) => briefs.get(uri) });
     const document = scorecard(HEAD + ALL_RATED);
     assert.deepEqual(service.validate(document), []);
-    briefs.set(BRIEF_URI, TextDocument.create(BRIEF_URI, 'hire-yaml', 2, BRIEF.replace('id: night-shoots', 'id: late-shoots')));
-    assert.deepEqual(service.validate(document).map((diagnostic) => `${diagnostic.code} ${document.getText(diagnostic.range)}`), ['unrated-question ratings', 'unknown-question night-shoots']);
+    briefs.set(BRIEF_URI, TextDocument.create(BRIEF_URI, 'hire-yaml', 2, BRIEF.replace('id: night-shoots', 'id: late-shoots').replace('id: conflict', 'id: conflicts')));
+    // `conflicts` is no question of the profile: the brief's own, which is not required.
+    assert.deepEqual(service.validate(document).map((diagnostic) => `${diagnostic.code} ${document.getText(diagnostic.range)}`), [
+      'unknown-question conflict',
+      'unknown-question night-shoots',
+    ]);
   });
 });
 
@@ -205,7 +209,8 @@ describe('scorecard editing', () => {
     const items = serviceWith().doComplete(document, position).items;
     assert.deepEqual(items.map((item) => item.label), ['management-style', 'experience', 'superiors', 'detail-or-big-picture', 'charges', 'night-shoots']);
     const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((item) => item.label);
-    assert.deepEqual(sorted, ['management-style', 'experience', 'superiors', 'detail-or-big-picture', 'night-shoots', 'charges']);
+    assert.deepEqual(sorted, ['management-style', 'experience', 'superiors', 'detail-or-big-picture', 'charges', 'night-shoots'], 'the required questions first');
+    assert.ok(items[0].sortText! < items[4].sortText! && items[3].sortText! < items[4].sortText!);
     const item = items.find((candidate) => candidate.label === 'experience')!;
     assert.equal(item.detail, 'What is your previous work experience?');
     const edit = item.textEdit as TextEdit;
@@ -329,7 +334,8 @@ describe('a new scorecard', () => {
     assert.doesNotMatch(text, /decision-split|needs-from-us/, 'waived questions are not rated');
     const document = scorecard(text);
     const found = service.validate(document).map((diagnostic) => `${diagnostic.code} ${document.getText(diagnostic.range)}`);
-    assert.deepEqual(found, [...Array(6).fill('unrated-question ratings'), 'schema recommendation']);
+    assert.deepEqual(found, [...Array(5).fill('unrated-question ratings'), 'schema recommendation']);
+    assert.match(text, /^ {2}night-shoots: +# \(optional\) How do you keep/m);
     const filled = text.replace(/^( {2}[a-z-]+):( +#)/gm, '$1: 3$2').replace(/^recommendation:/m, 'recommendation: yes');
     assert.deepEqual(service.validate(scorecard(filled)), []);
   });
@@ -373,7 +379,7 @@ describe('comparing candidates', () => {
     assert.deepEqual(rivera.skills.coordination, { mean: 3.5 });
     assert.deepEqual(rivera.spread, [{ question: 'conflict', min: 3, max: 5 }]);
     assert.deepEqual(rivera.quote, { amount: 420, currency: 'USD', per: 'day', over_max: true });
-    assert.deepEqual(rivera.unrated, [{ scorecard: 'scores/b.hire-score.yaml', interviewer: 'K. Lee', questions: ['experience', 'superiors', 'detail-or-big-picture', 'night-shoots'] }]);
+    assert.deepEqual(rivera.unrated, [{ scorecard: 'scores/b.hire-score.yaml', interviewer: 'K. Lee', questions: ['experience', 'superiors', 'detail-or-big-picture'] }]);
     assert.deepEqual(chen.quote, { amount: 380, currency: 'CAD', per: 'day', over_max: false });
     assert.deepEqual(chen.spread, []);
     assert.deepEqual(chen.unrated, []);

@@ -174,8 +174,8 @@ function encodeSegment(segment: string): string {
 export interface ScoredQuestion {
   readonly id: string;
   readonly ask: string;
-  /** A question the brief adds on its own is required, as a profile question is unless it says otherwise. */
-  readonly priority: 'required' | 'recommended';
+  /** The profile question's priority; none for a question the brief adds on its own, which is not required. */
+  readonly priority?: 'required' | 'recommended';
   /** The rubric's anchors, by score. */
   readonly rubric: ReadonlyMap<number, string>;
   /** The skills it assesses. */
@@ -214,8 +214,9 @@ export function briefForScoring(parsed: ParsedDocument, profiles: ProfileRegistr
     questions.push({
       id: item.id,
       ask: itemString(item, 'ask') ?? base?.ask ?? item.id,
-      priority: base?.priority ?? 'required',
-      rubric: own !== undefined && own !== null ? readRubric(own.toJSON()) : readRubric((base as { readonly rubric?: unknown } | undefined)?.rubric),
+      priority: base?.priority,
+      // The brief's own rubric replaces the profile's; an empty `rubric:` leaves it to the profile.
+      rubric: own && !(YAML.isScalar(own) && own.value === null) ? readRubric(own.toJSON()) : readRubric((base as { readonly rubric?: unknown } | undefined)?.rubric),
       assesses: itemStrings(item, 'assesses')?.map((node) => node.value) ?? base?.assesses ?? [],
       idNode: item.idNode,
     });

@@ -45,7 +45,7 @@ export function doScorecardHover(context: ScorecardContext, position: Position):
 
 /** A question with its anchors; with a score, that score's anchor in bold and what the score is. */
 export function questionHover(question: ScoredQuestion, score?: number): string {
-  const lines = [`**${question.ask}** (\`${question.id}\`, ${question.priority})`];
+  const lines = [`**${question.ask}** (\`${question.id}\`${question.priority ? `, ${question.priority}` : ''})`];
   if (score !== undefined) lines.push(`Scored **${score}** of 5${question.rubric.get(score) ? `: ${question.rubric.get(score)}` : ''}.`);
   if (question.rubric.size > 0) {
     lines.push(

@@ -2,19 +2,21 @@
  * Names shared by the client and the server, defined once: the settings and
  * the custom requests between them.
  */
-import type { AddMissingScope } from './service/codeActions';
 import type { SeverityOverrides } from './service/codes';
+import { ADD_MISSING_COMMAND } from './service/names';
 import type { BriefOverview } from './service/overview';
 import type { RenderedBrief, RenderOptions } from './service/render';
 
-/** The language id of briefs. */
-export const BRIEF_LANGUAGE_ID = 'hire-yaml';
-
-/** The language id of role profiles. */
-export const PROFILE_LANGUAGE_ID = 'hire-profile-yaml';
-
-/** The URI scheme of the built-in role profiles, which the editor shows read-only (text from `hire/builtinProfile`). */
-export const BUILTIN_PROFILE_SCHEME = 'hire-builtin';
+// The names the service gives its outputs are defined in the service (which never imports this module).
+export {
+  ADD_MISSING_KIND,
+  BRIEF_LANGUAGE_ID,
+  BUILTIN_PROFILE_SCHEME,
+  PROFILE_LANGUAGE_ID,
+  RENDER_VIEWS,
+  type AddMissingArguments,
+  type RenderView,
+} from './service/names';
 
 /** The configuration section the server reads. */
 export const SETTINGS_SECTION = 'hire';
@@ -30,9 +32,6 @@ export interface HireSettings {
     readonly paths?: readonly string[];
   };
 }
-
-/** The kind of the source action that adds everything the profile recommends (the server advertises it in `initialize`). */
-export const ADD_MISSING_KIND = 'source.addMissing.hire';
 
 /** Command ids, contributed in package.json and used by both sides. */
 export const COMMANDS = {
@@ -50,14 +49,8 @@ export const COMMANDS = {
   /** Opens a new, untitled brief for a profile (the server's scaffold). */
   newBrief: 'hire.newBrief',
   /** A server command (`workspace/executeCommand`): adds what the profile asks for; arguments: one `AddMissingArguments`. */
-  addMissing: 'hire.addMissing',
+  addMissing: ADD_MISSING_COMMAND,
 } as const;
-
-/** The argument of `COMMANDS.addMissing`: the brief, and whether to add its missing questions, skills or everything. */
-export interface AddMissingArguments {
-  readonly uri: string;
-  readonly scope: AddMissingScope;
-}
 
 /** The setting, under `hire.`, that shows the rate in the job posting (the client sends it with each render). */
 export const SHOW_RATE_SETTING = 'preview.showRate';

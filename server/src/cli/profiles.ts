@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PROFILE_SUFFIX } from '../service/documents';
 import { isBuiltin, parseProfile, ProfileRegistry } from '../service/profiles';
-import { FileTooLargeError, readText, STDIN_ARGUMENT } from './check';
+import { FileTooLargeError, readText, STDIN_ARGUMENT } from './read';
 import { filesBeside, findFiles, InputError, isFileArgument, relativePath } from './files';
 
 export { PROFILE_SUFFIX };

@@ -14,7 +14,7 @@ import type { Profile, ProfileQuestion, ProfileRegistry, ProfileSkill } from './
 import { assessedSkills, type MissingData, type SuggestionData } from './rules';
 import { snippetToText } from './snippets';
 import { schemaOf, type SchemaProblem } from './validation';
-import { ADD_MISSING_KIND } from '../protocol';
+import { ADD_MISSING_KIND } from './names';
 
 /** The kind of the source action that adds everything the profile recommends (defined with the protocol: the server advertises it). */
 export { ADD_MISSING_KIND };

@@ -16,7 +16,7 @@ import { readBrief, type Brief } from './brief';
 import { nodeAt, pathPattern } from './cursor';
 import { findPair, keyName, nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import { builtinProfileTexts, isBuiltin, type DeclaredProfile, type ProfileRegistry } from './profiles';
-import { PROFILE_LANGUAGE_ID } from '../protocol';
+import { PROFILE_LANGUAGE_ID } from './names';
 import { isProfileDocument } from './documents';
 
 /** The workspace a navigation request looks across. */

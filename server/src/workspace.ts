@@ -20,7 +20,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from './protocol';
+import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from './service/names';
 import { BRIEF_SUFFIX, isProfileDocument, PROFILE_SUFFIX } from './service/documents';
 import { MAX_FILE_BYTES, MAX_TEXT_LENGTH } from './service/limits';
 

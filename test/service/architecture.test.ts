@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import * as esbuild from 'esbuild';
 import ts from 'typescript';
 import { ROOT } from '../support/documents';
 
@@ -154,5 +155,46 @@ describe('architecture', () => {
       }
     }
     assert.deepEqual(offences, [], offences.join('\n'));
+  });
+});
+
+/**
+ * The most the production client bundle may weigh. Nearly all of it is the
+ * LSP client library (vscode-languageclient with vscode-jsonrpc, the protocol
+ * and its types, minimatch and semver: about 420 KB minified); the
+ * extension's own code is a few KB.
+ */
+const CLIENT_BUDGET = 460 * 1024;
+
+/** The most the client's own code (client/src and what it takes from server/src) may add to the bundle. */
+const CLIENT_CODE_BUDGET = 30 * 1024;
+
+describe('the client bundle', () => {
+  it('holds no renderer, yaml or markdown-it, and stays small', async () => {
+    // The options of the client build in esbuild.mjs, with --production.
+    const result = await esbuild.build({
+      entryPoints: [path.join(ROOT, 'client/src/extension.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      minify: true,
+      legalComments: 'none',
+      external: ['vscode'],
+      loader: { '.yaml': 'text', '.css': 'text' },
+      define: { HIRE_VERSION: '"0.0.0"' },
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const [output] = Object.values(result.metafile.outputs);
+    const inputs = Object.keys(output!.inputs);
+    const forbidden = inputs.filter((input) => /node_modules\/(yaml|markdown-it|ajv)\/|server\/src\/service\/(?!names\.ts$|html\.ts$)/.test(input));
+    assert.deepEqual(forbidden, [], `the client bundles the server's code:\n${forbidden.join('\n')}`);
+    assert.ok(output!.bytes <= CLIENT_BUDGET, `the client bundle is ${output!.bytes} bytes, over ${CLIENT_BUDGET}`);
+    const own = Object.entries(output!.inputs)
+      .filter(([input]) => !input.includes('node_modules/'))
+      .reduce((total, [, input]) => total + input.bytesInOutput, 0);
+    assert.ok(own <= CLIENT_CODE_BUDGET, `the client's own code is ${own} bytes of the bundle, over ${CLIENT_CODE_BUDGET}`);
   });
 });

@@ -6,11 +6,15 @@
  * type-only specifiers are skipped, since they vanish from the bundles.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as esbuild from 'esbuild';
+import MarkdownIt from 'markdown-it';
 import ts from 'typescript';
+import { escapeHtml } from '../../server/src/service/html';
+import { sha256Base64 } from '../../server/src/service/sha256';
 import { ROOT } from '../support/documents';
 
 /** Every `.ts` file under a folder, as absolute paths. */
@@ -168,6 +172,19 @@ const CLIENT_BUDGET = 460 * 1024;
 
 /** The most the client's own code (client/src and what it takes from server/src) may add to the bundle. */
 const CLIENT_CODE_BUDGET = 30 * 1024;
+
+describe('the plain code the service uses in place of Node and of libraries', () => {
+  it('hashes as node:crypto does', () => {
+    for (const text of ['', 'abc', 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(64), 'é€😀'.repeat(100), readFileSync(path.join(ROOT, 'media/preview.css'), 'utf8')]) {
+      assert.equal(sha256Base64(text), createHash('sha256').update(text).digest('base64'), `length ${text.length}`);
+    }
+  });
+
+  it("escapes as markdown-it's escaper does", () => {
+    const escape = new MarkdownIt().utils.escapeHtml;
+    for (const text of ['', 'plain', `<a href="x">Tom & 'Jerry'</a>`, '&amp; &lt; > "']) assert.equal(escapeHtml(text), escape(text));
+  });
+});
 
 describe('the client bundle', () => {
   it('holds no renderer, yaml or markdown-it, and stays small', async () => {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { BRIEF_LANGUAGE_ID, NEW_SCORECARD_REQUEST, type NewScorecardParams, type NewScorecardResult } from '../../server/src/protocol';
+import { BRIEF_LANGUAGE_ID, NewScorecardRequest, type NewScorecardParams } from '../../server/src/protocol';
 
 /** What the command may be given instead of asking (tests, other extensions). */
 export interface NewScorecardArguments {
@@ -42,7 +42,7 @@ export async function newScorecard(client: LanguageClient, given: NewScorecardAr
       });
   if (!scorecard) return undefined;
   const params: NewScorecardParams = { brief: brief.toString(), scorecard: scorecard.toString(), candidate, interviewer, stage: given.stage };
-  const result = await client.sendRequest<NewScorecardResult>(NEW_SCORECARD_REQUEST, params);
+  const result = await client.sendRequest(NewScorecardRequest.type, params);
   if (!result) {
     void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(brief)} cannot be read as a brief.`);
     return undefined;

@@ -13,13 +13,30 @@ import { SCORECARD_SUFFIX } from '../service/documents';
 import type { LanguageService } from '../service/languageService';
 import { readScorecard, resolveBriefUri } from '../service/model/scorecard';
 import { compareScorecards, comparisonHtml, comparisonJson, comparisonMarkdown, comparisonText, type ScorecardInput } from '../service/scorecard/compare';
-import { readText } from './check';
+import { readText } from './read';
 import { findFiles, InputError } from './files';
 import { writeOutput } from './output';
 
 /** The URI of a file, as the service names documents. */
 export function fileUri(file: string): string {
   return pathToFileURL(path.resolve(file)).href;
+}
+
+/** A reader of briefs from disk for the service's `readBrief`, each file read once. */
+export function diskBriefReader(): (uri: string) => TextDocument | undefined {
+  const read = new Map<string, TextDocument | undefined>();
+  return (uri) => {
+    if (!read.has(uri)) {
+      let document: TextDocument | undefined;
+      try {
+        document = uri.startsWith('file:') ? TextDocument.create(uri, BRIEF_LANGUAGE_ID, 1, readText(fileURLToPath(uri))) : undefined;
+      } catch {
+        document = undefined;
+      }
+      read.set(uri, document);
+    }
+    return read.get(uri);
+  };
 }
 
 /** The options of `hire new --scorecard`. */

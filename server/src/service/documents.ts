@@ -3,7 +3,7 @@
  * file name: briefs (`*.hire.yaml`), role profiles (`*.hire-profile.yaml`)
  * and scorecards (`*.hire-score.yaml`).
  */
-import { PROFILE_LANGUAGE_ID, SCORECARD_LANGUAGE_ID } from '../protocol';
+import { PROFILE_LANGUAGE_ID, SCORECARD_LANGUAGE_ID } from './names';
 
 /** File name ending of briefs. */
 export const BRIEF_SUFFIX = '.hire.yaml';

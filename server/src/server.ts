@@ -32,7 +32,7 @@ import type { CheckedSource } from './checkWorker';
 import { countFindings, DiagnosticsPublisher, profileChange } from './diagnostics';
 import { BackgroundProgress } from './progress';
 import type { SeverityOverrides } from './service/codes';
-import { BRIEF_SUFFIX, isProfileDocument, isScorecardDocument, PROFILE_SUFFIX } from './service/documents';
+import { BRIEF_SUFFIX, isProfileDocument, isScorecardDocument, PROFILE_SUFFIX, SCORECARD_SUFFIX } from './service/documents';
 import type { LanguageService } from './service/languageService';
 import { isWorkspaceFile, WORKSPACE_PROGRESS_MIN_FILES, WorkspaceIndex } from './workspace';
 
@@ -118,7 +118,7 @@ export function startServer(connection: Connection): void {
         guard('Validation', { uri: document.uri, version: document.version, diagnostics: [] }, (): CheckedSource => {
           try {
             const settings = { severity: severity() };
-            const overview = isProfileDocument(document) ? undefined : service().overview(document, settings);
+            const overview = isProfileDocument(document) || isScorecardDocument(document) ? undefined : service().overview(document, settings);
             return { uri: document.uri, version: document.version, diagnostics: service().validate(document, settings), overview };
           } finally {
             service().close(document.uri);
@@ -126,7 +126,7 @@ export function startServer(connection: Connection): void {
         }),
       oversized: (file) => {
         const diagnostics = serviceModules.languageService().tooLargeDiagnostics(file.size, { severity: severity() });
-        const overview = isProfileDocument(file) ? undefined : { uri: file.uri, missing: { sections: 0, skills: 0, questions: 0 }, ...countFindings(diagnostics) };
+        const overview = isProfileDocument(file) || isScorecardDocument(file) ? undefined : { uri: file.uri, missing: { sections: 0, skills: 0, questions: 0 }, ...countFindings(diagnostics) };
         return { uri: file.uri, version: file.version, diagnostics, overview };
       },
     },
@@ -166,7 +166,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (watchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/*${PROFILE_SUFFIX}` }, { globPattern: `**/*${BRIEF_SUFFIX}` }],
+        watchers: [{ globPattern: `**/*${PROFILE_SUFFIX}` }, { globPattern: `**/*${BRIEF_SUFFIX}` }, { globPattern: `**/*${SCORECARD_SUFFIX}` }],
       });
     }
     if (folderChanges) {
@@ -250,13 +250,36 @@ export function startServer(connection: Connection): void {
     if (JSON.stringify(severity() ?? {}) !== before) diagnostics.configure(index.profiles(), severity(), { all: true });
   }
 
-  /** A brief changed (edited, saved, opened, closed): the open scorecards that name it are checked again. */
+  /** The brief each scorecard of the workspace that is not open names, for the version of the file it was read from. */
+  const closedScorecardBriefs = new Map<string, { readonly version: number; readonly brief: string | undefined }>();
+
+  /** The URI of the brief a scorecard that is not open names (its parse is not kept). */
+  function briefOfClosedScorecard(uri: string): string | undefined {
+    const document = index.onDisk(uri);
+    if (!document) return undefined;
+    const known = closedScorecardBriefs.get(uri);
+    if (known?.version === document.version) return known.brief;
+    const brief = guard('Reading a scorecard', undefined, () => {
+      try {
+        return service().scorecardBrief(document);
+      } finally {
+        service().close(uri);
+      }
+    });
+    closedScorecardBriefs.set(uri, { version: document.version, brief });
+    return brief;
+  }
+
+  /** A brief changed (edited, saved, opened, closed): the scorecards that name it are checked again, open or not. */
   function briefChanged(uri: string): void {
     if (!created) return;
-    const scorecards = documents.all().filter((document) => isScorecardDocument(document) && guard('Reading a scorecard', undefined, () => service().scorecardBrief(document)) === uri);
-    if (scorecards.length === 0) return;
-    if (diagnostics.pull) connection.languages.diagnostics.refresh();
-    else for (const scorecard of scorecards) diagnostics.changed(scorecard.uri);
+    const open = documents.all().filter((document) => isScorecardDocument(document) && guard('Reading a scorecard', undefined, () => service().scorecardBrief(document)) === uri);
+    if (open.length > 0) {
+      if (diagnostics.pull) connection.languages.diagnostics.refresh();
+      else for (const scorecard of open) diagnostics.changed(scorecard.uri);
+    }
+    const closed = index.closed().filter((scorecard) => isScorecardDocument({ uri: scorecard }) && briefOfClosedScorecard(scorecard) === uri);
+    if (closed.length > 0) diagnostics.briefsChanged(closed);
   }
 
   /** A document was opened or edited: it is checked again, and so is what depends on it. */
@@ -286,7 +309,10 @@ export function startServer(connection: Connection): void {
     const deleted: string[] = [];
     await Promise.all(
       relevant.map(async ({ uri, type }) => {
-        if (type === FileChangeType.Deleted) index.delete(uri);
+        if (type === FileChangeType.Deleted) {
+          index.delete(uri);
+          closedScorecardBriefs.delete(uri);
+        }
         if (type !== FileChangeType.Deleted && (await index.load(uri))) read.push(uri);
         else deleted.push(uri);
       }),
@@ -294,7 +320,7 @@ export function startServer(connection: Connection): void {
     diagnostics.removed(deleted);
     if (relevant.some((change) => isProfileDocument({ uri: change.uri }))) profilesChanged();
     diagnostics.filesRead(read, true);
-    for (const { uri } of relevant) if (!isProfileDocument({ uri })) briefChanged(uri);
+    for (const { uri } of relevant) if (!isProfileDocument({ uri }) && !isScorecardDocument({ uri })) briefChanged(uri);
   });
 
   connection.onShutdown(() => diagnostics.dispose());

@@ -1,6 +1,7 @@
 /**
- * The server's index of the workspace: every brief (`*.hire.yaml`) and role
- * profile (`*.hire-profile.yaml`) under the workspace folders, and the
+ * The server's index of the workspace: every brief (`*.hire.yaml`), role
+ * profile (`*.hire-profile.yaml`) and scorecard (`*.hire-score.yaml`) under
+ * the workspace folders, and the
  * profiles of the `hire.profiles.paths` setting, each as a document read from
  * disk. An open document takes the place of its file. The language service
  * gets these documents as input; this module only finds and reads files.
@@ -22,7 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { followsLink, SKIPPED_FOLDERS } from './folders';
 import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from './service/names';
-import { BRIEF_SUFFIX, isProfileDocument, PROFILE_SUFFIX } from './service/documents';
+import { BRIEF_SUFFIX, isProfileDocument, isScorecardDocument, PROFILE_SUFFIX, SCORECARD_SUFFIX } from './service/documents';
 import { MAX_FILE_BYTES, MAX_TEXT_LENGTH } from './service/limits';
 
 /** Workspaces with at least this many briefs and profiles show progress while they are read and checked. */
@@ -96,7 +97,7 @@ export class WorkspaceIndex {
     const notes: string[] = [];
     const roots = folders.flatMap((folder) => (folder.startsWith('file:') ? [fileURLToPath(folder)] : []));
     for (const root of roots) {
-      const stopped = await search(root, (file) => file.endsWith(BRIEF_SUFFIX) || file.endsWith(PROFILE_SUFFIX), found, WORKSPACE_LIMITS);
+      const stopped = await search(root, isWorkspaceName, found, WORKSPACE_LIMITS);
       if (stopped) notes.push(`Searching ${root} for briefs: ${stopped}.`);
     }
     const external = new Set<string>();
@@ -207,11 +208,11 @@ export class WorkspaceIndex {
     return this.open.get(uri) ?? this.files.get(uri);
   }
 
-  /** Every brief and profile: indexed files (open ones as open) and the other open documents. */
+  /** Every brief and profile: indexed files (open ones as open) and the other open documents; no scorecard. */
   documents(): TextDocument[] {
     const all = new Map([...this.files].map(([uri, document]) => [uri, this.open.get(uri) ?? document] as const));
     for (const document of this.open.all()) all.set(document.uri, document);
-    return [...all.values()];
+    return [...all.values()].filter((document) => !isScorecardDocument(document));
   }
 
   /** Every profile: indexed profiles (open ones as open), those of `hire.profiles.paths` too, and the other open profile documents. */
@@ -229,13 +230,18 @@ export class WorkspaceIndex {
 
   /** The briefs the workspace lists: the reported ones, open ones as open. */
   briefs(): string[] {
-    return [...this.files.keys(), ...this.oversized.keys()].filter((uri) => !this.external.has(uri) && !isProfileDocument({ uri }));
+    return [...this.files.keys(), ...this.oversized.keys()].filter((uri) => !this.external.has(uri) && !isProfileDocument({ uri }) && !isScorecardDocument({ uri }));
   }
+}
+
+/** Whether a file's name is that of a brief, a profile or a scorecard: the files a workspace folder is searched for. */
+function isWorkspaceName(file: string): boolean {
+  return file.endsWith(BRIEF_SUFFIX) || file.endsWith(PROFILE_SUFFIX) || file.endsWith(SCORECARD_SUFFIX);
 }
 
 /** Whether a URI names a brief or profile a search of the workspace folders (file URIs) would find, depth aside. */
 export function isWorkspaceFile(uri: string, folders: readonly string[]): boolean {
-  if (!uri.startsWith('file:') || !(uri.endsWith(BRIEF_SUFFIX) || uri.endsWith(PROFILE_SUFFIX))) return false;
+  if (!uri.startsWith('file:') || !isWorkspaceName(uri)) return false;
   const file = fileURLToPath(uri);
   return folders.some((folder) => {
     if (!folder.startsWith('file:')) return false;

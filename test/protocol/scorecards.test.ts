@@ -95,3 +95,52 @@ describe('scorecards in the server', () => {
     assert.equal(missing, null);
   });
 });
+
+describe('scorecards of the workspace that are not open', () => {
+  let server: TestServer;
+  let folder: string;
+  let briefUri: string;
+  let cardUri: string;
+  before(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'hire-scorecards-workspace-'));
+    mkdirSync(path.join(folder, 'scores'));
+    writeFileSync(path.join(folder, 'night-market.hire.yaml'), complete);
+    writeFileSync(path.join(folder, 'scores', 'rivera.hire-score.yaml'), SCORECARD.replace('  superiors: 4\n', ''));
+    briefUri = pathToFileURL(path.join(folder, 'night-market.hire.yaml')).href;
+    cardUri = pathToFileURL(path.join(folder, 'scores', 'rivera.hire-score.yaml')).href;
+    server = await startServer({ workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } });
+    void server.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: pathToFileURL(folder).href, name: 'hiring' }], removed: [] },
+    });
+  });
+  after(async () => {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('publishes their findings, and publishes them again when their brief changes', async () => {
+    const first = server.published.get(cardUri) ?? (await server.nextDiagnostics(cardUri));
+    assert.deepEqual(codes(first.diagnostics), ['unrated-question']);
+
+    const renamed = server.nextDiagnostics(cardUri, (params) => codes(params.diagnostics).includes('unknown-question'));
+    void server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: briefUri, languageId: 'hire-yaml', version: 1, text: complete.replace('id: conflict', 'id: conflicts') },
+    });
+    assert.deepEqual(codes((await renamed).diagnostics), ['unrated-question', 'unknown-question']);
+
+    const back = server.nextDiagnostics(cardUri, (params) => !codes(params.diagnostics).includes('unknown-question'));
+    void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: briefUri } });
+    assert.deepEqual(codes((await back).diagnostics), ['unrated-question']);
+
+    // The brief's file changes on disk.
+    writeFileSync(path.join(folder, 'night-market.hire.yaml'), complete.replace('id: experience', 'id: background'));
+    const saved = server.nextDiagnostics(cardUri, (params) => codes(params.diagnostics).includes('unknown-question'));
+    void server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: briefUri, type: 2 }] });
+    assert.deepEqual(codes((await saved).diagnostics), ['unrated-question', 'unknown-question']);
+  });
+
+  it('does not list scorecards among the briefs', async () => {
+    const briefs: { uri: string }[] = await server.connection.sendRequest('hire/workspaceBriefs');
+    assert.deepEqual(briefs.map((brief) => brief.uri), [briefUri]);
+  });
+});

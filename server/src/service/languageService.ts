@@ -22,7 +22,7 @@ import { ProfileRegistry, readProfile } from './profiles';
 import { validateProfile } from './profileValidation';
 import { buildBriefModel, readBriefData, renderModel, type RenderedBrief, type RenderOptions } from './render';
 import { checkRules } from './rules';
-import { briefForScoring, forgetScorecard, type BriefForScoring } from './model/scorecard';
+import { briefForScoring, forgetScorecard, readScorecard, resolveBriefUri, type BriefForScoring } from './model/scorecard';
 import { scaffoldScorecard, type ScorecardScaffoldOptions } from './scorecard/scaffold';
 import { scorecardContext, type BriefReader, type ScorecardContext } from './scorecard/context';
 import { getScorecardCodeActions } from './scorecard/codeActions';
@@ -172,7 +172,10 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const facts = briefForScoring(cache.get(brief), profiles);
       return facts && scaffoldScorecard(facts, scaffold);
     },
-    scorecardBrief: (document) => (isScorecardDocument(document) ? scorecard(document).brief?.uri : undefined),
+    scorecardBrief: (document) => {
+      const card = isScorecardDocument(document) ? readScorecard(cache.get(document)) : undefined;
+      return card?.brief && resolveBriefUri(document.uri, card.brief.path);
+    },
     render: (document, options, settings = {}) => {
       const data = briefOnly(document, undefined, () => readBriefData(cache.get(document)));
       if (!data) return undefined;

@@ -34,7 +34,7 @@ export function doScorecardHover(context: ScorecardContext, position: Position):
   } else if (!at.isKey && at.path.length === 1 && section === 'brief' && context.brief?.uri) {
     markdown = context.brief.facts ? `The brief at \`${context.brief.uri}\`: ${context.brief.facts.questions.length} questions to rate.` : `No brief found at \`${context.brief.uri}\`.`;
   } else {
-    const schema = schemaAt(at.isKey ? at.path : at.path, 'score');
+    const schema = schemaAt(at.path, 'score');
     const enumIndex = !at.isKey && YAML.isScalar(at.node) ? (schema?.enum ?? []).indexOf(at.node.value) : -1;
     markdown = enumIndex >= 0 ? (schema?.markdownEnumDescriptions?.[enumIndex] ?? schema?.markdownDescription) : at.isKey ? schema?.markdownDescription : undefined;
   }

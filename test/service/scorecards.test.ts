@@ -252,6 +252,17 @@ describe('scorecard editing', () => {
     assert.match(markdown, /Assesses: problem-solving, communication/);
   });
 
+  it('explains keys and recommendations from the scorecard schema', () => {
+    const hoverAt = (text: string) => {
+      const { document, position } = atCursor(text);
+      return (serviceWith().doHover(document, position)?.contents as MarkupContent | undefined)?.value;
+    };
+    assert.match(hoverAt(`${HEAD}recom|mendation: strong-yes\n`)!, /forced four-point scale/);
+    assert.equal(hoverAt(`${HEAD}recommendation: strong|-yes\n`), 'Hire, and you would argue for it.');
+    assert.match(hoverAt(`${HEAD}rat|ings:\n  conflict: 3\n`)!, /question by question/);
+    assert.match(hoverAt(`${HEAD}skills:\n  accounting: |4\n`)!, /^\*\*Basic accounting\*\*|accounting/);
+  });
+
   it('goes from a rating to its question in the brief', () => {
     const { document, position } = atCursor(`${HEAD}ratings:\n  confl|ict: 3\n`);
     const [location] = serviceWith().findDefinition(document, position, []);

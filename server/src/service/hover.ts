@@ -97,15 +97,10 @@ function profileHover(profile: Profile | undefined): string | undefined {
 
 /** A skill of the brief or its profile: name, need, why it matters and the evidence to look for. */
 function skillHover(id: string, model: ResolvedBrief | undefined): string | undefined {
-  const item = model?.skill(id);
-  const defined = model?.profileSkill(id);
-  if (!item && !defined) return undefined;
-  const evidence = item?.evidence ?? defined?.evidence;
-  return paragraphs(
-    `**${(item ?? defined)?.name ?? id}** (\`${id}\`): ${(item ?? defined)?.need ?? 'required'} skill`,
-    (item ?? defined)?.about,
-    evidence && `*Evidence:* ${evidence}`,
-  );
+  const skill = model?.skill(id);
+  if (!skill) return undefined;
+  const evidence = skill.evidence ?? skill.declared?.evidence;
+  return paragraphs(`**${skill.name ?? id}** (\`${id}\`): ${skill.need} skill`, skill.about, evidence && `*Evidence:* ${evidence}`);
 }
 
 /**
@@ -114,18 +109,16 @@ function skillHover(id: string, model: ResolvedBrief | undefined): string | unde
  * profile, whose questions set their own `priority`.
  */
 function questionHover(id: string, model: ResolvedBrief | undefined, ownPriority = false): string | undefined {
-  const item = model?.question(id);
-  const defined = model?.profileQuestion(id);
-  if (!item && !defined) return undefined;
+  const question = model?.question(id);
+  if (!question) return undefined;
   const bullets = (title: string, lines: readonly string[]) => lines.length > 0 && `**${title}**\n${lines.map((line) => `- ${line}`).join('\n')}`;
-  const assesses = item ? item.assesses : (defined?.assesses ?? []);
-  const priority = ownPriority ? ((item ?? defined)?.priority ?? 'required') : defined?.priority;
+  const priority = ownPriority ? (question.priority ?? 'required') : question.declared?.priority;
   return paragraphs(
-    `**${(item ?? defined)?.ask ?? id}** (\`${id}\`${priority ? `, ${priority}` : ''})`,
-    (item ?? defined)?.why,
-    bullets('Listen for', item ? item.listenFor : (defined?.listen_for ?? [])),
-    bullets('Red flags', item ? item.redFlags : (defined?.red_flags ?? [])),
-    assesses.length > 0 && `**Assesses:** ${assesses.map((skill) => `\`${skill}\``).join(', ')}`,
+    `**${question.ask ?? id}** (\`${id}\`${priority ? `, ${priority}` : ''})`,
+    question.why,
+    bullets('Listen for', question.listenFor),
+    bullets('Red flags', question.redFlags),
+    question.assesses.length > 0 && `**Assesses:** ${question.assesses.map((skill) => `\`${skill}\``).join(', ')}`,
   );
 }
 

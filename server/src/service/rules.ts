@@ -64,9 +64,6 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
   checkDuplicates(brief.skills, 'Skill', report);
   checkDuplicates(brief.questions, 'Question', report);
 
-  const briefSkillIds = new Set(brief.skills.map((skill) => skill.id));
-  const briefQuestionIds = new Set(brief.questions.map((question) => question.id));
-
   if (profile) {
     for (const section of profile.sections) {
       if (brief.sections.has(section) || waived(section)) continue;
@@ -75,19 +72,17 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
         profile: profile.id,
       } satisfies MissingData);
     }
-    const skillsAnchor = nodeSpan(brief.sections.get('skills')?.key) ?? profileSpan;
-    for (const skill of profile.skills) {
-      if (skill.need !== 'required' || briefSkillIds.has(skill.id) || waived(skill.id, 'skills')) continue;
-      report(skillsAnchor, 'missing-skill', `Missing required skill '${skill.id}' (${skill.name}): add it to skills, or waive it with a reason.`, {
+    for (const { declared: skill, anchor } of model.unlistedSkills) {
+      if (skill.need !== 'required' || waived(skill.id, 'skills')) continue;
+      report(nodeSpan(anchor), 'missing-skill', `Missing required skill '${skill.id}' (${skill.name}): add it to skills, or waive it with a reason.`, {
         id: skill.id,
         profile: profile.id,
       } satisfies MissingData);
     }
-    const questionsAnchor = nodeSpan(brief.sections.get('questions')?.key) ?? profileSpan;
-    for (const question of profile.questions) {
-      if (briefQuestionIds.has(question.id) || waived(question.id, 'questions')) continue;
+    for (const { declared: question, anchor } of model.unlistedQuestions) {
+      if (waived(question.id, 'questions')) continue;
       report(
-        questionsAnchor,
+        nodeSpan(anchor),
         'missing-question',
         `Missing ${question.priority} interview question '${question.id}': "${question.ask}" Add it to questions, or waive it with a reason.`,
         { id: question.id, profile: profile.id, priority: question.priority } satisfies MissingData,
@@ -97,7 +92,7 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
   }
 
   const { assessed } = model;
-  const knownSkills = new Set([...briefSkillIds, ...(profile?.skills.map((skill) => skill.id) ?? [])]);
+  const knownSkills = new Set([...model.skills, ...model.unlistedSkills].map((skill) => skill.id));
   for (const question of brief.questions) {
     for (const node of itemStrings(question, 'assesses') ?? []) {
       if (knownSkills.has(node.value)) continue;

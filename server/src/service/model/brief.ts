@@ -128,11 +128,17 @@ export function sectionField(brief: Brief, section: BriefKey, key: string): YAML
 // ---------------------------------------------------------------------------
 // The brief over its profile: which profile, which skills, which questions
 
-/** A skill of the brief: its own fields over its profile's (`declared`). */
+/** Where an effective skill or question comes from: the brief lists it, or only its profile does. */
+export type Origin = 'brief' | 'profile';
+
+/** A skill after inheritance: the brief's own fields over its profile's (`declared`). */
 export interface EffectiveSkill {
   readonly id: string;
-  /** The brief's entry: its id node is where a finding about the skill points. */
-  readonly item: BriefItem;
+  readonly origin: Origin;
+  /** The brief's entry; undefined for a skill only the profile has. */
+  readonly item?: BriefItem;
+  /** The node a finding about the skill points at: the brief's id, else the `skills` key, else the `profile` value. */
+  readonly anchor: YAML.Node | null | undefined;
   /** The profile's skill of this id, inheritance applied. */
   readonly declared?: ProfileSkill;
   readonly name?: string;
@@ -142,11 +148,14 @@ export interface EffectiveSkill {
   readonly evidence?: string;
 }
 
-/** A question of the brief: its own fields over its profile's (`declared`). */
+/** A question after inheritance: the brief's own fields over its profile's (`declared`). */
 export interface EffectiveQuestion {
   readonly id: string;
-  /** The brief's entry: its id node is where a finding about the question points. */
-  readonly item: BriefItem;
+  readonly origin: Origin;
+  /** The brief's entry; undefined for a question only the profile has. */
+  readonly item?: BriefItem;
+  /** The node a finding about the question points at: the brief's id, else the `questions` key, else the `profile` value. */
+  readonly anchor: YAML.Node | null | undefined;
   /** The profile's question of this id, inheritance applied. */
   readonly declared?: ProfileQuestion;
   readonly ask?: string;
@@ -158,6 +167,11 @@ export interface EffectiveQuestion {
   /** Its own `priority` (a profile document's questions set one), else the profile's. */
   readonly priority?: string;
 }
+
+/** A skill or question the brief lists. */
+export type Listed<T> = T & { readonly origin: 'brief'; readonly item: BriefItem };
+/** A skill or question only the profile has. */
+export type Unlisted<T, D> = T & { readonly origin: 'profile'; readonly item?: undefined; readonly declared: D };
 
 /** A brief (or a profile document, read the same way) with the profile it refers to under it. */
 export interface ResolvedBrief {
@@ -171,14 +185,18 @@ export interface ResolvedBrief {
   /** The profiles along its `extends` chain, the profile itself first, each as declared. */
   readonly chain: readonly DeclaredProfile[];
   /** The brief's skills in order (an id listed twice, twice), each over its profile's. */
-  readonly skills: readonly EffectiveSkill[];
+  readonly skills: readonly Listed<EffectiveSkill>[];
   /** The brief's questions in order, each over its profile's. */
-  readonly questions: readonly EffectiveQuestion[];
+  readonly questions: readonly Listed<EffectiveQuestion>[];
+  /** The profile's skills the brief does not list, in the profile's order (waived ones too). */
+  readonly unlistedSkills: readonly Unlisted<EffectiveSkill, ProfileSkill>[];
+  /** The profile's questions the brief does not ask, in the profile's order (waived ones too). */
+  readonly unlistedQuestions: readonly Unlisted<EffectiveQuestion, ProfileQuestion>[];
   /** The skills the brief's questions assess. */
   readonly assessed: ReadonlySet<string>;
-  /** The first skill of an id (the brief's), if any. */
+  /** The skill of an id: the brief's first, else the profile's; undefined when neither has it. */
   skill(id: string): EffectiveSkill | undefined;
-  /** The first question of an id (the brief's), if any. */
+  /** The question of an id: the brief's first, else the profile's; undefined when neither has it. */
   question(id: string): EffectiveQuestion | undefined;
   /** The profile's skill of an id, if any. */
   profileSkill(id: string): ProfileSkill | undefined;
@@ -222,12 +240,14 @@ export function resolveOver(
   // Looked up by id in maps: a brief may list thousands of skills, each named by questions.
   const profileSkills = firstById(profile?.skills ?? []);
   const profileQuestions = firstById(profile?.questions ?? []);
-  const skills = brief.skills.map((item): EffectiveSkill => {
+  const skills = brief.skills.map((item): Listed<EffectiveSkill> => {
     const declared = profileSkills.get(item.id);
     const own = fieldsOf(item);
     return {
       id: item.id,
+      origin: 'brief',
       item,
+      anchor: item.idNode,
       declared,
       name: stringOf(own.get('name')) ?? declared?.name,
       about: stringOf(own.get('about')) ?? declared?.about,
@@ -235,13 +255,15 @@ export function resolveOver(
       evidence: stringOf(own.get('evidence')),
     };
   });
-  const questions = brief.questions.map((item): EffectiveQuestion => {
+  const questions = brief.questions.map((item): Listed<EffectiveQuestion> => {
     const declared = profileQuestions.get(item.id);
     const own = fieldsOf(item);
     const list = (key: 'listen_for' | 'red_flags' | 'assesses') => stringItems(own.get(key))?.map((node) => node.value) ?? declared?.[key] ?? [];
     return {
       id: item.id,
+      origin: 'brief',
       item,
+      anchor: item.idNode,
       declared,
       ask: stringOf(own.get('ask')) ?? declared?.ask,
       why: stringOf(own.get('why')) ?? declared?.why,
@@ -252,8 +274,33 @@ export function resolveOver(
     };
   });
   const assessed = new Set(questions.flatMap((question) => question.assesses));
-  const skillsById = firstById(skills);
-  const questionsById = firstById(questions);
+  const skillsById = firstById<EffectiveSkill>(skills);
+  const questionsById = firstById<EffectiveQuestion>(questions);
+  const skillsAnchor = brief.sections.get('skills')?.key ?? profileNode;
+  const unlistedSkills = (profile?.skills ?? []).flatMap((declared): Unlisted<EffectiveSkill, ProfileSkill>[] =>
+    skillsById.has(declared.id)
+      ? []
+      : [{ id: declared.id, origin: 'profile', anchor: skillsAnchor, declared, name: declared.name, about: declared.about, need: declared.need }],
+  );
+  const questionsAnchor = brief.sections.get('questions')?.key ?? profileNode;
+  const unlistedQuestions = (profile?.questions ?? []).flatMap((declared): Unlisted<EffectiveQuestion, ProfileQuestion>[] =>
+    questionsById.has(declared.id)
+      ? []
+      : [{
+          id: declared.id,
+          origin: 'profile',
+          anchor: questionsAnchor,
+          declared,
+          ask: declared.ask,
+          why: declared.why,
+          listenFor: declared.listen_for,
+          redFlags: declared.red_flags,
+          assesses: declared.assesses,
+          priority: declared.priority,
+        }],
+  );
+  for (const skill of unlistedSkills) if (!skillsById.has(skill.id)) skillsById.set(skill.id, skill);
+  for (const question of unlistedQuestions) if (!questionsById.has(question.id)) questionsById.set(question.id, question);
   let chain: readonly DeclaredProfile[] | undefined;
   return {
     brief,
@@ -265,6 +312,8 @@ export function resolveOver(
     },
     skills,
     questions,
+    unlistedSkills,
+    unlistedQuestions,
     assessed,
     skill: (id) => skillsById.get(id),
     question: (id) => questionsById.get(id),

@@ -206,8 +206,11 @@ export interface ResolvedBrief {
   isWaived(id: string, section?: 'skills' | 'questions'): boolean;
 }
 
-/** The resolved model of each brief model, kept for one registry generation. */
-const resolutions = new WeakMap<Brief, { readonly profiles: ProfileRegistry; readonly generation: number; readonly resolved: ResolvedBrief }>();
+/** Where a brief model keeps its resolved model, for one registry generation: on the model itself, so that it goes with it (no weak map to keep it). */
+const RESOLVED = Symbol('resolved');
+
+/** A brief model with the slot for its resolved model. */
+type Resolvable = Brief & { [RESOLVED]?: { readonly profiles: ProfileRegistry; readonly generation: number; readonly resolved: ResolvedBrief } };
 
 /**
  * A brief with its profile under it: the one answer to "which profile, which
@@ -215,20 +218,21 @@ const resolutions = new WeakMap<Brief, { readonly profiles: ProfileRegistry; rea
  * generation.
  */
 export function resolveBrief(brief: Brief, profiles: ProfileRegistry): ResolvedBrief {
-  const cached = resolutions.get(brief);
+  const cached = (brief as Resolvable)[RESOLVED];
   if (cached && cached.profiles === profiles && cached.generation === profiles.generation) return cached.resolved;
   const profileNode = brief.sections.get('profile')?.value;
   const profileId = stringOf(profileNode);
   const resolved = resolveOver(brief, profileId === undefined ? undefined : profiles.get(profileId), profileNode, profileId, () =>
     profileId === undefined ? [] : profiles.chain(profileId),
   );
-  resolutions.set(brief, { profiles, generation: profiles.generation, resolved });
+  (brief as Resolvable)[RESOLVED] = { profiles, generation: profiles.generation, resolved };
   return resolved;
 }
 
 /**
  * A document read as a brief is over a profile: each field the document sets
- * wins over the profile's. `chain` is computed when first asked for.
+ * wins over the profile's. Fields are read when asked for (the checks read
+ * few of them); `chain` and the unlisted items are computed when first asked for.
  */
 export function resolveOver(
   brief: Brief,
@@ -237,71 +241,16 @@ export function resolveOver(
   profileId?: string,
   chainOf: () => readonly DeclaredProfile[] = () => [],
 ): ResolvedBrief {
-  // Looked up by id in maps: a brief may list thousands of skills, each named by questions.
-  const profileSkills = firstById(profile?.skills ?? []);
-  const profileQuestions = firstById(profile?.questions ?? []);
-  const skills = brief.skills.map((item): Listed<EffectiveSkill> => {
-    const declared = profileSkills.get(item.id);
-    const own = fieldsOf(item);
-    return {
-      id: item.id,
-      origin: 'brief',
-      item,
-      anchor: item.idNode,
-      declared,
-      name: stringOf(own.get('name')) ?? declared?.name,
-      about: stringOf(own.get('about')) ?? declared?.about,
-      need: stringOf(own.get('need')) ?? declared?.need ?? 'required',
-      evidence: stringOf(own.get('evidence')),
-    };
-  });
-  const questions = brief.questions.map((item): Listed<EffectiveQuestion> => {
-    const declared = profileQuestions.get(item.id);
-    const own = fieldsOf(item);
-    const list = (key: 'listen_for' | 'red_flags' | 'assesses') => stringItems(own.get(key))?.map((node) => node.value) ?? declared?.[key] ?? [];
-    return {
-      id: item.id,
-      origin: 'brief',
-      item,
-      anchor: item.idNode,
-      declared,
-      ask: stringOf(own.get('ask')) ?? declared?.ask,
-      why: stringOf(own.get('why')) ?? declared?.why,
-      listenFor: list('listen_for'),
-      redFlags: list('red_flags'),
-      assesses: list('assesses'),
-      priority: stringOf(own.get('priority')) ?? declared?.priority,
-    };
-  });
-  const assessed = new Set(questions.flatMap((question) => question.assesses));
+  const { skills: profileSkills, questions: profileQuestions } = profileIndex(profile);
+  const skills = brief.skills.map((item) => new ListedSkill(item, profileSkills.get(item.id)));
+  const questions = brief.questions.map((item) => new ListedQuestion(item, profileQuestions.get(item.id)));
+  const assessed = new Set<string>();
+  for (const question of questions) for (const id of question.assesses) assessed.add(id);
   const skillsById = firstById<EffectiveSkill>(skills);
   const questionsById = firstById<EffectiveQuestion>(questions);
-  const skillsAnchor = brief.sections.get('skills')?.key ?? profileNode;
-  const unlistedSkills = (profile?.skills ?? []).flatMap((declared): Unlisted<EffectiveSkill, ProfileSkill>[] =>
-    skillsById.has(declared.id)
-      ? []
-      : [{ id: declared.id, origin: 'profile', anchor: skillsAnchor, declared, name: declared.name, about: declared.about, need: declared.need }],
-  );
-  const questionsAnchor = brief.sections.get('questions')?.key ?? profileNode;
-  const unlistedQuestions = (profile?.questions ?? []).flatMap((declared): Unlisted<EffectiveQuestion, ProfileQuestion>[] =>
-    questionsById.has(declared.id)
-      ? []
-      : [{
-          id: declared.id,
-          origin: 'profile',
-          anchor: questionsAnchor,
-          declared,
-          ask: declared.ask,
-          why: declared.why,
-          listenFor: declared.listen_for,
-          redFlags: declared.red_flags,
-          assesses: declared.assesses,
-          priority: declared.priority,
-        }],
-  );
-  for (const skill of unlistedSkills) if (!skillsById.has(skill.id)) skillsById.set(skill.id, skill);
-  for (const question of unlistedQuestions) if (!questionsById.has(question.id)) questionsById.set(question.id, question);
   let chain: readonly DeclaredProfile[] | undefined;
+  let unlistedSkills: Unlisted<EffectiveSkill, ProfileSkill>[] | undefined;
+  let unlistedQuestions: Unlisted<EffectiveQuestion, ProfileQuestion>[] | undefined;
   return {
     brief,
     profileId,
@@ -312,11 +261,17 @@ export function resolveOver(
     },
     skills,
     questions,
-    unlistedSkills,
-    unlistedQuestions,
+    get unlistedSkills() {
+      const anchor = brief.sections.get('skills')?.key ?? profileNode;
+      return (unlistedSkills ??= (profile?.skills ?? []).flatMap((declared) => (skillsById.has(declared.id) ? [] : [unlistedSkill(declared, anchor)])));
+    },
+    get unlistedQuestions() {
+      const anchor = brief.sections.get('questions')?.key ?? profileNode;
+      return (unlistedQuestions ??= (profile?.questions ?? []).flatMap((declared) => (questionsById.has(declared.id) ? [] : [unlistedQuestion(declared, anchor)])));
+    },
     assessed,
-    skill: (id) => skillsById.get(id),
-    question: (id) => questionsById.get(id),
+    skill: (id) => skillsById.get(id) ?? (profileSkills.has(id) ? unlistedSkill(profileSkills.get(id)!, brief.sections.get('skills')?.key ?? profileNode) : undefined),
+    question: (id) => questionsById.get(id) ?? (profileQuestions.has(id) ? unlistedQuestion(profileQuestions.get(id)!, brief.sections.get('questions')?.key ?? profileNode) : undefined),
     profileSkill: (id) => profileSkills.get(id),
     profileQuestion: (id) => profileQuestions.get(id),
     isWaived: (id, section) => brief.waived.has(id) || (section !== undefined && brief.waived.has(section)),
@@ -328,14 +283,97 @@ export function assessedSkills(brief: Brief, profile: Profile | undefined): Read
   return resolveOver(brief, profile).assessed;
 }
 
-/** The values of an item's mapping by key, the first of each key (as `findPair` finds it), read in one pass. */
-function fieldsOf(item: BriefItem): Map<string, YAML.Node | null> {
-  const fields = new Map<string, YAML.Node | null>();
-  for (const pair of item.map?.items ?? []) {
-    const name = keyName(pair);
-    if (!fields.has(name)) fields.set(name, pair.value as YAML.Node | null);
+/** A skill the brief lists, its fields read from its node when asked for. */
+class ListedSkill implements Listed<EffectiveSkill> {
+  readonly origin = 'brief';
+  constructor(
+    readonly item: BriefItem,
+    readonly declared: ProfileSkill | undefined,
+  ) {}
+  get id(): string {
+    return this.item.id;
   }
-  return fields;
+  get anchor(): YAML.Node {
+    return this.item.idNode;
+  }
+  get name(): string | undefined {
+    return itemString(this.item, 'name') ?? this.declared?.name;
+  }
+  get about(): string | undefined {
+    return itemString(this.item, 'about') ?? this.declared?.about;
+  }
+  get need(): string {
+    return itemString(this.item, 'need') ?? this.declared?.need ?? 'required';
+  }
+  get evidence(): string | undefined {
+    return itemString(this.item, 'evidence');
+  }
+}
+
+/** A question the brief lists, its fields read from its node when asked for. */
+class ListedQuestion implements Listed<EffectiveQuestion> {
+  readonly origin = 'brief';
+  constructor(
+    readonly item: BriefItem,
+    readonly declared: ProfileQuestion | undefined,
+  ) {}
+  get id(): string {
+    return this.item.id;
+  }
+  get anchor(): YAML.Node {
+    return this.item.idNode;
+  }
+  get ask(): string | undefined {
+    return itemString(this.item, 'ask') ?? this.declared?.ask;
+  }
+  get why(): string | undefined {
+    return itemString(this.item, 'why') ?? this.declared?.why;
+  }
+  get listenFor(): readonly string[] {
+    return this.list('listen_for');
+  }
+  get redFlags(): readonly string[] {
+    return this.list('red_flags');
+  }
+  get assesses(): readonly string[] {
+    return this.list('assesses');
+  }
+  get priority(): string | undefined {
+    return itemString(this.item, 'priority') ?? this.declared?.priority;
+  }
+  private list(key: 'listen_for' | 'red_flags' | 'assesses'): readonly string[] {
+    return itemStrings(this.item, key)?.map((node) => node.value) ?? this.declared?.[key] ?? [];
+  }
+}
+
+function unlistedSkill(declared: ProfileSkill, anchor: YAML.Node | null | undefined): Unlisted<EffectiveSkill, ProfileSkill> {
+  return { id: declared.id, origin: 'profile', anchor, declared, name: declared.name, about: declared.about, need: declared.need };
+}
+
+function unlistedQuestion(declared: ProfileQuestion, anchor: YAML.Node | null | undefined): Unlisted<EffectiveQuestion, ProfileQuestion> {
+  return {
+    id: declared.id,
+    origin: 'profile',
+    anchor,
+    declared,
+    ask: declared.ask,
+    why: declared.why,
+    listenFor: declared.listen_for,
+    redFlags: declared.red_flags,
+    assesses: declared.assesses,
+    priority: declared.priority,
+  };
+}
+
+/** A profile's skills and questions by id, built once per profile (a registry's profiles stay the same objects until it changes). */
+const profileIndexes = new WeakMap<Profile, { skills: Map<string, ProfileSkill>; questions: Map<string, ProfileQuestion> }>();
+const NO_PROFILE = { skills: new Map<string, ProfileSkill>(), questions: new Map<string, ProfileQuestion>() };
+
+function profileIndex(profile: Profile | undefined): { skills: ReadonlyMap<string, ProfileSkill>; questions: ReadonlyMap<string, ProfileQuestion> } {
+  if (!profile) return NO_PROFILE;
+  let index = profileIndexes.get(profile);
+  if (!index) profileIndexes.set(profile, (index = { skills: firstById(profile.skills), questions: firstById(profile.questions) }));
+  return index;
 }
 
 /** Items by id, the first of each id (as `find` would give). */

@@ -14,11 +14,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { nodeAt, pathPattern } from './cursor';
 import { isStringScalar, profileDocumentChain, readBrief, resolveBrief } from './model';
+import { PROFILE_LANGUAGE_ID } from './names';
 import { findPair, keyName, nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import { builtinProfileTexts, isBuiltin, type DeclaredProfile, type ProfileRegistry } from './profiles';
 import { ID } from './schema';
 import { isProfileDocument } from './documents';
-import { PROFILE_LANGUAGE_ID } from '../protocol';
 
 /** The workspace a navigation request looks across. */
 export interface WorkspaceDocuments {

@@ -7,10 +7,9 @@
  * reported by the schema.
  */
 import * as YAML from 'yaml';
-import { itemString, itemStrings, readBrief, type BriefPair } from '../brief';
 import { findPair, hasSyntaxErrors, keyName, type ParsedDocument } from '../parse';
 import type { ProfileRegistry } from '../profiles';
-import { briefProfile } from '../rules';
+import { readBrief, resolveBrief, sectionField, type BriefPair } from './brief';
 
 /** The top-level keys of a scorecard, in the order docs/format.md lists them. */
 export const SCORECARD_KEYS = [
@@ -192,49 +191,51 @@ export interface BriefForScoring {
   readonly questions: readonly ScoredQuestion[];
   /** The skills of the brief and of its profile, by id, with a name. */
   readonly skills: ReadonlyMap<string, string>;
-  /** The waived ids (a waived `questions` section waives every question). */
+  /** The brief's questions that are waived (a waived `questions` section waives every question). */
   readonly waived: ReadonlySet<string>;
   /** The brief's rate, as far as it is given. */
   readonly rate?: { readonly currency?: string; readonly per?: string; readonly max?: number };
 }
 
-/** What a scorecard reads of its brief; undefined when the brief's root is not a mapping. */
+/**
+ * What a scorecard reads of its brief, from the brief's resolved model (its
+ * questions and skills over its profile's); undefined when the brief's root
+ * is not a mapping.
+ */
 export function briefForScoring(parsed: ParsedDocument, profiles: ProfileRegistry): BriefForScoring | undefined {
   const brief = readBrief(parsed);
   if (!brief) return undefined;
-  const profile = briefProfile(brief, profiles);
-  const profileQuestions = new Map((profile?.questions ?? []).map((question) => [question.id, question] as const));
+  const resolved = resolveBrief(brief, profiles);
   const seen = new Set<string>();
   const questions: ScoredQuestion[] = [];
-  for (const item of brief.questions) {
-    if (seen.has(item.id)) continue;
-    seen.add(item.id);
-    const base = profileQuestions.get(item.id);
-    const own = findPair(item.map, 'rubric')?.value;
+  for (const question of resolved.questions) {
+    if (seen.has(question.id)) continue;
+    seen.add(question.id);
+    const own = findPair(question.item.map, 'rubric')?.value;
     questions.push({
-      id: item.id,
-      ask: itemString(item, 'ask') ?? base?.ask ?? item.id,
-      priority: base?.priority,
+      id: question.id,
+      ask: question.ask ?? question.id,
+      priority: question.priority === 'required' || question.priority === 'recommended' ? question.priority : undefined,
       // The brief's own rubric replaces the profile's; an empty `rubric:` leaves it to the profile.
-      rubric: own && !(YAML.isScalar(own) && own.value === null) ? readRubric(own.toJSON()) : readRubric((base as { readonly rubric?: unknown } | undefined)?.rubric),
-      assesses: itemStrings(item, 'assesses')?.map((node) => node.value) ?? base?.assesses ?? [],
-      idNode: item.idNode,
+      rubric: own && !(YAML.isScalar(own) && own.value === null) ? readRubric(own.toJSON()) : readRubric((question.declared as { readonly rubric?: unknown } | undefined)?.rubric),
+      assesses: question.assesses,
+      idNode: question.item.idNode,
     });
   }
   const skills = new Map<string, string>();
-  for (const skill of profile?.skills ?? []) skills.set(skill.id, skill.name);
-  for (const skill of brief.skills) if (!skills.has(skill.id)) skills.set(skill.id, (skill.map && itemString(skill, 'name')) ?? skill.id);
-  const waived = new Set(brief.waived.keys());
-  if (waived.has('questions')) for (const question of questions) waived.add(question.id);
+  for (const skill of [...resolved.unlistedSkills, ...resolved.skills]) if (!skills.has(skill.id)) skills.set(skill.id, skill.name ?? skill.id);
+  // The profile's order first (as the kit lists skills), then the brief's own.
+  const ordered = new Map([...(resolved.profile?.skills ?? []).flatMap((skill) => (skills.has(skill.id) ? [[skill.id, skills.get(skill.id)!] as const] : [])), ...skills]);
+  const waived = new Set(questions.filter((question) => resolved.isWaived(question.id, 'questions')).map((question) => question.id));
   const rate = brief.sections.get('rate')?.value;
   const field = (key: string) => {
-    const value = findPair(rate, key)?.value;
+    const value = sectionField(brief, 'rate', key);
     return YAML.isScalar(value) ? value.value : undefined;
   };
   return {
     complete: !hasSyntaxErrors(parsed),
     questions,
-    skills,
+    skills: ordered,
     waived,
     rate: YAML.isMap(rate)
       ? { currency: stringOr(field('currency')), per: stringOr(field('per')), max: typeof field('max') === 'number' ? (field('max') as number) : undefined }

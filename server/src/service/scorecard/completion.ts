@@ -5,7 +5,8 @@
  * (`recommendation`, `quote.per`). Every item replaces the partly typed word.
  */
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
-import { cursorContext, schemaAt, type CursorContext } from '../cursor';
+import { cursorContext, type CursorContext } from '../cursor';
+import { schemaAt } from '../schema';
 import { SCORES, type ScoredQuestion } from '../model/scorecard';
 import { toRange } from '../parse';
 import type { ScorecardContext } from './context';

@@ -5,7 +5,8 @@
  */
 import * as YAML from 'yaml';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import { nodeAt, schemaAt } from '../cursor';
+import { nodeAt } from '../cursor';
+import { schemaAt } from '../schema';
 import { hiddenTextHover } from '../hiddenText';
 import type { ScoredQuestion } from '../model/scorecard';
 import { nodeSpan, toRange } from '../parse';

@@ -1,6 +1,6 @@
 /** Go to definition in a scorecard: from a rating to the question in the brief, from a skill's score to the skill, from `brief` to the brief. */
 import { type Location, type Position } from 'vscode-languageserver-types';
-import { readBrief } from '../brief';
+import { readBrief } from '../model/brief';
 import { nodeAt } from '../cursor';
 import { nodeSpan, toRange } from '../parse';
 import type { ScorecardContext } from './context';

@@ -101,3 +101,43 @@ export interface BuiltinProfileParams {
 
 /** The result of `hire/builtinProfile`: null for a URI that names no built-in profile. */
 export type BuiltinProfileResult = string | null;
+
+/**
+ * `hire/findFiles`, sent by the server to the client: the briefs and profiles
+ * of the workspace folders, and the profiles of `hire.profiles.paths`. Only
+ * the browser's server sends it (it cannot read a disk); the client finds
+ * them with `vscode.workspace.findFiles`.
+ */
+export const FIND_FILES_REQUEST = 'hire/findFiles';
+
+/** The parameters of `hire/findFiles`: the workspace folders (URIs) and the `hire.profiles.paths` setting. */
+export interface FindFilesParams {
+  readonly folders: readonly string[];
+  readonly paths: readonly string[];
+}
+
+/** The result of `hire/findFiles`: URIs, sorted, of the files of the folders and of the profiles outside them, and a line for each search cut short or path not used. */
+export interface FindFilesResult {
+  readonly files: readonly string[];
+  readonly external: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/** `hire/readFile`, sent by the server to the client (the browser's server only): a file's text, read with `vscode.workspace.fs`. */
+export const READ_FILE_REQUEST = 'hire/readFile';
+
+/** The parameters of `hire/readFile`: the file's URI, and the sizes beyond which it is not read or not kept. */
+export interface ReadFileParams {
+  readonly uri: string;
+  /** A larger file is not read: its size in bytes is the answer. */
+  readonly maxBytes: number;
+  /** A longer text is not kept: its length in UTF-16 code units is the answer. */
+  readonly maxLength: number;
+}
+
+/**
+ * The result of `hire/readFile`: the text (without a BOM); its size when it
+ * is too large to read (bytes, over `maxBytes`) or to keep (UTF-16 code
+ * units, over `maxLength`); null when it is not a file or cannot be read.
+ */
+export type ReadFileResult = string | number | null;

@@ -8,7 +8,6 @@
  * and a value with hidden characters (`hidden-text`, hiddenText.ts).
  * The registry must already hold this document's profile.
  */
-import { fileURLToPath } from 'node:url';
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -136,7 +135,11 @@ function shortChain(chain: readonly string[]): string {
 /** A source as a message shows it: a file's path, else the URI. */
 function displayPath(source: string): string {
   try {
-    return source.startsWith('file:') ? fileURLToPath(source) : source;
+    if (!source.startsWith('file:')) return source;
+    const url = new URL(source);
+    const path = decodeURIComponent(url.pathname);
+    // file:///C:/x is C:\x on Windows; file://host/x a share.
+    return /^\/[A-Za-z]:/.test(path) ? path.slice(1).replace(/\//g, '\\') : url.host ? `//${url.host}${path}` : path;
   } catch {
     return source;
   }

@@ -5,7 +5,6 @@
  * Markdown (emphasis, lists, links to http(s) and mailto); every other value
  * is escaped. No raw HTML from the brief ever reaches the output.
  */
-import { createHash } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import previewStyles from '../../../media/preview.css';
@@ -13,6 +12,7 @@ import { capFindings, severityName, type SeverityName } from './codes';
 import { MAX_COVERAGE_CELLS, plainValue } from './limits';
 import type { ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
+import { sha256Base64 } from './sha256';
 import { wordingBalance, type Coding } from './wording';
 
 /** The views of a brief: the candidate-facing posting and the interviewers' kit. */
@@ -211,7 +211,7 @@ export const PREVIEW_STYLES: string = previewStyles;
  * embedded and a CSP that allows that stylesheet and nothing else.
  */
 export function standalonePage(title: string, fragment: string): string {
-  const hash = createHash('sha256').update(PREVIEW_STYLES).digest('base64');
+  const hash = sha256Base64(PREVIEW_STYLES);
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',

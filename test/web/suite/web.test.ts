@@ -154,4 +154,22 @@ suite('Hiring Briefs in the web worker extension host', () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
   });
+
+  test('hire.profiles.paths: a folder of profiles outside the workspace, found and read through the editor', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'hire-yaml', content: 'hire: 1\nrole: Outside Coordinator\nprofile: web-outside-team\n' });
+    await vscode.window.showTextDocument(document);
+    const messages = () => vscode.languages.getDiagnostics(document.uri).map((d) => `${d.code}: ${d.message}`);
+    await until('an unknown-profile finding', () => findings(document.uri).some((f) => f.code === 'unknown-profile'), messages);
+    const configuration = () => vscode.workspace.getConfiguration('hire');
+    // Global: the user settings of the test profile, so that the fixture folder gets no .vscode/settings.json.
+    try {
+      await configuration().update('profiles.paths', ['../web-profiles'], vscode.ConfigurationTarget.Global);
+      await until("the outside team's question asked for", () => messages().some((m) => m.startsWith('missing-question') && m.includes("'outside-question'")), messages);
+      ok(!findings(document.uri).some((f) => f.code === 'unknown-profile'), 'the profile is known');
+    } finally {
+      await configuration().update('profiles.paths', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await until('the profile unknown again', () => findings(document.uri).some((f) => f.code === 'unknown-profile'), messages);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

@@ -89,8 +89,8 @@ export class CheckPool implements BackgroundChecks {
   schedule(uris: Iterable<string>, first = false): void {
     for (const uri of uris) {
       if (first) {
-        this.rest.delete(uri);
-        if (!this.first.has(uri)) this.total++;
+        // A file moved up from the rest is counted once.
+        if (!this.rest.delete(uri) && !this.first.has(uri)) this.total++;
         this.first.add(uri);
       } else if (!this.first.has(uri) && !this.rest.has(uri)) {
         this.rest.add(uri);

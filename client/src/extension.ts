@@ -10,15 +10,12 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import {
   BRIEF_LANGUAGE_ID,
-  BUILTIN_PROFILE_REQUEST,
+  BuiltinProfileRequest,
   COMMANDS,
   PROFILE_LANGUAGE_ID,
-  RENDER_REQUEST,
+  RenderRequest,
   SETTINGS_SECTION,
-  WORKSPACE_BRIEFS_REQUEST,
-  type BuiltinProfileResult,
-  type RenderResult,
-  type WorkspaceBriefsResult,
+  WorkspaceBriefsRequest,
 } from '../../server/src/protocol';
 import { BriefsView, previewBrief, type BriefsNode } from './briefsView';
 import { registerBuiltinProfiles } from './builtinProfiles';
@@ -54,9 +51,9 @@ export async function activateExtension(context: vscode.ExtensionContext, platfo
   const host = hostKind();
   output.info(`Running in the ${host === 'node' ? 'Node' : 'web worker'} extension host`);
   const client = platform.createClient(clientOptions(output));
-  const previews = new PreviewManager(context.extensionUri, (params) => client.sendRequest<RenderResult>(RENDER_REQUEST, params), output);
-  const briefs = new BriefsView(() => client.sendRequest<WorkspaceBriefsResult>(WORKSPACE_BRIEFS_REQUEST));
-  context.subscriptions.push(previews, briefs, registerBuiltinProfiles((params) => client.sendRequest<BuiltinProfileResult>(BUILTIN_PROFILE_REQUEST, params)));
+  const previews = new PreviewManager(context.extensionUri, (params) => client.sendRequest(RenderRequest.type, params), output);
+  const briefs = new BriefsView(() => client.sendRequest(WorkspaceBriefsRequest.type));
+  context.subscriptions.push(previews, briefs, registerBuiltinProfiles((params) => client.sendRequest(BuiltinProfileRequest.type, params)));
   state = { context, output, host, client, previews, briefs };
   const commands: Record<string, (current: ExtensionState, ...args: unknown[]) => unknown> = {
     [COMMANDS.restartServer]: (current) => restartClient(current.client),

@@ -8,15 +8,9 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import {
-  FIND_FILES_REQUEST,
-  READ_FILE_REQUEST,
-  type FindFilesParams,
-  type FindFilesResult,
-  type ReadFileParams,
-  type ReadFileResult,
-} from '../../server/src/protocol';
+import { FindFilesRequest, ReadFileRequest, type FindFilesParams, type FindFilesResult, type ReadFileParams, type ReadFileResult } from '../../server/src/protocol';
 import { PROFILE_SUFFIX } from '../../server/src/service/documents';
+import { SKIPPED_FOLDERS } from '../../server/src/skipped';
 
 /** The briefs and profiles of a folder. */
 const BRIEFS_AND_PROFILES = '**/*.{hire.yaml,hire-profile.yaml}';
@@ -24,8 +18,8 @@ const BRIEFS_AND_PROFILES = '**/*.{hire.yaml,hire-profile.yaml}';
 /** The profiles of a folder of `hire.profiles.paths`. */
 const PROFILES = `**/*${PROFILE_SUFFIX}`;
 
-/** Folders never searched. */
-const SKIPPED = '**/{node_modules,.git}/**';
+/** Folders never searched, as a glob. */
+const SKIPPED = `**/{${[...SKIPPED_FOLDERS].join(',')}}/**`;
 
 /** How far one search goes: files found, and milliseconds. */
 interface SearchLimits {
@@ -42,8 +36,8 @@ const PROFILE_PATH_LIMITS: SearchLimits = { files: 1_000, ms: 5_000 };
 /** Answers the server's `hire/findFiles` and `hire/readFile`. */
 export function serveWorkspaceFiles(client: BaseLanguageClient): vscode.Disposable[] {
   return [
-    client.onRequest(FIND_FILES_REQUEST, (params: FindFilesParams) => findFiles(params)),
-    client.onRequest(READ_FILE_REQUEST, (params: ReadFileParams) => readFile(params)),
+    client.onRequest(FindFilesRequest.type, (params) => findFiles(params)),
+    client.onRequest(ReadFileRequest.type, (params) => readFile(params)),
   ];
 }
 

@@ -5,15 +5,16 @@
  * as well as any other.
  */
 import type { Connection } from 'vscode-languageserver';
+import { FindFilesRequest, ReadFileRequest } from './protocol';
 import { MAX_FILE_BYTES, MAX_TEXT_LENGTH } from './service/limits';
-import { FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type FindFilesResult, type ReadFileParams, type ReadFileResult } from './protocol';
-import { isBriefOrProfile, SKIPPED_FOLDERS, type WorkspaceFiles } from './workspace';
+import { SKIPPED_FOLDERS } from './skipped';
+import { isBriefOrProfile, type WorkspaceFiles } from './workspace';
 
 /** The workspace's files, as the client finds and reads them. */
 export function clientFiles(connection: Connection): WorkspaceFiles {
   return {
-    find: (folders, paths) => connection.sendRequest<FindFilesResult>(FIND_FILES_REQUEST, { folders, paths } satisfies FindFilesParams),
-    read: async (uri) => (await connection.sendRequest<ReadFileResult>(READ_FILE_REQUEST, { uri, maxBytes: MAX_FILE_BYTES, maxLength: MAX_TEXT_LENGTH } satisfies ReadFileParams)) ?? undefined,
+    find: (folders, paths) => connection.sendRequest(FindFilesRequest.type, { folders, paths }),
+    read: async (uri) => (await connection.sendRequest(ReadFileRequest.type, { uri, maxBytes: MAX_FILE_BYTES, maxLength: MAX_TEXT_LENGTH })) ?? undefined,
     isWorkspaceFile: isFolderFile,
   };
 }

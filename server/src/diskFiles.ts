@@ -1,16 +1,18 @@
 /**
  * The Node server's access to the workspace: files found by a walk of the
  * disk and read from it. A search is bounded (depth, entries, files, time;
- * those of profile paths much more tightly), follows no symbolic link, and
- * skips `node_modules` and `.git`. Only `file:` folders are searched.
+ * those of profile paths much more tightly), and walks folders as `hire
+ * check` does (folders.ts): the same folders skipped, symbolic links followed
+ * only to files inside the folder searched. Only `file:` folders are searched.
  */
 import { constants } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { followsLink, SKIPPED_FOLDERS } from './folders';
 import { PROFILE_SUFFIX } from './service/documents';
 import { MAX_FILE_BYTES, MAX_TEXT_LENGTH } from './service/limits';
-import { isBriefOrProfile, SKIPPED_FOLDERS, type FoundFiles, type WorkspaceFiles } from './workspace';
+import { isBriefOrProfile, type FoundFiles, type WorkspaceFiles } from './workspace';
 
 /** How far one search (a workspace folder, or a folder of `hire.profiles.paths`) goes before it stops. */
 export interface SearchLimits {
@@ -96,13 +98,14 @@ async function readFile(uri: string): Promise<string | number | undefined> {
 }
 
 /**
- * Adds the accepted files under a folder to `found`: regular files only (no
- * symbolic link is followed), SKIPPED folders and those deeper than the
- * limit left out. Returns what stopped the search early or what it left
- * out, if anything.
+ * Adds the accepted files under a folder to `found`: regular files, and
+ * symbolic links to regular files inside the folder (folders.ts);
+ * SKIPPED_FOLDERS and those deeper than the limit left out. Returns what
+ * stopped the search early or what it left out, if anything.
  */
 async function search(root: string, accept: (file: string) => boolean, found: Set<string>, limits: SearchLimits): Promise<string | undefined> {
   const deadline = Date.now() + limits.ms;
+  const realRoot = await realpath(root).catch(() => root);
   let entries = 0;
   let files = 0;
   let tooDeep: string | undefined;
@@ -119,7 +122,7 @@ async function search(root: string, accept: (file: string) => boolean, found: Se
         if (SKIPPED_FOLDERS.has(entry.name)) continue;
         if (depth < limits.depth) folders.push({ folder: full, depth: depth + 1 });
         else tooDeep ??= full;
-      } else if (entry.isFile() && accept(full)) {
+      } else if (accept(full) && (entry.isFile() || (entry.isSymbolicLink() && followsLink(full, realRoot)))) {
         if (++files > limits.files) return `stopped after ${limits.files} files`;
         found.add(full);
       }

@@ -15,14 +15,11 @@
  * MAX_TEXT_LENGTH is not kept; both are indexed by their size alone.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from './protocol';
 import { BRIEF_SUFFIX, isProfileDocument, PROFILE_SUFFIX } from './service/documents';
+import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from './service/names';
 
 /** Workspaces with at least this many briefs and profiles show progress while they are read and checked. */
 export const WORKSPACE_PROGRESS_MIN_FILES = 100;
-
-/** Folders never searched. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
 /** Whether a file name is that of a brief or a profile. */
 export function isBriefOrProfile(name: string): boolean {

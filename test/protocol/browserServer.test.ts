@@ -16,7 +16,6 @@ import {
   AbstractMessageReader,
   AbstractMessageWriter,
   createMessageConnection,
-  RequestType,
   type DataCallback,
   type Disposable,
   type Message,
@@ -24,7 +23,7 @@ import {
 } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { isFolderFile } from '../../server/src/clientFiles';
-import { FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type FindFilesResult, type ReadFileParams, type ReadFileResult } from '../../server/src/protocol';
+import { FindFilesRequest, ReadFileRequest, type FindFilesParams } from '../../server/src/protocol';
 import { ROOT } from '../support/documents';
 
 const FOLDER = path.join(ROOT, 'test/fixtures/workspace');
@@ -136,11 +135,11 @@ before(async () => {
   vm.runInContext(script, context, { filename: 'dist/web/server.js' });
   connection = createMessageConnection(new PortReader(client), new PortWriter(client));
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => void published.set(params.uri, params));
-  connection.onRequest(FIND_FILES_REQUEST, (params: FindFilesParams): FindFilesResult => {
+  connection.onRequest(FindFilesRequest.type, (params) => {
     listed = params;
     return { files: listFolder(), external: [], notes: [] };
   });
-  connection.onRequest(new RequestType<ReadFileParams, ReadFileResult, void>(READ_FILE_REQUEST), (params) => {
+  connection.onRequest(ReadFileRequest.type, (params) => {
     reads.push(params.uri);
     const file = fileOf(params.uri);
     return statSync(file).size > params.maxBytes ? statSync(file).size : readFileSync(file, 'utf8');

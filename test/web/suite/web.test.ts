@@ -7,7 +7,7 @@
  * the preview.
  */
 import * as vscode from 'vscode';
-import { RenderRequest, type RenderParams } from '../../../server/src/protocol';
+import { RenderRequest, type RenderParams, type RenderResult } from '../../../server/src/protocol';
 import { activeExtension, checkedByCli, file, findings, labels, ok, open, replaceText, revert, same, until, untilFindings, type Finding } from './util';
 
 /** The web worker API this code may see (the root tsconfig has no DOM types). */
@@ -128,7 +128,8 @@ suite('Hiring Briefs in the web worker extension host', () => {
       .find((candidate) => candidate.input instanceof vscode.TabInputWebview && candidate.input.viewType.endsWith('hire.preview'));
     await until('a preview tab of the brief in the second column', () => previewTab()?.label.includes('lp-harbour-lights'), () => previewTab()?.label);
     const params: RenderParams = { uri: editor.document.uri.toString(), format: 'html', view: 'posting', standalone: true };
-    const page = await state.client.sendRequest(RenderRequest.type, params);
+    // By method name: the suite's bundle has its own copy of vscode-jsonrpc, whose RequestType the client's copy does not recognise.
+    const page = await state.client.sendRequest<RenderResult>(RenderRequest.method, params);
     ok(page && /<title>Line Producer/.test(page.content) && /Content-Security-Policy/.test(page.content), `a standalone page: ${page?.content.slice(0, 300)}`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

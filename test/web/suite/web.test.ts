@@ -173,4 +173,19 @@ suite('Hiring Briefs in the web worker extension host', () => {
     await until('the profile unknown again', () => findings(document.uri).some((f) => f.code === 'unknown-profile'), messages);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  test('Restart Server starts a new server, which follows edits', async () => {
+    const state = await activeExtension();
+    const editor = await open(harbour);
+    await untilFindings(editor.document.uri, expected.get(harbour)!);
+    const before = state.client.initializeResult;
+    ok(before, 'the server answered initialize');
+    await vscode.commands.executeCommand('hire.restartServer');
+    // A new server answers initialize anew.
+    await until('a new server to run', () => state.client.isRunning() && state.client.initializeResult !== before);
+    await replaceText(editor.document, 'profile: line-producer', 'profile: line-produce');
+    await until('an unknown-profile finding from the new server', () => findings(editor.document.uri).some((f) => f.code === 'unknown-profile'), () => findings(editor.document.uri));
+    await revert(editor.document);
+    await untilFindings(editor.document.uri, expected.get(harbour)!);
+  });
 });

@@ -5,25 +5,35 @@
 // `browser`, in the web worker host, where the suite runs too (the host of
 // the extension whose folder holds it). The suite is one CommonJS bundle for
 // the browser (only `vscode` can be required there) with mocha's browser
-// build. It opens test/fixtures/workspace and compares what the editor shows
-// with what `hire check` finds there (out/test/web/expected.json, read
-// through the editor). Builds the suite, not the extension: run
-// `npm run build` first (`npm run test:web` does).
+// build. It opens a copy of test/fixtures/workspace in a temporary folder
+// (with test/fixtures/web-profiles beside it, for hire.profiles.paths;
+// removed after the run, so a failed run leaves no edit in the repository)
+// and compares what the editor shows with what `hire check` finds there
+// (out/test/web/expected.json, read through the editor). Builds the suite,
+// not the extension: run `npm run build` first (`npm run test:web` does).
 //
 // Env: as test/vscode/code-server-vscode.mjs (HIRE_VSCODE_CACHE, HIRE_VSCODE_TIMEOUT, ...).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const folder = path.join(root, 'test/fixtures/workspace');
 const outdir = path.join(root, 'out/test/web');
 const { publisher, name } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 fs.rmSync(outdir, { recursive: true, force: true });
 fs.mkdirSync(outdir, { recursive: true });
+
+// The workspace, and the folder of profiles beside it, copied to a temporary folder.
+const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'hire-web-'));
+process.on('exit', () => fs.rmSync(temp, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
+const folder = path.join(temp, 'workspace');
+fs.cpSync(path.join(root, 'test/fixtures/workspace'), folder, { recursive: true });
+fs.cpSync(path.join(root, 'test/fixtures/web-profiles'), path.join(temp, 'web-profiles'), { recursive: true });
 
 // What `hire check` finds in each file of the workspace, by its path in it.
 const check = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'check', folder, '--format', 'json'], { cwd: root, encoding: 'utf8' });
@@ -60,4 +70,4 @@ const run = spawnSync(process.execPath, [
   folder,
   '--disable-extensions',
 ], { stdio: 'inherit', env: { ...process.env, HIRE_VSCODE_SETTINGS: JSON.stringify(settings) } });
-process.exit(run.status ?? 1);
+process.exitCode = run.status ?? 1;

@@ -20,7 +20,7 @@ export function same(actual: unknown, expected: unknown, what: string): void {
   if (a !== b) throw new Error(`${what}: expected ${b}, got ${a}`);
 }
 
-/** The folder VS Code opened: test/fixtures/workspace (test/web/runTests.mjs). */
+/** The folder VS Code opened: a copy of test/fixtures/workspace (test/web/runTests.mjs). */
 export function folder(): vscode.Uri {
   const first = vscode.workspace.workspaceFolders?.[0];
   ok(first, 'a workspace folder is open');

@@ -4,7 +4,7 @@
  * same text as `hire new --scorecard`) there and opens it.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { BRIEF_LANGUAGE_ID, NewScorecardRequest, type NewScorecardParams } from '../../server/src/protocol';
 
 /** What the command may be given instead of asking (tests, other extensions). */
@@ -17,7 +17,7 @@ export interface NewScorecardArguments {
 }
 
 /** Writes and opens a new scorecard for a brief; returns its editor, or undefined when cancelled or impossible. */
-export async function newScorecard(client: LanguageClient, given: NewScorecardArguments = {}): Promise<vscode.TextEditor | undefined> {
+export async function newScorecard(client: BaseLanguageClient, given: NewScorecardArguments = {}): Promise<vscode.TextEditor | undefined> {
   const active = vscode.window.activeTextEditor?.document;
   const brief = given.brief ? vscode.Uri.parse(given.brief) : active?.languageId === BRIEF_LANGUAGE_ID ? active.uri : undefined;
   if (!brief) {

@@ -148,15 +148,14 @@ export function comparisonMarkdown(comparison: Comparison, brief: BriefForScorin
   const lines = [`# Candidates for ${inline(comparison.brief)}`, ''];
   if (comparison.candidates.length === 0) return `${lines.join('\n')}No scorecards name this brief.\n`;
   const skillIds = skillColumns(comparison);
+  const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
   lines.push(
-    `| Candidate | Scorecards | ${RECOMMENDATIONS.map((recommendation) => recommendation).join(' | ')} | ${skillIds.map(inline).join(' | ')} | Quote |`,
-    `|---|---:|${RECOMMENDATIONS.map(() => '---:').join('|')}|${skillIds.map(() => '---:').join('|')}${skillIds.length ? '|' : ''}---|`,
+    row(['Candidate', 'Scorecards', ...RECOMMENDATIONS, ...skillIds.map(inline), 'Quote']),
+    row(['---', '---:', ...RECOMMENDATIONS.map(() => '---:'), ...skillIds.map(() => '---:'), '---']),
   );
   for (const summary of comparison.candidates) {
     const said = facts(summary, brief);
-    lines.push(
-      `| ${inline(summary.candidate)} | ${summary.scorecards} | ${RECOMMENDATIONS.map((recommendation) => summary.recommendations[recommendation]).join(' | ')} | ${skillIds.map((id) => summary.skills[id]?.mean ?? '–').join(' | ')}${skillIds.length ? ' | ' : ''}${inline(said.quote)} |`,
-    );
+    lines.push(row([inline(summary.candidate), summary.scorecards, ...RECOMMENDATIONS.map((recommendation) => summary.recommendations[recommendation]), ...skillIds.map((id) => summary.skills[id]?.mean ?? '–'), inline(said.quote)]));
   }
   const settle = comparison.candidates.flatMap((summary) => facts(summary, brief).spread.map((item) => `- ${inline(summary.candidate)}: ${inline(item)}`));
   const missing = comparison.candidates.flatMap((summary) => facts(summary, brief).unrated.map((item) => `- ${inline(summary.candidate)}: ${inline(item)}`));

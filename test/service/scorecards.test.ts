@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService, type LanguageService } from '../../server/src/service/languageService';
 import { relativeBriefPath, resolveBriefUri } from '../../server/src/service/model/scorecard';
-import { compareScorecards } from '../../server/src/service/scorecard/compare';
+import { compareScorecards, comparisonHtml, comparisonMarkdown } from '../../server/src/service/scorecard/compare';
 import { readScorecard } from '../../server/src/service/model/scorecard';
 
 const BRIEF_URI = 'file:///hiring/night-market.hire.yaml';
@@ -395,5 +395,18 @@ describe('comparing candidates', () => {
     assert.deepEqual(chen.spread, []);
     assert.deepEqual(chen.unrated, []);
     assert.doesNotMatch(JSON.stringify(comparison), /Owned|notes/);
+  });
+
+  it('writes Markdown with a column a skill and escapes what candidates and files are called', () => {
+    const service = serviceWith();
+    const facts = service.briefForScoring(TextDocument.create(BRIEF_URI, 'hire-yaml', 1, BRIEF))!;
+    const card = readScorecard(service.parse(scorecard(`${HEAD.replace('A. Rivera', 'A | <b>Rivera</b>')}recommendation: yes\n`)))!;
+    const comparison = compareScorecards('night-market.hire.yaml', facts, [{ path: 'scores/a.hire-score.yaml', card }]);
+    const markdown = comparisonMarkdown(comparison, facts);
+    assert.match(markdown, /^\| Candidate \| Scorecards \| strong-no \| no \| yes \| strong-yes \| Quote \|$/m);
+    assert.match(markdown, /^\| A \\\| \\<b\\>Rivera\\<\/b\\> \| 1 \| 0 \| 0 \| 1 \| 0 \| none recorded \|$/m);
+    const html = comparisonHtml(comparison, facts);
+    assert.match(html, /<th scope="row">A \| &#60;b&#62;Rivera&#60;\/b&#62;<\/th>/);
+    assert.doesNotMatch(html, /<b>Rivera/);
   });
 });

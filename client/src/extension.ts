@@ -9,12 +9,14 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import {
   BRIEF_LANGUAGE_ID,
   BUILTIN_PROFILE_REQUEST,
+  CHANGES_REQUEST,
   COMMANDS,
   PROFILE_LANGUAGE_ID,
   RENDER_REQUEST,
   SETTINGS_SECTION,
   WORKSPACE_BRIEFS_REQUEST,
   type BuiltinProfileResult,
+  type ChangesRequestResult,
   type RenderResult,
   type WorkspaceBriefsResult,
 } from '../../server/src/protocol';
@@ -39,7 +41,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const output = vscode.window.createOutputChannel('Hiring Briefs', { log: true });
   context.subscriptions.push(output);
   const client = createClient(context, output);
-  const previews = new PreviewManager(context.extensionUri, (params) => client.sendRequest<RenderResult>(RENDER_REQUEST, params), output);
+  const previews = new PreviewManager(
+    context.extensionUri,
+    (params) => client.sendRequest<RenderResult>(RENDER_REQUEST, params),
+    (params) => client.sendRequest<ChangesRequestResult>(CHANGES_REQUEST, params),
+    output,
+  );
   const briefs = new BriefsView(() => client.sendRequest<WorkspaceBriefsResult>(WORKSPACE_BRIEFS_REQUEST));
   context.subscriptions.push(previews, briefs, registerBuiltinProfiles((params) => client.sendRequest<BuiltinProfileResult>(BUILTIN_PROFILE_REQUEST, params)));
   state = { context, output, client, previews, briefs };
@@ -50,6 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     [COMMANDS.openPreviewToSide]: (current, resource) => current.previews.open(true, resource as vscode.Uri | undefined),
     [COMMANDS.togglePreviewView]: (current) => current.previews.toggleView(),
     [COMMANDS.togglePreviewLock]: (current) => current.previews.toggleLock(),
+    [COMMANDS.showChanges]: (current, resource) => current.previews.showChanges(resource as vscode.Uri | undefined),
+    [COMMANDS.compareCommits]: (current, resource) => current.previews.compareCommits(resource as vscode.Uri | undefined),
     [COMMANDS.exportHtml]: (current) => current.previews.export('html'),
     [COMMANDS.exportMarkdown]: (current) => current.previews.export('md'),
     [COMMANDS.newBrief]: (current) => openNewBrief(current.client),

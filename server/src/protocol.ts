@@ -4,6 +4,7 @@
  */
 import type { AddMissingScope } from './service/codeActions';
 import type { SeverityOverrides } from './service/codes';
+import type { ChangesParams, ChangesResult } from './service/diff';
 import type { BriefOverview } from './service/overview';
 import type { RenderedBrief, RenderOptions } from './service/render';
 
@@ -49,6 +50,10 @@ export const COMMANDS = {
   previewBrief: 'hire.previewBrief',
   /** Opens a new, untitled brief for a profile (the server's scaffold). */
   newBrief: 'hire.newBrief',
+  /** Shows what changed in a brief since HEAD, by meaning, in the preview panel (argument: the brief's URI, else the active editor's). */
+  showChanges: 'hire.showChanges',
+  /** Shows what changed in a brief between two commits of its history, picked from a list. */
+  compareCommits: 'hire.compareCommits',
   /** A server command (`workspace/executeCommand`): adds what the profile asks for; arguments: one `AddMissingArguments`. */
   addMissing: 'hire.addMissing',
 } as const;
@@ -72,6 +77,17 @@ export interface RenderParams extends RenderOptions {
 
 /** The result of `hire/render`: null when the server does not have the brief or can read nothing of it. */
 export type RenderResult = RenderedBrief | null;
+
+/** `hire/changes`: the Changes view of a brief or profile the server has open, against a base text (from git), or between two texts. */
+export const CHANGES_REQUEST = 'hire/changes';
+
+/** The parameters of `hire/changes`: the document, the base text and its label, and optionally another text to compare instead of the document's. */
+export interface ChangesRequestParams extends ChangesParams {
+  readonly uri: string;
+}
+
+/** The result of `hire/changes`: null when the server does not have the document. */
+export type ChangesRequestResult = ChangesResult | null;
 
 /** `hire/newBrief`: the text of a new brief for a profile (the scaffold of `hire new`). */
 export const NEW_BRIEF_REQUEST = 'hire/newBrief';

@@ -18,6 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   ADD_MISSING_KIND,
   BUILTIN_PROFILE_REQUEST,
+  CHANGES_REQUEST,
   COMMANDS,
   NEW_BRIEF_REQUEST,
   RENDER_REQUEST,
@@ -26,6 +27,8 @@ import {
   type AddMissingArguments,
   type BuiltinProfileParams,
   type BuiltinProfileResult,
+  type ChangesRequestParams,
+  type ChangesRequestResult,
   type HireSettings,
   type NewBriefParams,
   type NewBriefResult,
@@ -357,6 +360,12 @@ export function startServer(connection: Connection): void {
     const document = documents.get(params.uri);
     if (!document || token.isCancellationRequested) return null;
     return guard('Render', null, () => service().render(document, params, { severity: severity() }) ?? null);
+  });
+
+  connection.onRequest(CHANGES_REQUEST, (params: ChangesRequestParams, token: CancellationToken): ChangesRequestResult => {
+    const document = documents.get(params.uri);
+    if (!document || token.isCancellationRequested) return null;
+    return guard('Changes', null, () => service().changes(document, params, { severity: severity() }));
   });
 
   connection.onRequest(NEW_BRIEF_REQUEST, (params: NewBriefParams | undefined): NewBriefResult =>

@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from '../protocol';
 import {
-  diffFindings, diffTexts, isDiffable, isSideError, noFindingChanges, readDiffSide,
+  CHANGE_MARKS, changesBySection, diffFindings, diffTexts, isDiffable, isSideError, noFindingChanges, readDiffSide,
   type Change, type DiffDocumentKind, type DiffSideError, type FindingChange, type FindingsDelta,
 } from '../service/diff';
 import { BRIEF_SUFFIX } from '../service/documents';
@@ -312,25 +312,7 @@ export function formatJson(diffs: readonly FileDiff[], single: boolean): string 
   return `${JSON.stringify({ version: 1, files: diffs.map(fileJson) }, null, 2)}\n`;
 }
 
-const MARKS: Record<Change['kind'], { mark: string; color: string }> = {
-  added: { mark: '+', color: '32' },
-  removed: { mark: '-', color: '31' },
-  changed: { mark: '~', color: '33' },
-  moved: { mark: '>', color: '36' },
-  waived: { mark: '!', color: '35' },
-  unwaived: { mark: '!', color: '35' },
-};
-
-/** The changes grouped by the section they are in (the first part of their path), in the order they come. */
-function bySection(changes: readonly Change[]): [string, Change[]][] {
-  const groups = new Map<string, Change[]>();
-  for (const change of changes) {
-    const section = change.path.split('.')[0];
-    if (!groups.has(section)) groups.set(section, []);
-    groups.get(section)!.push(change);
-  }
-  return [...groups];
-}
+const COLORS: Record<Change['kind'], string> = { added: '32', removed: '31', changed: '33', moved: '36', waived: '35', unwaived: '35' };
 
 function header(file: string, oldPath: string | undefined, status: FileDiff['status'], color: boolean): string {
   const what = status === 'added' ? ' (new file)' : status === 'deleted' ? ' (deleted)' : oldPath !== undefined ? ` (renamed from ${oldPath})` : '';
@@ -347,9 +329,9 @@ export function formatTextOutput(diffs: readonly FileDiff[], color: boolean, bas
     if (lines.length > 0) lines.push('');
     lines.push(header(diff.path, diff.oldPath, diff.status, color));
     if (diff.changes.length === 0) lines.push('  No changes by meaning (comments or layout only).');
-    for (const [section, changes] of bySection(diff.changes)) {
+    for (const [section, changes] of changesBySection(diff.changes)) {
       lines.push(`  ${paint('1', section)}`);
-      for (const change of changes) lines.push(`    ${paint(MARKS[change.kind].color, MARKS[change.kind].mark)} ${change.summary}`);
+      for (const change of changes) lines.push(`    ${paint(COLORS[change.kind], CHANGE_MARKS[change.kind])} ${change.summary}`);
     }
     const findingLines = (delta: FindingsDelta, indent: string) => [
       ...delta.appeared.map((finding) => `${indent}${paint(finding.severity === 'error' ? '31' : '33', '+')} ${finding.summary}`),
@@ -378,7 +360,7 @@ export function formatMarkdown(diffs: readonly FileDiff[], base?: string): strin
     const what = diff.status === 'added' ? ' (new)' : diff.status === 'deleted' ? ' (deleted)' : diff.oldPath !== undefined ? ` (renamed from \`${escapeCode(diff.oldPath)}\`)` : '';
     lines.push(`#### \`${escapeCode(diff.path)}\`${what}`, '');
     if (diff.changes.length === 0) lines.push('No changes by meaning (comments or layout only).', '');
-    for (const [section, changes] of bySection(diff.changes)) {
+    for (const [section, changes] of changesBySection(diff.changes)) {
       lines.push(`**${escapeMarkdown(section)}**`, '');
       for (const change of changes) lines.push(`- ${escapeMarkdown(change.summary)}`);
       lines.push('');

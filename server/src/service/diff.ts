@@ -640,3 +640,78 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+/* ---------- the Changes view ---------- */
+
+/** The changes grouped by the section they are in (the first part of their path), in the order they come. */
+export function changesBySection(changes: readonly Change[]): [string, Change[]][] {
+  const groups = new Map<string, Change[]>();
+  for (const change of changes) {
+    const section = change.path.split('.')[0];
+    if (!groups.has(section)) groups.set(section, []);
+    groups.get(section)!.push(change);
+  }
+  return [...groups];
+}
+
+/** The sign of each kind of change, in text and in the Changes view. */
+export const CHANGE_MARKS: Readonly<Record<ChangeKind, string>> = { added: '+', removed: '-', changed: '~', moved: '>', waived: '!', unwaived: '!' };
+
+/**
+ * The Changes view as an HTML fragment (every value escaped): what changed
+ * (`between`: "since HEAD (1a2b3c4)", "from 1a2b3c4 to 5d6e7f8"), by
+ * section, then the findings that appear and disappear.
+ */
+export function changesHtml(changes: readonly Change[], findings: FindingsDelta, between: string): string {
+  const parts = [`<section class="hire-changes">`, `<p class="eyebrow">Changes by meaning ${escape(between)}</p>`];
+  if (changes.length === 0) parts.push(`<p class="hire-changes-none">No changes by meaning: only comments or layout differ, if anything.</p>`);
+  for (const [section, list] of changesBySection(changes)) {
+    parts.push(`<h2>${escape(section)}</h2>`, '<ul>');
+    for (const change of list) {
+      parts.push(`<li class="hire-change hire-change-${change.kind}" data-path="${escape(change.path)}"><span class="hire-change-mark" aria-label="${change.kind}">${escape(CHANGE_MARKS[change.kind])}</span> ${escape(change.summary)}</li>`);
+    }
+    parts.push('</ul>');
+  }
+  if (!noFindingChanges(findings)) {
+    parts.push('<h2>Findings</h2>', '<ul>');
+    for (const finding of findings.appeared) parts.push(`<li class="hire-finding-appeared hire-${finding.severity}"><span class="hire-change-mark" aria-label="appears">+</span> ${escape(finding.summary)}</li>`);
+    for (const finding of findings.disappeared) parts.push(`<li class="hire-finding-disappeared"><span class="hire-change-mark" aria-label="disappears">-</span> ${escape(finding.summary)}</li>`);
+    parts.push('</ul>');
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** What the Changes view compares: a base text, and the document's text or (two commits) another. */
+export interface ChangesParams {
+  readonly base: { readonly text: string; readonly label: string };
+  /** Another version to compare the base with, instead of the document's own text. */
+  readonly current?: { readonly text: string; readonly label: string };
+}
+
+/** The Changes view of a document: its changes and findings, as data and as an HTML fragment. */
+export interface ChangesResult {
+  /** The document version compared. */
+  readonly version: number;
+  readonly changes: readonly Change[];
+  readonly findings: FindingsDelta;
+  readonly content: string;
+  /** Why the two versions cannot be compared (a side does not parse); `content` says it too. */
+  readonly error?: string;
+}
+
+/** The Changes view of a failed comparison. */
+export function changesError(version: number, message: string): ChangesResult {
+  return { version, changes: [], findings: { appeared: [], disappeared: [] }, content: `<section class="hire-changes"><p class="hire-empty">${escape(message)}</p></section>`, error: message };
+}
+
+/** What a side that cannot be compared says in the Changes view. */
+export function describeDiffFailure(outcome: Exclude<DiffOutcome, { readonly changes: readonly Change[] }>, labels: { readonly old: string; readonly new: string }): string {
+  if ('usage' in outcome) return outcome.usage;
+  const where = outcome.error.line === undefined ? '' : ` (line ${outcome.error.line}, column ${outcome.error.column})`;
+  return `Cannot compare: ${outcome.side === 'old' ? labels.old : labels.new} ${outcome.error.line === undefined ? outcome.error.error : `does not parse${where}: ${outcome.error.error}`}`;
+}

@@ -3,9 +3,10 @@
  * `TextDocument`, returning LSP types. No connection, no editor: the server
  * and the CLI both call it.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type CodeLens, type CompletionList, type Diagnostic, type DocumentSymbol, type Hover, type Location, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { forgetBrief, readBrief } from './brief';
+import { changesError, changesHtml, describeDiffFailure, diffFindings, diffTexts, type ChangesParams, type ChangesResult } from './diff';
 import { getAddMissingEdit, getCodeActions, type AddMissingScope } from './codeActions';
 import { getCodeLenses } from './codeLens';
 import { applySeverities, capFindings, createDiagnostic, type SeverityOverrides } from './codes';
@@ -79,6 +80,8 @@ export interface LanguageService {
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
   /** The brief as a job posting and/or interview kit; undefined when nothing of it can be read. */
   render(document: TextDocument, options: RenderOptions, settings?: ValidationSettings): RenderedBrief | undefined;
+  /** What changed, by meaning, from a base text to the document's text (or to `params.current`), with the findings that appear or disappear. */
+  changes(document: TextDocument, params: ChangesParams, settings?: ValidationSettings): ChangesResult;
 }
 
 /** Creates a language service. */
@@ -144,6 +147,23 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       const model = buildBriefModel(data, profiles, diagnostics);
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error).length;
       return { version: document.version, title: model.title, content: renderModel(model, options), errors };
+    },
+    changes: (document, params, settings = {}) => {
+      const current = params.current?.text ?? document.getText();
+      const outcome = diffTexts(params.base.text, document.uri, current, document.uri, profiles);
+      if (!('changes' in outcome)) return changesError(document.version, describeDiffFailure(outcome, { old: params.base.label, new: params.current?.label ?? 'the editor\'s text' }));
+      /** The findings of another text of the document, under a URI of its own, forgotten after. */
+      const findingsOfText = (text: string, suffix: string): Diagnostic[] => {
+        if (text.trim() === '') return [];
+        const other = TextDocument.create(`${document.uri}#${suffix}`, document.languageId, 1, text);
+        const found = applySeverities(findingsOf(other), settings.severity);
+        const parsed = cache.delete(other.uri);
+        if (parsed) forgetBrief(parsed);
+        return found;
+      };
+      const after = params.current ? findingsOfText(params.current.text, 'current') : applySeverities(findingsOf(document), settings.severity);
+      const findings = diffFindings(findingsOfText(params.base.text, 'base'), after);
+      return { version: document.version, changes: outcome.changes, findings, content: changesHtml(outcome.changes, findings, params.current ? `from ${params.base.label} to ${params.current.label}` : `since ${params.base.label}`) };
     },
   };
 }

@@ -227,3 +227,15 @@ describe('semantic diff: findings', () => {
     assert.deepEqual(diffFindings(before, before), { appeared: [], disappeared: [] });
   });
 });
+
+describe('semantic diff: an emptied list', () => {
+  it('dropping the last question (an empty `questions:`) drops that question', () => {
+    const emptied = BASE.replace(/questions:\n[\s\S]*?waive:/, 'questions:\nwaive:');
+    const result = changes(BASE, emptied);
+    assert.deepEqual(result.map((change) => [change.kind, change.path]), [
+      ['removed', 'questions.management-style'],
+      ['removed', 'questions.conflict'],
+      ['removed', 'questions.superiors'],
+    ]);
+  });
+});

@@ -137,8 +137,9 @@ export function diffDocuments(
   const raw: RawChange[] = [];
   for (const key of unionKeys(old, current)) {
     if (key === 'waive' && kind === 'brief') diffWaive(asRecord(old.waive), asRecord(current.waive), context, raw);
-    else if ((key === 'skills' || key === 'questions') && (Array.isArray(old[key]) || old[key] === undefined) && (Array.isArray(current[key]) || current[key] === undefined) && (old[key] !== undefined || current[key] !== undefined)) {
-      diffItems(key, (old[key] ?? []) as unknown[], (current[key] ?? []) as unknown[], raw);
+    else if ((key === 'skills' || key === 'questions') && isListOrNothing(old[key]) && isListOrNothing(current[key]) && (Array.isArray(old[key]) || Array.isArray(current[key]))) {
+      // An empty `questions:` holds no questions: dropping the last one drops it, not the list.
+      diffItems(key, asList(old[key]), asList(current[key]), raw);
     } else diffValue([key], old[key], current[key], raw);
   }
   return raw.map((change) => finish(change, context));
@@ -614,6 +615,10 @@ function asRecord(value: unknown): Readonly<Record<string, unknown>> | undefined
 
 function asList(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
+}
+
+function isListOrNothing(value: unknown): boolean {
+  return value === undefined || value === null || Array.isArray(value);
 }
 
 function isScalar(value: unknown): boolean {

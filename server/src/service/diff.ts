@@ -334,7 +334,9 @@ const SECTION_KEYS = new Set(['role', 'profile', 'engagement', 'reports_to', 'pr
 /* ---------- sentences ---------- */
 
 function finish(change: RawChange, context: DiffContext): Change {
-  const result: { -readonly [K in keyof Change]: Change[K] } = { kind: change.kind, path: change.path.join('.'), summary: sentence(change, context) };
+  // A quoted value that ends a sentence ends it: `"Covered by the accountant."`, not `"….".`.
+  const summary = sentence(change, context).replace(/([.!?…])"\.$/, '$1"');
+  const result: { -readonly [K in keyof Change]: Change[K] } = { kind: change.kind, path: change.path.join('.'), summary };
   const itemKey = (change.path[0] === 'skills' || change.path[0] === 'questions') && change.path.length > 1 ? change.path[1] : undefined;
   const id = change.id ?? (itemKey !== undefined && /^[a-z]/.test(itemKey) ? itemKey.replace(/#\d+$/, '') : undefined);
   if (id !== undefined) result.id = id;

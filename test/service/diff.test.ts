@@ -239,3 +239,27 @@ describe('semantic diff: an emptied list', () => {
     ]);
   });
 });
+
+describe('semantic diff: long lists', () => {
+  it('5,000 questions in reverse order: all but one moved (the order is compared in O(n log n), not O(n²))', () => {
+    const ids = Array.from({ length: 5_000 }, (_, index) => `q${index}`);
+    const list = (order: readonly string[]) => `hire: 1\nquestions:\n${order.map((id) => `  - {id: ${id}, ask: Why ${id}?}`).join('\n')}\n`;
+    const result = changes(list(ids), list([...ids].reverse()));
+    assert.equal(result.length, ids.length - 1);
+    assert.ok(result.every((change) => change.kind === 'moved'));
+    const first = result.find((change) => change.id === 'q0');
+    assert.deepEqual(first && { old: first.old, new: first.new }, { old: 1, new: 5_000 });
+  });
+
+  it('a question moved among others: only it is `moved`', () => {
+    const list = (order: readonly string[]) => `hire: 1\nquestions:\n${order.map((id) => `  - {id: ${id}, ask: Why ${id}?}`).join('\n')}\n`;
+    assert.deepEqual(shapes(changes(list(['a', 'b', 'c', 'd']), list(['a', 'c', 'd', 'b']))), [{ kind: 'moved', path: 'questions.b', id: 'b', old: 2, new: 4 }]);
+  });
+
+  it('5,000 duties replaced one by one (counted by value, not searched)', () => {
+    const duties = (prefix: string) => `hire: 1\nduties:\n${Array.from({ length: 5_000 }, (_, index) => `  - ${prefix} ${index}`).join('\n')}\n`;
+    const result = changes(duties('Old'), duties('New'));
+    assert.equal(result.length, 10_000);
+    assert.deepEqual(shapes(result.slice(0, 1)), [{ kind: 'removed', path: 'duties', old: 'Old 0' }]);
+  });
+});

@@ -208,15 +208,25 @@ function diffValue(path: readonly string[], old: unknown, current: unknown, out:
 
 /** A list of plain values (duties, tools, listen_for): each value added or removed; its order is no change. */
 function diffScalarList(path: readonly string[], old: readonly unknown[], current: readonly unknown[], out: RawChange[]): void {
-  const remaining = [...current];
+  // Counted by value, so that a long list takes linear time.
+  const remaining = new Map<string, number>();
+  for (const value of current) remaining.set(canonical(value), (remaining.get(canonical(value)) ?? 0) + 1);
   const removed: unknown[] = [];
   for (const value of old) {
-    const index = remaining.findIndex((candidate) => deepEqual(candidate, value));
-    if (index >= 0) remaining.splice(index, 1);
+    const left = remaining.get(canonical(value)) ?? 0;
+    if (left > 0) remaining.set(canonical(value), left - 1);
     else removed.push(value);
   }
+  const kept = new Map<string, number>();
+  for (const value of old) kept.set(canonical(value), (kept.get(canonical(value)) ?? 0) + 1);
+  const added: unknown[] = [];
+  for (const value of current) {
+    const left = kept.get(canonical(value)) ?? 0;
+    if (left > 0) kept.set(canonical(value), left - 1);
+    else added.push(value);
+  }
   for (const value of removed) out.push({ kind: 'removed', path, old: value, what: 'list-item' });
-  for (const value of remaining) out.push({ kind: 'added', path, new: value, what: 'list-item' });
+  for (const value of added) out.push({ kind: 'added', path, new: value, what: 'list-item' });
 }
 
 /** A skill or question, keyed by its id (by its position when it has none; a repeated id by its id and occurrence). */
@@ -249,10 +259,16 @@ function diffItems(section: 'skills' | 'questions', oldList: readonly unknown[],
 
   // An id renamed with the same content: one change. Only items that say something besides their id.
   const renamedTo = new Map<Item, Item>();
+  const addedByBody = new Map<string, Item[]>();
+  for (const item of added) {
+    if (item.id === undefined) continue;
+    const body = canonical(withoutId(item.value));
+    addedByBody.set(body, [...(addedByBody.get(body) ?? []), item]);
+  }
   for (const gone of removed) {
     const body = withoutId(gone.value);
     if (gone.id === undefined || !isRecord(body) || Object.keys(body).length === 0) continue;
-    const match = added.find((candidate) => candidate.id !== undefined && ![...renamedTo.values()].includes(candidate) && deepEqual(withoutId(candidate.value), body));
+    const match = addedByBody.get(canonical(body))?.shift();
     if (match) renamedTo.set(gone, match);
   }
   const renamedFrom = new Map([...renamedTo].map(([from, to]) => [to, from]));
@@ -276,33 +292,38 @@ function diffItems(section: 'skills' | 'questions', oldList: readonly unknown[],
     const match = newByKey.get(item.key) ?? renamedTo.get(item);
     if (match) pairs.push([item, match]);
   }
-  const oldOrder = pairs.map(([, match]) => match); // the kept items, in the old order
-  const newOrder = [...oldOrder].sort((a, b) => a.index - b.index);
-  const stay = longestCommonSubsequence(oldOrder, newOrder);
-  for (const [, after] of pairs) {
-    if (stay.has(after)) continue;
-    const from = oldOrder.indexOf(after) + 1;
-    const to = newOrder.indexOf(after) + 1;
+  const oldOrder = pairs.map(([, match]) => match); // the new items both versions have, in the old order
+  const newPlace = new Map([...oldOrder].sort((a, b) => a.index - b.index).map((item, place) => [item, place + 1]));
+  const stay = keptInOrder(oldOrder);
+  oldOrder.forEach((after, place) => {
+    if (stay.has(after)) return;
+    const from = place + 1;
+    const to = newPlace.get(after)!;
     out.push({ kind: 'moved', path: [section, after.key], id: after.id, old: from, new: to, from, to });
-  }
+  });
 }
 
-/** The items of the longest common subsequence of two orders of one set. */
-function longestCommonSubsequence<T>(a: readonly T[], b: readonly T[]): Set<T> {
-  const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
-  }
-  const common = new Set<T>();
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) {
-      common.add(a[i]);
-      i++;
-      j++;
-    } else if (table[i + 1][j] >= table[i][j + 1]) i++;
-    else j++;
-  }
-  return common;
+/**
+ * The items that keep their order: a longest increasing subsequence of the
+ * new places taken in the old order (two orders of one set), in O(n log n).
+ */
+function keptInOrder(oldOrder: readonly Item[]): Set<Item> {
+  const tails: number[] = []; // tails[k]: the index in oldOrder ending the best run of length k + 1
+  const previous = new Array<number>(oldOrder.length).fill(-1);
+  oldOrder.forEach((item, index) => {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (oldOrder[tails[middle]].index < item.index) low = middle + 1;
+      else high = middle;
+    }
+    if (low > 0) previous[index] = tails[low - 1];
+    tails[low] = index;
+  });
+  const kept = new Set<Item>();
+  for (let index = tails.length > 0 ? tails[tails.length - 1] : -1; index >= 0; index = previous[index]) kept.add(oldOrder[index]);
+  return kept;
 }
 
 function diffWaive(old: Readonly<Record<string, unknown>> | undefined, current: Readonly<Record<string, unknown>> | undefined, context: DiffContext, out: RawChange[]): void {
@@ -336,13 +357,17 @@ const SECTION_KEYS = new Set(['role', 'profile', 'engagement', 'reports_to', 'pr
 function finish(change: RawChange, context: DiffContext): Change {
   // A quoted value that ends a sentence ends it: `"Covered by the accountant."`, not `"….".`.
   const summary = sentence(change, context).replace(/([.!?…])"\.$/, '$1"');
-  const result: { -readonly [K in keyof Change]: Change[K] } = { kind: change.kind, path: change.path.join('.'), summary };
   const itemKey = (change.path[0] === 'skills' || change.path[0] === 'questions') && change.path.length > 1 ? change.path[1] : undefined;
   const id = change.id ?? (itemKey !== undefined && /^[a-z]/.test(itemKey) ? itemKey.replace(/#\d+$/, '') : undefined);
-  if (id !== undefined) result.id = id;
-  if (change.old !== undefined) result.old = change.old;
-  if (change.new !== undefined) result.new = change.new;
-  return result;
+  // The contract's order: kind, path, id, old, new, summary.
+  return {
+    kind: change.kind,
+    path: change.path.join('.'),
+    ...(id !== undefined ? { id } : {}),
+    ...(change.old !== undefined ? { old: change.old } : {}),
+    ...(change.new !== undefined ? { new: change.new } : {}),
+    summary,
+  };
 }
 
 function sentence(change: RawChange, context: DiffContext): string {
@@ -634,6 +659,13 @@ function isComposite(value: unknown): boolean {
 /** The keys of two mappings: the new one's in its order, then those only the old one has. */
 function unionKeys(old: Readonly<Record<string, unknown>>, current: Readonly<Record<string, unknown>>): string[] {
   return [...new Set([...Object.keys(current), ...Object.keys(old)])];
+}
+
+/** A plain value as text, mappings with their keys sorted: equal values, equal texts. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isRecord(value)) return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical(value[key])}`).join(',')}}`;
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value) ?? 'undefined';
 }
 
 /** Whether two plain values are equal: mappings whatever their key order, lists in order. */

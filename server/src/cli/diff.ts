@@ -205,7 +205,8 @@ function compare(
 ): FileDiff {
   const onDisk = path.join(root, file);
   const siblings = existsSync(onDisk) ? siblingProfiles([onDisk]) : [];
-  const outcome = diffTexts(old.text, old.name, current.text, current.name, loadProfiles(options.profiles, siblings));
+  const { before, after } = registries(options, siblings, onDisk, old.text, current.text);
+  const outcome = diffTexts(old.text, old.name, current.text, current.name, after);
   if ('usage' in outcome) throw new DiffFailure(outcome.usage, true);
   if ('error' in outcome) throw new DiffFailure(sideMessage(outcome.side === 'old' ? old.name : current.name, outcome.side, outcome.error));
   const languageId = outcome.kind === 'profile' ? PROFILE_LANGUAGE_ID : BRIEF_LANGUAGE_ID;
@@ -218,22 +219,31 @@ function compare(
     service.close(uri);
     return diagnostics;
   };
-  const registries = () => {
-    const before = loadProfiles(options.profiles, siblings);
-    const after = loadProfiles(options.profiles, siblings);
-    if (outcome.kind === 'profile') {
-      const source = profileSource(onDisk);
-      before.set(source, old.text.trim() === '' ? undefined : parseProfile(old.text, source));
-      after.set(source, current.text.trim() === '' ? undefined : parseProfile(current.text, source));
-    }
-    return { before, after };
-  };
-  const { before, after } = registries();
   const findings = diffFindings(findingsWith(before, old.text), findingsWith(after, current.text));
   const result: FileDiff = { path: file, ...(oldPath !== undefined ? { oldPath } : {}), status, kind: outcome.kind, changes: outcome.changes, findings };
   if (outcome.kind !== 'profile') return result;
   const ids = [outcome.old.value.id, outcome.new.value.id].filter((id): id is string => typeof id === 'string');
   return { ...result, affects: affectedBriefs(ids, briefs, before, after, root) };
+}
+
+/**
+ * The profiles each version is checked against: the built-in ones, those of
+ * --profiles and those beside the file; a profile file's own version in
+ * each (none for an empty side).
+ */
+function registries(options: DiffOptions, siblings: readonly string[], file: string, oldText: string, newText: string): { before: ProfileRegistry; after: ProfileRegistry } {
+  const before = loadProfiles(options.profiles, siblings);
+  const after = loadProfiles(options.profiles, siblings);
+  const source = profileSource(file);
+  const isProfile = (text: string) => {
+    const side = readDiffSide(text, file);
+    return !isSideError(side) && side.kind === 'profile';
+  };
+  if (isProfile(oldText) || isProfile(newText)) {
+    before.set(source, oldText.trim() === '' ? undefined : parseProfile(oldText, source));
+    after.set(source, newText.trim() === '' ? undefined : parseProfile(newText, source));
+  }
+  return { before, after };
 }
 
 /** The briefs under a folder whose profile is one of `ids` or extends it, in either registry, with how their findings change. */

@@ -213,6 +213,23 @@ describe('hire diff as git\'s diff driver', () => {
     }
   });
 
+  it('--base REF: a renamed and a deleted file', () => {
+    git('mv', 'briefs/night-market.hire.yaml', 'briefs/night-market-2027.hire.yaml');
+    writeFileSync(path.join(repo, 'briefs/night-market-2027.hire.yaml'), `# Reviewed\n${COMPLETE.replace('max: 400', 'max: 450')}`);
+    try {
+      const renamed = JSON.parse(hire(['diff', '--base', 'HEAD', '--format', 'json'], { cwd: repo }).stdout);
+      assert.deepEqual(renamed.files.map((file: { path: string; old_path?: string; status: string; changes: unknown[] }) => [file.path, file.old_path, file.status, file.changes.length]), [
+        ['briefs/night-market-2027.hire.yaml', 'briefs/night-market.hire.yaml', 'renamed', 0],
+      ]);
+      git('rm', '-q', '-f', 'briefs/night-market-2027.hire.yaml');
+      const deleted = hire(['diff', '--base', 'HEAD'], { cwd: repo });
+      assert.equal(deleted.status, 1);
+      assert.match(deleted.stdout, /^briefs\/night-market\.hire\.yaml \(deleted\)\n  hire\n    - Removes the format version \(was 1\)\./);
+    } finally {
+      git('reset', '-q', '--hard', 'HEAD');
+    }
+  });
+
   it('--base with an unknown ref, or outside a repository, is an error (exit 2)', () => {
     const unknown = hire(['diff', '--base', 'no-such-branch'], { cwd: repo });
     assert.equal(unknown.status, 2);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CHANGES_REQUEST, type ChangesRequestParams, type ChangesRequestResult } from '../../server/src/protocol';
+import { ChangesRequest, type ChangesRequestParams } from '../../server/src/protocol';
 import { ROOT } from '../support/documents';
 import { startServer, type TestServer } from '../support/lspClient';
 
@@ -22,7 +22,7 @@ describe('hire/changes', () => {
     await server.stop();
   });
 
-  const changes = (params: ChangesRequestParams) => server.connection.sendRequest<ChangesRequestResult>(CHANGES_REQUEST, params);
+  const changes = (params: ChangesRequestParams) => server.connection.sendRequest(ChangesRequest.type, params);
   const uri = 'file:///work/night-market.hire.yaml';
 
   it('compares the version the server has with the base, as it changes', async () => {

@@ -4,7 +4,7 @@
  * files; the CSP allows nothing else, and scripts only with the page's nonce.
  * No vscode import: the tests call it with a plain origin.
  */
-import { escapeHtml } from '../../../server/src/service/render';
+import { escapeHtml } from '../../../server/src/service/html';
 import { NOTHING_TO_PREVIEW, PREVIEW_VIEWS, VIEW_LABELS, type PreviewState } from './messages';
 
 /** What the page is built from. */

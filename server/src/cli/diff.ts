@@ -12,15 +12,15 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from '../protocol';
 import {
   CHANGE_MARKS, changesBySection, diffFindings, diffTexts, isDiffable, isSideError, noFindingChanges, readDiffSide,
   type Change, type DiffDocumentKind, type DiffSideError, type FindingChange, type FindingsDelta,
 } from '../service/diff';
 import { BRIEF_SUFFIX } from '../service/documents';
 import { getLanguageService } from '../service/languageService';
-import { parseProfile, type ProfileRegistry } from '../service/profiles';
-import { readText } from './check';
+import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from '../service/names';
+import type { ProfileRegistry } from '../service/profiles';
+import { readText } from './read';
 import { findFiles, InputError, relativePath } from './files';
 import { loadProfiles, profileSource, siblingProfiles } from './profiles';
 
@@ -240,8 +240,14 @@ function registries(options: DiffOptions, siblings: readonly string[], file: str
     return !isSideError(side) && side.kind === 'profile';
   };
   if (isProfile(oldText) || isProfile(newText)) {
-    before.set(source, oldText.trim() === '' ? undefined : parseProfile(oldText, source));
-    after.set(source, newText.trim() === '' ? undefined : parseProfile(newText, source));
+    // Read as the server reads a profile document; an empty side (a new or deleted file) is no profile.
+    for (const [registry, text] of [[before, oldText], [after, newText]] as const) {
+      registry.delete(source);
+      if (text.trim() === '') continue;
+      const service = getLanguageService({ profiles: registry });
+      service.updateProfile(TextDocument.create(source, PROFILE_LANGUAGE_ID, 1, text));
+      service.close(source);
+    }
   }
   return { before, after };
 }

@@ -11,6 +11,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { severityName, type SeverityName } from './codes';
 import { BRIEF_SUFFIX, PROFILE_SUFFIX } from './documents';
+import { escapeHtml } from './html';
 import { hasSyntaxErrors, parseText } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
 
@@ -702,28 +703,25 @@ export const CHANGE_MARKS: Readonly<Record<ChangeKind, string>> = { added: '+', 
  * section, then the findings that appear and disappear.
  */
 export function changesHtml(changes: readonly Change[], findings: FindingsDelta, between: string): string {
-  const parts = [`<section class="hire-changes">`, `<p class="eyebrow">Changes by meaning ${escape(between)}</p>`];
+  const parts = [`<section class="hire-changes">`, `<p class="eyebrow">Changes by meaning ${escapeHtml(between)}</p>`];
   if (changes.length === 0) parts.push(`<p class="hire-changes-none">No changes by meaning: only comments or layout differ, if anything.</p>`);
   for (const [section, list] of changesBySection(changes)) {
-    parts.push(`<h2>${escape(section)}</h2>`, '<ul>');
+    parts.push(`<h2>${escapeHtml(section)}</h2>`, '<ul>');
     for (const change of list) {
-      parts.push(`<li class="hire-change hire-change-${change.kind}" data-path="${escape(change.path)}"><span class="hire-change-mark" aria-label="${change.kind}">${escape(CHANGE_MARKS[change.kind])}</span> ${escape(change.summary)}</li>`);
+      parts.push(`<li class="hire-change hire-change-${change.kind}" data-path="${escapeHtml(change.path)}"><span class="hire-change-mark" aria-label="${change.kind}">${escapeHtml(CHANGE_MARKS[change.kind])}</span> ${escapeHtml(change.summary)}</li>`);
     }
     parts.push('</ul>');
   }
   if (!noFindingChanges(findings)) {
     parts.push('<h2>Findings</h2>', '<ul>');
-    for (const finding of findings.appeared) parts.push(`<li class="hire-finding-appeared hire-${finding.severity}"><span class="hire-change-mark" aria-label="appears">+</span> ${escape(finding.summary)}</li>`);
-    for (const finding of findings.disappeared) parts.push(`<li class="hire-finding-disappeared"><span class="hire-change-mark" aria-label="disappears">-</span> ${escape(finding.summary)}</li>`);
+    for (const finding of findings.appeared) parts.push(`<li class="hire-finding-appeared hire-${finding.severity}"><span class="hire-change-mark" aria-label="appears">+</span> ${escapeHtml(finding.summary)}</li>`);
+    for (const finding of findings.disappeared) parts.push(`<li class="hire-finding-disappeared"><span class="hire-change-mark" aria-label="disappears">-</span> ${escapeHtml(finding.summary)}</li>`);
     parts.push('</ul>');
   }
   parts.push('</section>');
   return parts.join('\n');
 }
 
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 /** What the Changes view compares: a base text, and the document's text or (two commits) another. */
 export interface ChangesParams {
@@ -745,7 +743,7 @@ export interface ChangesResult {
 
 /** The Changes view of a failed comparison. */
 export function changesError(version: number, message: string): ChangesResult {
-  return { version, changes: [], findings: { appeared: [], disappeared: [] }, content: `<section class="hire-changes"><p class="hire-empty">${escape(message)}</p></section>`, error: message };
+  return { version, changes: [], findings: { appeared: [], disappeared: [] }, content: `<section class="hire-changes"><p class="hire-empty">${escapeHtml(message)}</p></section>`, error: message };
 }
 
 /** What a side that cannot be compared says in the Changes view. */

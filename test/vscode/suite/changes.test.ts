@@ -86,7 +86,7 @@ suite('Show Changes', () => {
     drop.delete(document.uri, new vscode.Range(document.positionAt(question), document.positionAt(next)));
     assert.ok(await vscode.workspace.applyEdit(drop));
     const dropped = await until('the dropped question and its finding', () => shown()?.html?.includes('now missing: required question') && shown(), shown);
-    assert.match(dropped.html!, /Drops the question &#39;conflict&#39; \(&quot;How do you handle conflict\?&quot;\)/);
+    assert.match(dropped.html!, /Drops the question 'conflict' \(&quot;How do you handle conflict\?&quot;\)/);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 

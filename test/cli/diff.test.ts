@@ -5,7 +5,8 @@
  * `--base REF` for a pull-request check. Exit codes 0 / 1 / 2.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -62,6 +63,21 @@ describe('hire diff OLD NEW', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('colours the text on a terminal, and not with NO_COLOR', { skip: !existsSync('/usr/bin/script') && 'needs script(1) for a terminal' }, () => {
+    const old = write('tty/old.hire.yaml', COMPLETE);
+    const current = write('tty/new.hire.yaml', COMPLETE.replace('max: 400', 'max: 450'));
+    const command = `"${process.execPath}" "${CLI}" diff "${old}" "${current}"`;
+    const onTerminal = (env: Record<string, string | undefined>) =>
+      spawnSync('/usr/bin/script', ['-q', '-e', '-c', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: undefined, ...env } });
+    const coloured = onTerminal({});
+    assert.equal(coloured.status, 1, coloured.stderr);
+    assert.match(coloured.stdout, /\u001b\[33m~\u001b\[0m The rate ceiling rises from 400 to 450 USD a day\./);
+    const plain = onTerminal({ NO_COLOR: '1' });
+    assert.equal(plain.status, 1);
+    assert.match(plain.stdout, /~ The rate ceiling rises/);
+    assert.doesNotMatch(plain.stdout, /\u001b/);
   });
 
   it('writes Markdown for a pull-request comment, escaping what the brief says', () => {

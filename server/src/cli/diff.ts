@@ -17,7 +17,8 @@ import {
   type Change, type DiffDocumentKind, type DiffSideError, type FindingChange, type FindingsDelta,
 } from '../service/diff';
 import { BRIEF_SUFFIX } from '../service/documents';
-import { getLanguageService } from '../service/languageService';
+import { getLanguageService, type LanguageService } from '../service/languageService';
+import { readBrief, resolveBrief } from '../service/model';
 import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from '../service/names';
 import type { ProfileRegistry } from '../service/profiles';
 import { readText } from './read';
@@ -252,13 +253,20 @@ function registries(options: DiffOptions, siblings: readonly string[], file: str
   return { before, after };
 }
 
-/** The briefs under a folder whose profile is one of `ids` or extends it, in either registry, with how their findings change. */
+/**
+ * The briefs under a folder that follow a profile of `ids` (their profile is
+ * one of them or extends one, as the model's chain says) in either version,
+ * with how their findings change.
+ */
 function affectedBriefs(ids: readonly string[], folder: string, before: ProfileRegistry, after: ProfileRegistry, root: string): AffectedBrief[] {
   if (ids.length === 0 || !existsSync(folder)) return [];
-  const follows = (registry: ProfileRegistry, profile: string) => registry.chain(profile).some((entry) => ids.includes(entry.id));
   const affected: AffectedBrief[] = [];
   const oldService = getLanguageService({ profiles: before });
   const newService = getLanguageService({ profiles: after });
+  const follows = (service: LanguageService, document: TextDocument) => {
+    const model = readBrief(service.parse(document));
+    return !!model && resolveBrief(model, service.profiles).chain.some((profile) => ids.includes(profile.id));
+  };
   for (const file of findFiles([folder], [BRIEF_SUFFIX])) {
     let text: string;
     try {
@@ -266,22 +274,15 @@ function affectedBriefs(ids: readonly string[], folder: string, before: ProfileR
     } catch {
       continue; // one that cannot be read is `hire check`'s to report
     }
-    const profile = briefProfileId(text, file);
-    if (profile === undefined || !(follows(before, profile) || follows(after, profile))) continue;
     const uri = `file://${path.resolve(file).split(path.sep).join('/')}`;
     const document = TextDocument.create(uri, BRIEF_LANGUAGE_ID, 1, text);
-    const findings = diffFindings(oldService.validate(document), newService.validate(document));
+    if (follows(oldService, document) || follows(newService, document)) {
+      affected.push({ path: relativePath(file, root) ?? file, findings: diffFindings(oldService.validate(document), newService.validate(document)) });
+    }
     oldService.close(uri);
     newService.close(uri);
-    affected.push({ path: relativePath(file, root) ?? file, findings });
   }
   return affected;
-}
-
-/** The profile a brief's text names; undefined when it names none or does not parse. */
-function briefProfileId(text: string, name: string): string | undefined {
-  const side = readDiffSide(text, name);
-  return !isSideError(side) && typeof side.value.profile === 'string' ? side.value.profile : undefined;
 }
 
 function sideMessage(name: string, side: 'old' | 'new', error: DiffSideError): string {

@@ -12,8 +12,9 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { severityName, type SeverityName } from './codes';
 import { BRIEF_SUFFIX, PROFILE_SUFFIX } from './documents';
 import { escapeHtml } from './html';
-import { hasSyntaxErrors, parseText } from './parse';
-import type { Profile, ProfileRegistry } from './profiles';
+import { readBrief, resolveBrief, resolveProfileDocument, type ResolvedBrief } from './model';
+import { hasSyntaxErrors, parseText, type ParsedDocument } from './parse';
+import type { ProfileRegistry } from './profiles';
 
 /** What a file holds. */
 export type DiffDocumentKind = 'brief' | 'profile';
@@ -56,6 +57,8 @@ export interface DiffSide {
   /** Undefined for an empty side (a new or deleted file), which takes the other side's kind. */
   readonly kind: DiffDocumentKind | undefined;
   readonly value: Readonly<Record<string, unknown>>;
+  /** Its parse, for the model; undefined for an empty side. */
+  readonly parsed?: ParsedDocument;
 }
 
 /** Why a side cannot be compared: its YAML does not parse, or it is no brief or profile. */
@@ -91,7 +94,7 @@ export function readDiffSide(text: string, name: string): DiffSide | DiffSideErr
   const data = value as Record<string, unknown>;
   const kind: DiffDocumentKind =
     'hire-profile' in data ? 'profile' : 'hire' in data ? 'brief' : name.endsWith(PROFILE_SUFFIX) ? 'profile' : 'brief';
-  return { kind, value: data };
+  return { kind, value: data, parsed };
 }
 
 /** Whether a read side is an error. */
@@ -119,7 +122,7 @@ export function diffTexts(
     return { usage: `cannot compare a ${old.kind} (${oldName}) with a ${current.kind} (${newName}): give two versions of one brief or of one profile` };
   }
   const kind = current.kind ?? old.kind ?? (newName.endsWith(PROFILE_SUFFIX) || oldName.endsWith(PROFILE_SUFFIX) ? 'profile' : 'brief');
-  return { kind, changes: diffDocuments(kind, old.value, current.value, profiles), old, new: current };
+  return { kind, changes: diffDocuments(kind, old, current, profiles), old, new: current };
 }
 
 /** Whether a file name is one `hire diff` reads: a brief or a profile. */
@@ -127,14 +130,11 @@ export function isDiffable(name: string): boolean {
   return name.endsWith(BRIEF_SUFFIX) || name.endsWith(PROFILE_SUFFIX);
 }
 
-/** The changes from one version of a brief or profile to another. */
-export function diffDocuments(
-  kind: DiffDocumentKind,
-  old: Readonly<Record<string, unknown>>,
-  current: Readonly<Record<string, unknown>>,
-  profiles?: ProfileRegistry,
-): Change[] {
-  const context = contextOf(kind, old, current, profiles);
+/** The changes from one version of a brief or profile to another (each as `readDiffSide` reads it). */
+export function diffDocuments(kind: DiffDocumentKind, oldSide: DiffSide, currentSide: DiffSide, profiles?: ProfileRegistry): Change[] {
+  const context = contextOf(kind, oldSide, currentSide, profiles);
+  const old = oldSide.value;
+  const current = currentSide.value;
   const raw: RawChange[] = [];
   for (const key of unionKeys(old, current)) {
     if (key === 'waive' && kind === 'brief') diffWaive(asRecord(old.waive), asRecord(current.waive), context, raw);
@@ -148,33 +148,38 @@ export function diffDocuments(
 
 /* ---------- what the sentences need to know ---------- */
 
-/** What the diff reads beyond the two documents: kept in one place, so that it can come from the brief model instead. */
+/** What the diff reads beyond the two documents, from the model: each version over its profile (a brief's, or the one a profile extends). */
 interface DiffContext {
   readonly kind: DiffDocumentKind;
   readonly old: Readonly<Record<string, unknown>>;
   readonly current: Readonly<Record<string, unknown>>;
+  /** Each version's model over its profile; undefined for an empty side or without profiles. */
+  readonly before?: ResolvedBrief;
+  readonly after?: ResolvedBrief;
   /** The ids of the skills and of the questions of either version and of their profiles. */
   readonly skillIds: ReadonlySet<string>;
   readonly questionIds: ReadonlySet<string>;
-  /** The profile of the new version (else of the old), for what briefs inherit. */
-  readonly profile?: Profile;
 }
 
-function contextOf(kind: DiffDocumentKind, old: Readonly<Record<string, unknown>>, current: Readonly<Record<string, unknown>>, profiles?: ProfileRegistry): DiffContext {
-  const profileOf = (data: Readonly<Record<string, unknown>>) =>
-    kind === 'brief' && typeof data.profile === 'string' ? profiles?.get(data.profile) : undefined;
-  const profile = profileOf(current) ?? profileOf(old);
+function contextOf(kind: DiffDocumentKind, old: DiffSide, current: DiffSide, profiles?: ProfileRegistry): DiffContext {
+  const resolve = (side: DiffSide): ResolvedBrief | undefined => {
+    const model = profiles && side.parsed ? readBrief(side.parsed) : undefined;
+    if (!model || !profiles) return undefined;
+    return kind === 'brief' ? resolveBrief(model, profiles) : resolveProfileDocument(model, profiles);
+  };
+  const before = resolve(old);
+  const after = resolve(current);
   const skillIds = new Set<string>();
   const questionIds = new Set<string>();
-  for (const data of [old, current]) {
+  for (const data of [old.value, current.value]) {
     for (const item of asList(data.skills)) if (itemId(item) !== undefined) skillIds.add(itemId(item)!);
     for (const item of asList(data.questions)) if (itemId(item) !== undefined) questionIds.add(itemId(item)!);
   }
-  for (const candidate of [profileOf(old), profileOf(current)]) {
-    for (const skill of candidate?.skills ?? []) skillIds.add(skill.id);
-    for (const question of candidate?.questions ?? []) questionIds.add(question.id);
+  for (const resolved of [before, after]) {
+    for (const skill of resolved?.unlistedSkills ?? []) skillIds.add(skill.id);
+    for (const question of resolved?.unlistedQuestions ?? []) questionIds.add(question.id);
   }
-  return { kind, old, current, skillIds, questionIds, profile };
+  return { kind, old: old.value, current: current.value, before, after, skillIds, questionIds };
 }
 
 /* ---------- comparing ---------- */
@@ -378,7 +383,7 @@ function sentence(change: RawChange, context: DiffContext): string {
     case 'rename':
       return `Renames the ${noun(section)} '${change.old}' to '${change.new}' (nothing else changes).`;
     case 'item':
-      return change.kind === 'added' ? `Adds ${describeItem(section, change.new, context)}.` : `Drops ${describeItem(section, change.old, context)}.`;
+      return change.kind === 'added' ? `Adds ${describeItem(section, change.new, context.after)}.` : `Drops ${describeItem(section, change.old, context.before)}.`;
     case 'waive-reason':
       return `The reason for waiving ${waivedName(change.id!, context)} changes from ${show(change.old)} to ${show(change.new)}.`;
     case 'list-item':
@@ -419,28 +424,27 @@ function sentence(change: RawChange, context: DiffContext): string {
   }
 }
 
-/** The need or priority a brief's skill or question takes from its profile. */
+/** The need or priority a skill or question takes from the profile under it (a brief's, or the one a profile extends). */
 function inheritedLevel(section: string, id: string, context: DiffContext): string | undefined {
-  if (context.kind !== 'brief') return undefined;
-  if (section === 'skills') return context.profile?.skills.find((skill) => skill.id === id)?.need;
-  return context.profile?.questions.find((question) => question.id === id)?.priority;
+  const resolved = context.after ?? context.before;
+  return section === 'skills' ? resolved?.profileSkill(id)?.need : resolved?.profileQuestion(id)?.priority;
 }
 
 function noun(section: string): string {
   return section === 'skills' ? 'skill' : 'question';
 }
 
-function describeItem(section: string, value: unknown, context: DiffContext): string {
+function describeItem(section: string, value: unknown, resolved: ResolvedBrief | undefined): string {
   const id = itemId(value) ?? '(no id)';
   if (section === 'skills') {
+    // How much it matters, as the model says (its own, else the profile's); said only when known.
     const own = isRecord(value) && typeof value.need === 'string' ? value.need : undefined;
-    const inherited = context.kind === 'brief' ? context.profile?.skills.find((skill) => skill.id === id)?.need : undefined;
-    const need = own ?? inherited;
+    const need = own ?? resolved?.profileSkill(id)?.need;
     return `the ${need ? `${need} ` : ''}skill '${id}'`;
   }
   const ask = isRecord(value) && typeof value.ask === 'string' ? value.ask : undefined;
-  const priority = isRecord(value) && typeof value.priority === 'string' ? `${value.priority} ` : '';
-  return `the ${priority}question '${id}'${ask ? ` (${show(ask)})` : ''}`;
+  const own = isRecord(value) && typeof value.priority === 'string' ? value.priority : undefined;
+  return `the ${own ? `${own} ` : ''}question '${id}'${ask ? ` (${show(ask)})` : ''}`;
 }
 
 function waivedName(id: string, context: DiffContext): string {

@@ -263,3 +263,19 @@ describe('semantic diff: long lists', () => {
     assert.deepEqual(shapes(result.slice(0, 1)), [{ kind: 'removed', path: 'duties', old: 'Old 0' }]);
   });
 });
+
+describe('the language service\'s Changes view', () => {
+  it('compares each version of a document with one base, with the user\'s severities', () => {
+    const service = getLanguageService();
+    const base = { text: BASE, label: 'HEAD (1234567)' };
+    const first = service.changes(brief(BASE.replace('max: 400', 'max: 450'), 'file:///x.hire.yaml', 1), { base });
+    assert.deepEqual(first.changes.map((change) => change.path), ['rate.max']);
+    const second = service.changes(brief(BASE.replace('- id: conflict', '- id: conflicting'), 'file:///x.hire.yaml', 2), { base }, { severity: { 'missing-question': 'off' } });
+    assert.equal(second.version, 2);
+    assert.deepEqual(second.changes.map((change) => change.path), ['questions.conflict.id']);
+    assert.ok(!second.findings.appeared.some((finding) => finding.code === 'missing-question'), 'turned off');
+    assert.match(second.content, /Changes by meaning since HEAD \(1234567\)/);
+    const broken = service.changes(brief('role: [x\n', 'file:///x.hire.yaml', 3), { base });
+    assert.match(broken.error ?? '', /^Cannot compare: the editor's text does not parse \(line 1, column \d+\)/);
+  });
+});

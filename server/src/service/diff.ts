@@ -76,15 +76,19 @@ export type DiffOutcome =
   | { readonly usage: string };
 
 /**
- * Reads one side: `name` (the file's path) tells a profile from a brief when
- * the content does not. Never throws.
+ * Reads one side from its text: `name` (the file's path) tells a profile
+ * from a brief when the content does not. Never throws.
  */
 export function readDiffSide(text: string, name: string): DiffSide | DiffSideError {
-  if (text.trim() === '') return { kind: undefined, value: {} };
-  const parsed = parseText(name, 0, text);
+  return text.trim() === '' ? { kind: undefined, value: {} } : readParsedSide(parseText(name, 0, text), name);
+}
+
+/** Reads one side from its parse (an editor's document, parsed once per version). */
+export function readParsedSide(parsed: ParsedDocument, name: string): DiffSide | DiffSideError {
+  if (parsed.text.trim() === '') return { kind: undefined, value: {} };
   if (hasSyntaxErrors(parsed)) {
     const problem = parsed.problems.find((candidate) => candidate.severity === 'error')!;
-    const before = text.slice(0, problem.span.start).split(/\r\n|\r|\n/);
+    const before = parsed.text.slice(0, problem.span.start).split(/\r\n|\r|\n/);
     return { error: problem.message, line: before.length, column: before[before.length - 1].length + 1 };
   }
   if (parsed.extraDocuments.length > 0) return { error: 'holds more than one YAML document; a brief or a profile is one' };
@@ -114,9 +118,18 @@ export function diffTexts(
   newName: string,
   profiles?: ProfileRegistry,
 ): DiffOutcome {
-  const old = readDiffSide(oldText, oldName);
+  return diffSides(readDiffSide(oldText, oldName), oldName, readDiffSide(newText, newName), newName, profiles);
+}
+
+/** Compares two sides as `readDiffSide` or `readParsedSide` read them. */
+export function diffSides(
+  old: DiffSide | DiffSideError,
+  oldName: string,
+  current: DiffSide | DiffSideError,
+  newName: string,
+  profiles?: ProfileRegistry,
+): DiffOutcome {
   if (isSideError(old)) return { side: 'old', error: old };
-  const current = readDiffSide(newText, newName);
   if (isSideError(current)) return { side: 'new', error: current };
   if (old.kind && current.kind && old.kind !== current.kind) {
     return { usage: `cannot compare a ${old.kind} (${oldName}) with a ${current.kind} (${newName}): give two versions of one brief or of one profile` };

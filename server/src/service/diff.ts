@@ -5,14 +5,16 @@
  * id (reordering skills is no change, reordering questions is `moved`, an id
  * renamed with the same content is one change); `waive` entries are `waived`
  * and `unwaived` changes of the item they name. Each change has a sentence a
- * reviewer reads. The findings that appear or disappear between two versions
- * are compared here too, from the diagnostics the host computed.
+ * reviewer reads; which ids are skills or questions, and what an item
+ * inherits, come from the model (each version resolved over its profile).
+ * The findings that appear or disappear between two versions are compared
+ * here too, from the diagnostics the host computed.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { severityName, type SeverityName } from './codes';
 import { BRIEF_SUFFIX, PROFILE_SUFFIX } from './documents';
 import { escapeHtml } from './html';
-import { readBrief, resolveBrief, resolveProfileDocument, type ResolvedBrief } from './model';
+import { BRIEF_KEYS, readBrief, resolveBrief, resolveProfileDocument, type ResolvedBrief } from './model';
 import { hasSyntaxErrors, parseText, type ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
 
@@ -369,7 +371,7 @@ function waivedPath(id: string, context: DiffContext): string[] {
   return ['waive', id];
 }
 
-const SECTION_KEYS = new Set(['role', 'profile', 'engagement', 'reports_to', 'project', 'summary', 'duties', 'skills', 'authority', 'rate', 'workspace', 'questions', 'notes']);
+const SECTION_KEYS: ReadonlySet<string> = new Set(BRIEF_KEYS);
 
 /* ---------- sentences ---------- */
 

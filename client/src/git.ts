@@ -4,7 +4,6 @@
  * a commit, and the commits that touched the file. Outside git, in a file git
  * does not track, or with Git disabled, it says why instead.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 /** The part of the Git extension's API (`vscode.git`, `getAPI(1)`) used here. */
@@ -59,7 +58,7 @@ export const GIT_NOTICES = {
   noGit: 'Git is not available (the built-in Git extension is disabled or missing): there is no history to compare this file with.',
   outside: 'This file is not in a Git repository: there is no history to compare it with.',
   untracked: 'This file is not in HEAD yet (new or untracked): commit it, then Show Changes compares your edits with it.',
-  notFile: 'Only a file saved on disk has a Git history: save this one in a repository to compare its changes.',
+  notFile: 'The Changes view reads history through the Git extension, which works on files on disk: this one is unsaved or on a virtual file system.',
 } as const;
 
 /** How long to wait for the Git extension to find its repositories, at most. */
@@ -88,7 +87,7 @@ async function gitApi(): Promise<GitApi | undefined> {
 
 /** The repository of a file: one the Git extension has open, else the one it opens for the file's folder (a parent folder's repository too). */
 async function repositoryOf(api: GitApi, uri: vscode.Uri): Promise<GitRepository | null> {
-  return api.getRepository(uri) ?? (await api.openRepository?.(vscode.Uri.file(path.dirname(uri.fsPath)))) ?? null;
+  return api.getRepository(uri) ?? (await api.openRepository?.(vscode.Uri.joinPath(uri, '..'))) ?? null;
 }
 
 /** Texts read at commits, by commit and file: a commit's text never changes, and the view asks again as the user types. */

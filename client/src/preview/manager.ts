@@ -3,11 +3,11 @@
  * restoring them after a window reload, the view and lock toggles, and the
  * exports to HTML and Markdown.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID, SETTINGS_SECTION, SHOW_RATE_SETTING, type ChangesRequestParams, type ChangesRequestResult, type RenderParams, type RenderResult } from '../../../server/src/protocol';
 import type { RenderFormat, RenderView } from '../../../server/src/service/render';
 import { commitLabel, historyOf, type GitCommit } from '../git';
+import { baseName } from '../uris';
 import { PREVIEW_VIEWS, type CompareState, type PreviewState } from './messages';
 import { BriefPreview, PREVIEW_VIEW_TYPE, previewWebviewOptions, type PreviewHost } from './preview';
 
@@ -147,7 +147,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     }
     const view: RenderView | undefined = preview?.view === 'changes' ? undefined : preview?.view;
     const document = await vscode.workspace.openTextDocument(uri);
-    const base = path.posix.basename(uri.path).replace(/\.hire\.yaml$|\.ya?ml$/, '');
+    const base = baseName(uri).replace(/\.hire\.yaml$|\.ya?ml$/, '');
     const extension = format === 'html' ? 'html' : 'md';
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.joinPath(uri, '..', `${base}${view ? `.${view}` : ''}.${extension}`),
@@ -162,7 +162,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
     this.log.info(`Exported ${uri.toString()} to ${target.toString()}`);
-    void vscode.window.showInformationMessage(`Saved ${path.posix.basename(target.path)}.`);
+    void vscode.window.showInformationMessage(`Saved ${baseName(target)}.`);
   }
 
   /** The preview the commands act on: the active panel, else the last one used. */
@@ -204,11 +204,11 @@ async function pickCommits(uri: vscode.Uri): Promise<CompareState | undefined> {
     void vscode.window.showInformationMessage(commits.notice);
     return undefined;
   }
-  const from = await vscode.window.showQuickPick(commits.map(commitItem), { title: `Compare ${path.posix.basename(uri.path)}: from which commit?`, matchOnDescription: true });
+  const from = await vscode.window.showQuickPick(commits.map(commitItem), { title: `Compare ${baseName(uri)}: from which commit?`, matchOnDescription: true });
   if (!from) return undefined;
   const newer = commits.slice(0, commits.indexOf(from.commit));
   const editor = { label: "The editor's text", description: 'your current edits', commit: undefined };
-  const to = await vscode.window.showQuickPick([editor, ...newer.map(commitItem)], { title: `Compare ${path.posix.basename(uri.path)} from ${from.commit.hash.slice(0, 7)} to…`, matchOnDescription: true });
+  const to = await vscode.window.showQuickPick([editor, ...newer.map(commitItem)], { title: `Compare ${baseName(uri)} from ${from.commit.hash.slice(0, 7)} to…`, matchOnDescription: true });
   if (!to) return undefined;
   return {
     from: from.commit.hash,

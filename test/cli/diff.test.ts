@@ -178,7 +178,7 @@ describe('hire diff as git\'s diff driver', () => {
     git('commit', '-q', '-am', 'Renamed');
     try {
       const renamed = git('show', '--ext-diff', '-M', '--format=', 'HEAD');
-      assert.match(renamed, /^briefs\/night-market-2027\.hire\.yaml \(renamed from briefs\/night-market\.hire\.yaml\)\n  rate\n    ~ The kit fee rises from 50 to 60 USD a day\.\n$/);
+      assert.match(renamed, /^briefs\/night-market-2027\.hire\.yaml \(renamed from briefs\/night-market\.hire\.yaml\)\n  rate\n    ~ The kit fee rises from 50 to 60 USD a day\.\n\n$/);
       unlinkSync(path.join(repo, 'briefs/night-market-2027.hire.yaml'));
       git('commit', '-q', '-am', 'Deleted');
       const deleted = git('show', '--ext-diff', '--format=', 'HEAD');

@@ -130,7 +130,8 @@ function runGitDriver(args: readonly string[], options: DiffOptions): number {
     if (!(error instanceof DiffFailure)) throw error;
     output = `${header(newPath, newPath !== oldPath ? oldPath : undefined, status, gitColor(options))}\n  ${error.message}\n`;
   }
-  process.stdout.write(output);
+  // A blank line after each file: git writes one file's diff after another's.
+  process.stdout.write(`${output}\n`);
   return 0;
 }
 

@@ -70,15 +70,8 @@ interface Version {
   readonly name: string;
 }
 
-/** Why a file cannot be compared: a side's YAML error, or a usage error. */
-class DiffFailure extends Error {
-  constructor(
-    message: string,
-    readonly usage = false,
-  ) {
-    super(message);
-  }
-}
+/** Why a file cannot be compared: a side's YAML error, or a brief against a profile (both exit 2). */
+class DiffFailure extends Error {}
 
 /** Runs `hire diff`; returns the exit code. Throws InputError for a usage error or an unreadable file. */
 export function runDiff(args: readonly string[], options: DiffOptions): number {
@@ -209,7 +202,7 @@ function compare(
   const siblings = existsSync(onDisk) ? siblingProfiles([onDisk]) : [];
   const { before, after } = registries(options, siblings, onDisk, old.text, current.text);
   const outcome = diffTexts(old.text, old.name, current.text, current.name, after);
-  if ('usage' in outcome) throw new DiffFailure(outcome.usage, true);
+  if ('usage' in outcome) throw new DiffFailure(outcome.usage);
   if ('error' in outcome) throw new DiffFailure(sideMessage(outcome.side === 'old' ? old.name : current.name, outcome.side, outcome.error));
   const languageId = outcome.kind === 'profile' ? PROFILE_LANGUAGE_ID : BRIEF_LANGUAGE_ID;
   const uri = `file://${path.resolve(onDisk).split(path.sep).join('/')}`;

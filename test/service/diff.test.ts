@@ -279,3 +279,13 @@ describe('the language service\'s Changes view', () => {
     assert.match(broken.error ?? '', /^Cannot compare: the editor's text does not parse \(line 1, column \d+\)/);
   });
 });
+
+describe('semantic diff: many renames', () => {
+  it('5,000 questions renamed, each with the same content as the others: 5,000 renames, paired in order', () => {
+    const list = (prefix: string) => `hire: 1\nquestions:\n${Array.from({ length: 5_000 }, (_, index) => `  - {id: ${prefix}${index}, ask: Same?}`).join('\n')}\n`;
+    const result = changes(list('a'), list('b'));
+    assert.equal(result.length, 5_000);
+    assert.ok(result.every((change) => change.kind === 'changed' && change.path.endsWith('.id')));
+    assert.deepEqual(shapes(result.slice(0, 1)), [{ kind: 'changed', path: 'questions.a0.id', id: 'a0', old: 'a0', new: 'b0' }]);
+  });
+});

@@ -350,13 +350,13 @@ export function formatTextOutput(diffs: readonly FileDiff[], color: boolean, bas
     ];
     if (!noFindingChanges(diff.findings)) {
       lines.push(`  ${paint('1', 'findings')}`);
-      lines.push(...findingLines(diff.findings, '    '));
+      for (const line of findingLines(diff.findings, '    ')) lines.push(line);
     }
     if (diff.affects) {
       lines.push(`  ${paint('1', 'briefs that follow this profile')}${diff.affects.length === 0 ? ': none found' : ''}`);
       for (const brief of diff.affects) {
         lines.push(`    ${brief.path}${noFindingChanges(brief.findings) ? ': findings unchanged' : ''}`);
-        lines.push(...findingLines(brief.findings, '      '));
+        for (const line of findingLines(brief.findings, '      ')) lines.push(line);
       }
     }
   }
@@ -380,11 +380,16 @@ export function formatMarkdown(diffs: readonly FileDiff[], base?: string): strin
       ...delta.appeared.map((finding: FindingChange) => `${indent}- ${finding.severity === 'error' ? '❌' : '⚠️'} ${escapeMarkdown(finding.summary)}`),
       ...delta.disappeared.map((finding: FindingChange) => `${indent}- ✅ ${escapeMarkdown(finding.summary)}`),
     ];
-    if (!noFindingChanges(diff.findings)) lines.push('**Findings**', '', ...findingItems(diff.findings), '');
+    if (!noFindingChanges(diff.findings)) {
+      lines.push('**Findings**', '');
+      for (const line of findingItems(diff.findings)) lines.push(line);
+      lines.push('');
+    }
     if (diff.affects) {
       lines.push(`**Briefs that follow this profile**${diff.affects.length === 0 ? ': none found' : ''}`, '');
       for (const brief of diff.affects) {
-        lines.push(`- \`${escapeCode(brief.path)}\`${noFindingChanges(brief.findings) ? ': findings unchanged' : ''}`, ...findingItems(brief.findings, '  '));
+        lines.push(`- \`${escapeCode(brief.path)}\`${noFindingChanges(brief.findings) ? ': findings unchanged' : ''}`);
+        for (const line of findingItems(brief.findings, '  ')) lines.push(line);
       }
       if (diff.affects.length > 0) lines.push('');
     }

@@ -280,16 +280,20 @@ function diffItems(section: 'skills' | 'questions', oldList: readonly unknown[],
 
   // An id renamed with the same content: one change. Only items that say something besides their id.
   const renamedTo = new Map<Item, Item>();
-  const addedByBody = new Map<string, Item[]>();
+  /** The added items by their content without the id, and how many of each are taken. */
+  const addedByBody = new Map<string, { readonly items: Item[]; next: number }>();
   for (const item of added) {
     if (item.id === undefined) continue;
     const body = canonical(withoutId(item.value));
-    addedByBody.set(body, [...(addedByBody.get(body) ?? []), item]);
+    const same = addedByBody.get(body);
+    if (same) same.items.push(item);
+    else addedByBody.set(body, { items: [item], next: 0 });
   }
   for (const gone of removed) {
     const body = withoutId(gone.value);
     if (gone.id === undefined || !isRecord(body) || Object.keys(body).length === 0) continue;
-    const match = addedByBody.get(canonical(body))?.shift();
+    const same = addedByBody.get(canonical(body));
+    const match = same && same.next < same.items.length ? same.items[same.next++] : undefined;
     if (match) renamedTo.set(gone, match);
   }
   const renamedFrom = new Map([...renamedTo].map(([from, to]) => [to, from]));

@@ -7,6 +7,7 @@
  */
 import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { SeverityOverrides } from './service/codes';
+import type { ChangesParams, ChangesResult } from './service/diff';
 import { ADD_MISSING_COMMAND } from './service/names';
 import type { BriefOverview } from './service/overview';
 import type { RenderedBrief, RenderOptions } from './service/render';
@@ -55,6 +56,10 @@ export const COMMANDS = {
   newBrief: 'hire.newBrief',
   /** Writes a new scorecard for the active brief (the server's scaffold) and opens it; argument: optional `NewScorecardArguments` of the client. */
   newScorecard: 'hire.newScorecard',
+  /** Shows what changed in a brief since HEAD, by meaning, in the preview panel (argument: the brief's URI, else the active editor's). */
+  showChanges: 'hire.showChanges',
+  /** Shows what changed in a brief between two commits of its history, picked from a list. */
+  compareCommits: 'hire.compareCommits',
   /** A server command (`workspace/executeCommand`): adds what the profile asks for; arguments: one `AddMissingArguments`. */
   addMissing: ADD_MISSING_COMMAND,
 } as const;
@@ -71,6 +76,13 @@ export interface RenderParams extends RenderOptions {
 /** The result of `hire/render`: null when the server does not have the brief or can read nothing of it. */
 export type RenderResult = RenderedBrief | null;
 
+/** The parameters of `hire/changes`: the document, the base text and its label, and optionally another text to compare instead of the document's. */
+export interface ChangesRequestParams extends ChangesParams {
+  readonly uri: string;
+}
+
+/** The result of `hire/changes`: null when the server does not have the document. */
+export type ChangesRequestResult = ChangesResult | null;
 
 /** The parameters of `hire/newBrief`: the profile (the built-in one by default) and the role's title. */
 export interface NewBriefParams {
@@ -134,6 +146,12 @@ export namespace BuiltinProfileRequest {
 export namespace NewScorecardRequest {
   export const method = 'hire/newScorecard';
   export const type = new RequestType<NewScorecardParams, NewScorecardResult, void>(method);
+}
+
+/** `hire/changes`: the Changes view of a brief or profile the server has open, against a base text (from git), or between two texts. */
+export namespace ChangesRequest {
+  export const method = 'hire/changes';
+  export const type = new RequestType<ChangesRequestParams, ChangesRequestResult, void>(method);
 }
 
 /**

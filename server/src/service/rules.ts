@@ -9,7 +9,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { itemString, itemStrings, type Brief, type BriefItem, type BriefKey } from './brief';
 import { createDiagnostic } from './codes';
 import { findPair, firstLine, nodeSpan, toRange, type Span } from './parse';
-import type { Profile, ProfileRegistry } from './profiles';
+import type { Priority, Profile, ProfileRegistry } from './profiles';
+import { readRubric, type Rubric } from './rubric';
 import { closest } from './text';
 
 /** `data` of a finding about a missing or unassessed item. */
@@ -144,6 +145,15 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
     } satisfies MissingData);
   }
 
+  for (const { question, rubric, priority } of questionRubrics(brief, profile)) {
+    if (rubric || priority !== 'required' || waived(question.id, 'questions')) continue;
+    report(nodeSpan(question.idNode), 'no-rubric', `The required question '${question.id}' has no rubric: add 'rubric' with what an answer at 1, 3 and 5 sounds like, so that interviewers score alike.`, {
+      id: question.id,
+      profile: profile?.id,
+      priority,
+    } satisfies MissingData);
+  }
+
   const amount = sectionField(brief, 'rate', 'amount');
   const max = sectionField(brief, 'rate', 'max');
   if (YAML.isScalar(amount) && YAML.isScalar(max) && typeof amount.value === 'number' && typeof max.value === 'number' && amount.value > max.value) {
@@ -181,6 +191,30 @@ export function assessedSkills(brief: Brief, profile: Profile | undefined): Set<
     for (const id of ids) assessed.add(id);
   }
   return assessed;
+}
+
+/** A question of a brief with what it ends up with after inheritance. */
+export interface QuestionRubric {
+  readonly question: BriefItem;
+  /** Its anchors: its own, else its profile question's. */
+  readonly rubric: Rubric | undefined;
+  /** How much it matters: its profile question's priority; undefined for a question the profile does not define. */
+  readonly priority: Priority | undefined;
+}
+
+/**
+ * The rubric and priority of each of a brief's questions, inheritance
+ * applied. A question that sets `rubric` to a value keeps its own, even a
+ * malformed one (the schema reports that); an empty `rubric:` inherits.
+ */
+export function questionRubrics(brief: Brief, profile: Profile | undefined): QuestionRubric[] {
+  const defined = new Map((profile?.questions ?? []).map((question) => [question.id, question] as const));
+  return brief.questions.map((question) => {
+    const base = defined.get(question.id);
+    const value = findPair(question.map, 'rubric')?.value;
+    const own = !!value && !(YAML.isScalar(value) && value.value === null);
+    return { question, rubric: own ? (readRubric(value.toJSON()) ?? {}) : base?.rubric, priority: base?.priority };
+  });
 }
 
 function checkDuplicates(

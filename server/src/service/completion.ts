@@ -25,6 +25,7 @@ import { detectLayout, type Layout } from './edits';
 import { findNode, toRange, type ParsedDocument } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
 import { briefProfile, parentProfile } from './rules';
+import { anchors } from './rubric';
 import { escapeSnippet, snippetToText } from './snippets';
 import { schemaOf, type JsonSchema, type SchemaKind } from './validation';
 
@@ -458,6 +459,7 @@ function questionBody(question: Profile['questions'][number]): Record<string, un
   if (question.why) body.why = literal(question.why);
   if (question.listen_for.length) body.listen_for = question.listen_for.map(literal);
   if (question.red_flags.length) body.red_flags = question.red_flags.map(literal);
+  if (question.rubric) body.rubric = Object.fromEntries(anchors(question.rubric).map((anchor) => [anchor.score, literal(anchor.text)]));
   if (question.assesses.length) body.assesses = question.assesses.map(literal);
   return body;
 }

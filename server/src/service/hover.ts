@@ -14,9 +14,10 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import { itemString, itemStrings, readBrief, type Brief } from './brief';
 import { nodeAt, pathPattern, schemaAt, type NodeAt } from './cursor';
 import { hiddenTextHover } from './hiddenText';
-import { nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
+import { findPair, nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
 import { briefProfile, parentProfile } from './rules';
+import { anchors, readRubric } from './rubric';
 import type { SchemaKind } from './validation';
 import { codedWordAt, codedWordHover } from './wording';
 
@@ -112,7 +113,7 @@ function skillHover(id: string, brief: Brief | undefined, profile: Profile | und
 
 /**
  * A question of the brief or its profile: the question, why, what to listen
- * for, red flags and the skills it assesses. `ownPriority`: the document is a
+ * for, red flags, the rubric's anchors and the skills it assesses. `ownPriority`: the document is a
  * profile, whose questions set their own `priority`.
  */
 function questionHover(id: string, brief: Brief | undefined, profile: Profile | undefined, ownPriority = false): string | undefined {
@@ -122,6 +123,8 @@ function questionHover(id: string, brief: Brief | undefined, profile: Profile | 
   const text = (key: 'ask' | 'why') => (item && itemString(item, key)) ?? defined?.[key];
   const list = (key: 'listen_for' | 'red_flags' | 'assesses') => (item && itemStrings(item, key)?.map((node) => node.value)) ?? defined?.[key] ?? [];
   const bullets = (title: string, lines: readonly string[]) => lines.length > 0 && `**${title}**\n${lines.map((line) => `- ${line}`).join('\n')}`;
+  const ownRubric = findPair(item?.map, 'rubric')?.value;
+  const rubric = YAML.isMap(ownRubric) ? readRubric(ownRubric.toJSON()) : defined?.rubric;
   const assesses = list('assesses');
   const priority = ownPriority ? ((item && itemString(item, 'priority')) ?? defined?.priority ?? 'required') : defined?.priority;
   return paragraphs(
@@ -129,6 +132,7 @@ function questionHover(id: string, brief: Brief | undefined, profile: Profile | 
     text('why'),
     bullets('Listen for', list('listen_for')),
     bullets('Red flags', list('red_flags')),
+    bullets('Rubric', anchors(rubric).map((anchor) => `**${anchor.score}** ${anchor.text}`)),
     assesses.length > 0 && `**Assesses:** ${assesses.map((skill) => `\`${skill}\``).join(', ')}`,
   );
 }

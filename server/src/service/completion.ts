@@ -25,7 +25,6 @@ import { detectLayout, type Layout } from './edits';
 import { findNode, toRange, type ParsedDocument } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
 import { briefProfile, parentProfile } from './rules';
-import { anchors } from './rubric';
 import { escapeSnippet, snippetToText } from './snippets';
 import { schemaOf, type JsonSchema, type SchemaKind } from './validation';
 
@@ -453,13 +452,16 @@ function knownSkills(scope: Scope): { id: string; name?: string; about?: string 
   return [...skills.values()];
 }
 
-/** A profile question written out as a snippet body. */
+/**
+ * A profile question written out as a snippet body. Its rubric stays in the
+ * profile, inherited: a team tunes its anchors in one place, and the kit and
+ * hovers show them.
+ */
 function questionBody(question: Profile['questions'][number]): Record<string, unknown> {
   const body: Record<string, unknown> = { id: literal(question.id), ask: literal(question.ask) };
   if (question.why) body.why = literal(question.why);
   if (question.listen_for.length) body.listen_for = question.listen_for.map(literal);
   if (question.red_flags.length) body.red_flags = question.red_flags.map(literal);
-  if (question.rubric) body.rubric = Object.fromEntries(anchors(question.rubric).map((anchor) => [anchor.score, literal(anchor.text)]));
   if (question.assesses.length) body.assesses = question.assesses.map(literal);
   return body;
 }

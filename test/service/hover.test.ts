@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { ProfileRegistry } from '../../server/src/service/profiles';
-import { schemaOf } from '../../server/src/service/validation';
+import { schemaOf } from '../../server/src/service/schema';
 import { withCursor } from '../support/documents';
 
 const service = getLanguageService();

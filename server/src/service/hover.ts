@@ -11,14 +11,13 @@
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import { itemString, itemStrings, readBrief, type Brief } from './brief';
-import { nodeAt, pathPattern, schemaAt, type NodeAt } from './cursor';
+import { nodeAt, pathPattern, type NodeAt } from './cursor';
 import { hiddenTextHover } from './hiddenText';
-import { findPair, nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
+import { readBrief, readProfileDocument, resolveBrief, resolveProfileDocument, type ResolvedBrief } from './model';
+import { nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
-import { briefProfile, parentProfile } from './rules';
-import { anchors, readRubric } from './rubric';
-import type { SchemaKind } from './validation';
+import { anchors } from './rubric';
+import { schemaAt, type SchemaKind } from './schema';
 import { codedWordAt, codedWordHover } from './wording';
 
 /** The hover at a position of a brief; null where there is nothing to say. */
@@ -29,12 +28,12 @@ export function doHover(document: TextDocument, position: Position, parsed: Pars
   const brief = readBrief(parsed);
   const coded = brief && codedWordAt(parsed.text, brief, document.offsetAt(position));
   if (coded) return { contents: { kind: MarkupKind.Markdown, value: codedWordHover(coded) }, range: toRange(document, coded.span) };
-  const profile = brief && briefProfile(brief, profiles);
+  const model = brief && resolveBrief(brief, profiles);
   const value = YAML.isScalar(at.node) ? String(at.node.value) : '';
   let markdown: string | undefined;
   switch (at.isKey ? `key:${pathPattern(at.path.slice(0, -1))}` : pathPattern(at.path)) {
     case 'key:waive':
-      markdown = skillHover(value, brief, profile) ?? questionHover(value, brief, profile) ?? schemaAt([value])?.markdownDescription;
+      markdown = skillHover(value, model) ?? questionHover(value, model) ?? schemaAt([value])?.markdownDescription;
       break;
     case 'profile':
       markdown = profileHover(profiles.get(value));
@@ -42,10 +41,10 @@ export function doHover(document: TextDocument, position: Position, parsed: Pars
     case 'skills.*':
     case 'skills.*.id':
     case 'questions.*.assesses.*':
-      markdown = skillHover(value, brief, profile);
+      markdown = skillHover(value, model);
       break;
     case 'questions.*.id':
-      markdown = questionHover(value, brief, profile);
+      markdown = questionHover(value, model);
       break;
     default:
       markdown = schemaHover(at, 'brief');
@@ -59,8 +58,8 @@ export function doProfileHover(document: TextDocument, position: Position, parse
   const span = at && nodeSpan(at.node);
   if (!at || !span) return null;
   // The profile's own skills and questions, read as a brief's are, over those of the profile it extends.
-  const own = readBrief(parsed);
-  const parent = parentProfile(own, profiles);
+  const own = readProfileDocument(parsed);
+  const model = own && resolveProfileDocument(own, profiles);
   const value = YAML.isScalar(at.node) ? String(at.node.value) : '';
   let markdown: string | undefined;
   switch (at.isKey ? `key:${pathPattern(at.path.slice(0, -1))}` : pathPattern(at.path)) {
@@ -69,10 +68,10 @@ export function doProfileHover(document: TextDocument, position: Position, parse
       break;
     case 'skills.*.id':
     case 'questions.*.assesses.*':
-      markdown = skillHover(value, own, parent);
+      markdown = skillHover(value, model);
       break;
     case 'questions.*.id':
-      markdown = questionHover(value, own, parent, true);
+      markdown = questionHover(value, model, true);
       break;
     default:
       markdown = schemaHover(at, 'profile');
@@ -98,17 +97,11 @@ function profileHover(profile: Profile | undefined): string | undefined {
 }
 
 /** A skill of the brief or its profile: name, need, why it matters and the evidence to look for. */
-function skillHover(id: string, brief: Brief | undefined, profile: Profile | undefined): string | undefined {
-  const item = brief?.skills.find((skill) => skill.id === id);
-  const defined = profile?.skills.find((skill) => skill.id === id);
-  if (!item && !defined) return undefined;
-  const field = (key: 'name' | 'need' | 'about' | 'evidence') => (item && itemString(item, key)) ?? defined?.[key];
-  const evidence = field('evidence');
-  return paragraphs(
-    `**${field('name') ?? id}** (\`${id}\`): ${field('need') ?? 'required'} skill`,
-    field('about'),
-    evidence && `*Evidence:* ${evidence}`,
-  );
+function skillHover(id: string, model: ResolvedBrief | undefined): string | undefined {
+  const skill = model?.skill(id);
+  if (!skill) return undefined;
+  const evidence = skill.evidence ?? skill.declared?.evidence;
+  return paragraphs(`**${skill.name ?? id}** (\`${id}\`): ${skill.need} skill`, skill.about, evidence && `*Evidence:* ${evidence}`);
 }
 
 /**
@@ -116,24 +109,18 @@ function skillHover(id: string, brief: Brief | undefined, profile: Profile | und
  * for, red flags, the rubric's anchors and the skills it assesses. `ownPriority`: the document is a
  * profile, whose questions set their own `priority`.
  */
-function questionHover(id: string, brief: Brief | undefined, profile: Profile | undefined, ownPriority = false): string | undefined {
-  const item = brief?.questions.find((question) => question.id === id);
-  const defined = profile?.questions.find((question) => question.id === id);
-  if (!item && !defined) return undefined;
-  const text = (key: 'ask' | 'why') => (item && itemString(item, key)) ?? defined?.[key];
-  const list = (key: 'listen_for' | 'red_flags' | 'assesses') => (item && itemStrings(item, key)?.map((node) => node.value)) ?? defined?.[key] ?? [];
+function questionHover(id: string, model: ResolvedBrief | undefined, ownPriority = false): string | undefined {
+  const question = model?.question(id);
+  if (!question) return undefined;
   const bullets = (title: string, lines: readonly string[]) => lines.length > 0 && `**${title}**\n${lines.map((line) => `- ${line}`).join('\n')}`;
-  const ownRubric = findPair(item?.map, 'rubric')?.value;
-  const rubric = YAML.isMap(ownRubric) ? readRubric(ownRubric.toJSON()) : defined?.rubric;
-  const assesses = list('assesses');
-  const priority = ownPriority ? ((item && itemString(item, 'priority')) ?? defined?.priority ?? 'required') : defined?.priority;
+  const priority = ownPriority ? (question.priority ?? 'required') : question.declared?.priority;
   return paragraphs(
-    `**${text('ask') ?? id}** (\`${id}\`${priority ? `, ${priority}` : ''})`,
-    text('why'),
-    bullets('Listen for', list('listen_for')),
-    bullets('Red flags', list('red_flags')),
-    bullets('Rubric', anchors(rubric).map((anchor) => `**${anchor.score}** ${anchor.text}`)),
-    assesses.length > 0 && `**Assesses:** ${assesses.map((skill) => `\`${skill}\``).join(', ')}`,
+    `**${question.ask ?? id}** (\`${id}\`${priority ? `, ${priority}` : ''})`,
+    question.why,
+    bullets('Listen for', question.listenFor),
+    bullets('Red flags', question.redFlags),
+    bullets('Rubric', anchors(question.rubric).map((anchor) => `**${anchor.score}** ${anchor.text}`)),
+    question.assesses.length > 0 && `**Assesses:** ${question.assesses.map((skill) => `\`${skill}\``).join(', ')}`,
   );
 }
 

@@ -11,6 +11,7 @@ import previewStyles from '../../../media/preview.css';
 import { capFindings, severityName, type SeverityName } from './codes';
 import { escapeHtml } from './html';
 import { MAX_COVERAGE_CELLS, plainValue } from './limits';
+import { firstById, readBrief, resolveBrief } from './model';
 import { RENDER_VIEWS, type RenderView } from './names';
 import type { ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
@@ -49,7 +50,7 @@ export interface RenderedBrief {
 }
 
 /** A skill as the views show it: the brief's fields over the profile's. */
-export interface SkillModel {
+export interface SkillView {
   readonly id: string;
   readonly name: string;
   readonly need: string;
@@ -57,7 +58,7 @@ export interface SkillModel {
 }
 
 /** A question as the kit shows it: the brief's fields over the profile's. */
-export interface QuestionModel {
+export interface QuestionView {
   readonly id: string;
   readonly ask: string;
   readonly why?: string;
@@ -71,7 +72,7 @@ export interface QuestionModel {
 }
 
 /** A finding of the brief, as the kit lists it. */
-export interface FindingModel {
+export interface FindingView {
   readonly severity: SeverityName;
   readonly code: string;
   readonly message: string;
@@ -80,7 +81,7 @@ export interface FindingModel {
 }
 
 /** Everything the views show, read leniently from the brief's data. */
-export interface BriefModel {
+export interface BriefView {
   readonly title: string;
   readonly role?: string;
   readonly profile?: { readonly id: string; readonly title: string };
@@ -89,15 +90,15 @@ export interface BriefModel {
   readonly project: { readonly name?: string; readonly type?: string; readonly start?: string; readonly end?: string; readonly location?: string };
   readonly summary?: string;
   readonly duties: readonly string[];
-  readonly skills: readonly SkillModel[];
+  readonly skills: readonly SkillView[];
   readonly decides: readonly string[];
   readonly escalates: readonly string[];
   readonly rate?: { readonly amount?: string; readonly currency?: string; readonly per?: string; readonly hours?: string; readonly max?: string; readonly kitFee?: string };
   readonly workspace?: { readonly office?: string; readonly tools: readonly string[] };
-  readonly questions: readonly QuestionModel[];
+  readonly questions: readonly QuestionView[];
   readonly waived: readonly { readonly id: string; readonly reason: string }[];
   readonly notes?: string;
-  readonly findings: readonly FindingModel[];
+  readonly findings: readonly FindingView[];
   /** How many masculine- and feminine-coded words the candidate-facing fields use (`coded-wording` findings). */
   readonly wording: Readonly<Record<Coding, number>>;
 }
@@ -122,39 +123,49 @@ export function readBriefData(parsed: ParsedDocument): Record<string, unknown> |
   return isRecord(value) ? value : undefined;
 }
 
-/** Builds the view model of a brief's data, with its profile and findings (at most MAX_FINDINGS listed). */
-export function buildBriefModel(data: Record<string, unknown>, profiles: ProfileRegistry, diagnostics: readonly Diagnostic[]): BriefModel {
+/**
+ * Builds the view of a brief: its profile, and each skill's and question's
+ * profile entry, from the brief model (`resolveBrief`); the brief's own
+ * values read leniently from its data (text trimmed, numbers as text,
+ * aliases written out, what a document with YAML errors still holds); its
+ * findings (at most MAX_FINDINGS listed). Undefined when nothing of the
+ * brief can be read.
+ */
+export function buildBriefView(parsed: ParsedDocument, profiles: ProfileRegistry, diagnostics: readonly Diagnostic[]): BriefView | undefined {
+  const data = readBriefData(parsed);
+  const brief = readBrief(parsed);
+  if (!data || !brief) return undefined;
+  const model = resolveBrief(brief, profiles);
   const profileId = text(data.profile);
-  const profile = profileId === undefined ? undefined : profiles.get(profileId);
+  const { profile } = model;
   const project = record(data.project);
   const authority = record(data.authority);
   const rate = isRecord(data.rate) ? data.rate : undefined;
   const workspace = isRecord(data.workspace) ? data.workspace : undefined;
   const role = text(data.role);
-  // Looked up by id in maps: a brief may list thousands of skills, each named by questions.
-  const profileSkills = byId(profile?.skills ?? []);
-  const skills = list(data.skills).flatMap((item): SkillModel[] => {
+  const skills = list(data.skills).flatMap((item): SkillView[] => {
     const own = typeof item === 'string' ? { id: item } : record(item);
     const id = text(own.id);
     if (id === undefined) return [];
-    const base = profileSkills.get(id);
+    const base = model.profileSkill(id);
     return [{ id, name: text(own.name) ?? base?.name ?? humanize(id), need: text(own.need) ?? base?.need ?? 'required', evidence: text(own.evidence) }];
   });
-  const briefSkills = byId(skills);
-  const nameOf = (id: string) => briefSkills.get(id)?.name ?? profileSkills.get(id)?.name ?? humanize(id);
-  const profileQuestions = byId(profile?.questions ?? []);
-  const questions = list(data.questions).flatMap((item): QuestionModel[] => {
+  // Looked up by id in maps: a brief may list thousands of skills, each named by questions.
+  const briefSkills = firstById(skills);
+  const nameOf = (id: string) => briefSkills.get(id)?.name ?? model.profileSkill(id)?.name ?? humanize(id);
+  const questions = list(data.questions).flatMap((item): QuestionView[] => {
     const own = record(item);
     const id = text(own.id);
     if (id === undefined) return [];
-    const base = profileQuestions.get(id);
+    const base = model.profileQuestion(id);
     return [{
       id,
       ask: text(own.ask) ?? base?.ask ?? id,
       why: text(own.why) ?? base?.why,
       listenFor: 'listen_for' in own ? texts(own.listen_for) : base?.listen_for ?? [],
       redFlags: 'red_flags' in own ? texts(own.red_flags) : base?.red_flags ?? [],
-      rubric: anchors(isRecord(own.rubric) ? readRubric(own.rubric) : base?.rubric),
+      // As the model reads it: a `rubric` set to anything replaces the profile's; an empty one sets nothing.
+      rubric: anchors(own.rubric !== undefined && own.rubric !== null ? readRubric(own.rubric) : base?.rubric),
       assesses: ('assesses' in own ? texts(own.assesses) : base?.assesses ?? []).map((skill) => ({ id: skill, name: nameOf(skill) })),
       priority: base?.priority,
     }];
@@ -194,7 +205,7 @@ export function buildBriefModel(data: Record<string, unknown>, profiles: Profile
 }
 
 /** Renders a view model in the format and view(s) asked for. */
-export function renderModel(model: BriefModel, options: RenderOptions): string {
+export function renderView(model: BriefView, options: RenderOptions): string {
   const views = options.view ? [options.view] : RENDER_VIEWS;
   if (options.format === 'md') {
     return `${views.map((view) => (view === 'posting' ? postingMarkdown(model, !!options.showRate) : kitMarkdown(model))).join('\n\n---\n\n')}\n`;
@@ -248,20 +259,20 @@ function humanize(id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function dates(model: BriefModel): string | undefined {
+function dates(model: BriefView): string | undefined {
   const { start, end } = model.project;
   if (start && end) return `${formatDate(start)} to ${formatDate(end)}`;
   if (start) return `From ${formatDate(start)}`;
   return end ? `Until ${formatDate(end)}` : undefined;
 }
 
-function projectLine(model: BriefModel): string | undefined {
+function projectLine(model: BriefView): string | undefined {
   const { name, type } = model.project;
   return [name, type && humanize(type)].filter(Boolean).join(', ') || undefined;
 }
 
 /** An amount of the rate with its currency and unit: `350 USD per day`. */
-function money(model: BriefModel, amount: string | undefined): string | undefined {
+function money(model: BriefView, amount: string | undefined): string | undefined {
   if (amount === undefined) return undefined;
   const rate = model.rate;
   const unit = rate?.per === 'project' ? 'for the project' : rate?.per ? `per ${rate.per}` : '';
@@ -269,13 +280,13 @@ function money(model: BriefModel, amount: string | undefined): string | undefine
 }
 
 /** The hours the rate covers: `12 hours per day`. */
-function hoursText(model: BriefModel): string | undefined {
+function hoursText(model: BriefView): string | undefined {
   const rate = model.rate;
   if (rate?.hours === undefined) return undefined;
   return `${rate.hours} ${rate.hours === '1' ? 'hour' : 'hours'} ${rate.per && rate.per !== 'hour' && rate.per !== 'project' ? `per ${rate.per}` : ''}`.trim();
 }
 
-function rateFacts(model: BriefModel, all: boolean): [string, string][] {
+function rateFacts(model: BriefView, all: boolean): [string, string][] {
   const rate = model.rate;
   if (!rate) return [];
   const facts: [string, string | undefined][] = [
@@ -298,12 +309,12 @@ function office(value: string | undefined): string | undefined {
 }
 
 /** Whether a question assesses a skill. */
-function assesses(question: QuestionModel, id: string): boolean {
+function assesses(question: QuestionView, id: string): boolean {
   return question.assesses.some((skill) => skill.id === id);
 }
 
 /** The line under a question: what it assesses and how much it matters. */
-function questionMeta(question: QuestionModel): string {
+function questionMeta(question: QuestionView): string {
   const names = question.assesses.map((skill) => skill.name).join(', ');
   return [names && `Assesses: ${names}`, question.priority && `${question.priority} question`].filter(Boolean).join(' · ');
 }
@@ -315,7 +326,7 @@ function coverageTooLarge(skills: number, questions: number): string | undefined
 }
 
 /** The rows of the coverage matrix: the brief's skills, then any other skill a question assesses. */
-function coverageRows(model: BriefModel): { id: string; name: string; evidence: boolean; need?: string }[] {
+function coverageRows(model: BriefView): { id: string; name: string; evidence: boolean; need?: string }[] {
   const rows: { id: string; name: string; evidence: boolean; need?: string }[] = model.skills.map((skill) => ({
     id: skill.id,
     name: skill.name,
@@ -333,7 +344,7 @@ function coverageRows(model: BriefModel): { id: string; name: string; evidence: 
   return rows;
 }
 
-function postingFacts(model: BriefModel, showRate: boolean): [string, string][] {
+function postingFacts(model: BriefView, showRate: boolean): [string, string][] {
   const facts: [string, string | undefined][] = [
     ['Engagement', model.engagement && humanize(model.engagement)],
     ['Project', projectLine(model)],
@@ -345,7 +356,7 @@ function postingFacts(model: BriefModel, showRate: boolean): [string, string][] 
   return facts.filter((fact): fact is [string, string] => fact[1] !== undefined);
 }
 
-function kitFacts(model: BriefModel): [string, string][] {
+function kitFacts(model: BriefView): [string, string][] {
   const facts: [string, string | undefined][] = [
     ['Profile', model.profile?.title],
     ['Engagement', model.engagement && humanize(model.engagement)],
@@ -370,7 +381,7 @@ const CHARGES_QUESTION = 'charges';
 const SCORE_FIRST = 'Score each answer against its anchors as soon as you have heard it, then the skills and your overall recommendation, all before the debrief: scores written after the discussion tend to follow it.';
 
 /** A score's anchor for the form: the rubric's text at that score, or, for a question without a rubric, the score's plain label. */
-function scaleOf(question: QuestionModel): { score: number; text?: string }[] {
+function scaleOf(question: QuestionView): { score: number; text?: string }[] {
   const rubric = new Map(question.rubric.map((anchor) => [anchor.score, anchor.text] as const));
   return RATING_LABELS.map((label, index) => ({ score: index + 1, text: question.rubric.length ? rubric.get(index + 1) : label }));
 }
@@ -384,7 +395,7 @@ interface SkillRow {
 }
 
 /** The skill ratings of the form: each skill of the coverage matrix with the questions that assess it (one pass over the questions). */
-function skillRows(model: BriefModel): SkillRow[] {
+function skillRows(model: BriefView): SkillRow[] {
   const feeding = new Map<string, number[]>();
   model.questions.forEach((question, index) => {
     for (const skill of question.assesses) {
@@ -403,7 +414,7 @@ function skillSource(row: SkillRow): string {
 }
 
 /** The brief's ceiling and rate, beside which the candidate's quote is written. */
-function quoteFacts(model: BriefModel): [string, string][] {
+function quoteFacts(model: BriefView): [string, string][] {
   const rate = model.rate;
   const facts: [string, string | undefined][] = [
     ['Our ceiling', rate?.max === undefined ? 'none set (rate.max)' : money(model, rate.max)],
@@ -446,7 +457,7 @@ function htmlSection(title: string, body: string, className = ''): string {
   return `<section${className ? ` class="${className}"` : ''}>\n<h2>${escapeHtml(title)}</h2>\n${body}\n</section>`;
 }
 
-function htmlHeader(kind: string, model: BriefModel): string {
+function htmlHeader(kind: string, model: BriefView): string {
   const subtitle = [model.project.name, model.project.location].filter(Boolean).join(' · ');
   return [
     '<header class="brief-header">',
@@ -458,7 +469,7 @@ function htmlHeader(kind: string, model: BriefModel): string {
 }
 
 /** For the author: how the posting's coded words balance (nothing when it has none). */
-function htmlWordingBalance(model: BriefModel): string {
+function htmlWordingBalance(model: BriefView): string {
   const { masculine, feminine } = model.wording;
   if (masculine + feminine === 0) return '';
   const words = (n: number, coding: Coding) => `${n} ${coding}-coded word${n === 1 ? '' : 's'}`;
@@ -471,7 +482,7 @@ function htmlWordingBalance(model: BriefModel): string {
 }
 
 /** The job posting; `authorNotes`: with the balance of coded words (the live preview). */
-function postingHtml(model: BriefModel, showRate: boolean, authorNotes: boolean): string {
+function postingHtml(model: BriefView, showRate: boolean, authorNotes: boolean): string {
   const required = model.skills.filter((skill) => skill.need !== 'preferred').map((skill) => skill.name);
   const preferred = model.skills.filter((skill) => skill.need === 'preferred').map((skill) => skill.name);
   const skills = [
@@ -496,7 +507,7 @@ function htmlPlainList(items: readonly string[]): string {
   return `<ul>\n${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('\n')}\n</ul>`;
 }
 
-function kitHtml(model: BriefModel): string {
+function kitHtml(model: BriefView): string {
   const fillIn = ['Candidate', 'Interviewer', 'Date']
     .map((label) => `<div><span class="fill-label">${label}</span><span class="fill-line"></span></div>`)
     .join('\n');
@@ -522,7 +533,7 @@ function kitHtml(model: BriefModel): string {
   ].filter(Boolean).join('\n');
 }
 
-function htmlFindings(model: BriefModel): string {
+function htmlFindings(model: BriefView): string {
   if (model.findings.length === 0) return '';
   const items = model.findings.map(
     (finding) =>
@@ -532,11 +543,11 @@ function htmlFindings(model: BriefModel): string {
 }
 
 /** The skills whose evidence the brief says how to see: the interviewer's list of what to look for. */
-function withEvidence(model: BriefModel): { readonly name: string; readonly evidence: string }[] {
+function withEvidence(model: BriefView): { readonly name: string; readonly evidence: string }[] {
   return model.skills.flatMap((skill) => (skill.evidence ? [{ name: skill.name, evidence: skill.evidence }] : []));
 }
 
-function htmlCoverage(model: BriefModel): string {
+function htmlCoverage(model: BriefView): string {
   const rows = coverageRows(model);
   if (rows.length === 0 || model.questions.length === 0) return '';
   const tooLarge = coverageTooLarge(rows.length, model.questions.length);
@@ -558,7 +569,7 @@ function htmlCoverage(model: BriefModel): string {
   ].join('\n');
 }
 
-function htmlQuestion(model: BriefModel, question: QuestionModel, index: number): string {
+function htmlQuestion(model: BriefView, question: QuestionView, index: number): string {
   const meta = escapeHtml(questionMeta(question));
   return [
     `<section class="question" data-question="${escapeHtml(question.id)}">`,
@@ -576,7 +587,7 @@ function htmlQuestion(model: BriefModel, question: QuestionModel, index: number)
 }
 
 /** The rating boxes of a question, each with its anchor beside it. */
-function htmlScale(question: QuestionModel): string {
+function htmlScale(question: QuestionView): string {
   const scale = scaleOf(question)
     .map(({ score, text }) => `<li${text === undefined ? ' class="between"' : ''}><span class="box">${score}</span><span class="anchor">${text === undefined ? '' : inline(text)}</span></li>`)
     .join('\n');
@@ -585,7 +596,7 @@ function htmlScale(question: QuestionModel): string {
 }
 
 /** Beside the charges question: fields for what the candidate quotes, and the brief's ceiling to weigh it against. */
-function htmlQuote(model: BriefModel): string {
+function htmlQuote(model: BriefView): string {
   const fields = QUOTE_FIELDS.map((label) => `<div><span class="fill-label">${escapeHtml(label)}</span><span class="fill-line"></span></div>`).join('\n');
   return [
     '<div class="quote">',
@@ -597,7 +608,7 @@ function htmlQuote(model: BriefModel): string {
 }
 
 /** The end of the form: a rating per skill with the questions that feed it, key take-aways and the overall recommendation. */
-function htmlScorecard(model: BriefModel): string {
+function htmlScorecard(model: BriefView): string {
   const rows = skillRows(model);
   const boxes = RATING_LABELS.map((_, index) => `<span class="box">${index + 1}</span>`).join('');
   const table = rows.length
@@ -622,11 +633,11 @@ function htmlScorecard(model: BriefModel): string {
 }
 
 /** The heading over what they pass up: to whom, as the brief writes it (a title or a name). */
-function escalatesHeading(model: BriefModel): string {
+function escalatesHeading(model: BriefView): string {
   return model.reportsTo ? `Escalates to: ${model.reportsTo}` : 'Escalates';
 }
 
-function htmlAuthority(model: BriefModel): string {
+function htmlAuthority(model: BriefView): string {
   if (model.decides.length === 0 && model.escalates.length === 0) return '';
   const up = escapeHtml(escalatesHeading(model));
   return [
@@ -743,7 +754,7 @@ function mdSection(title: string, body: string, level = 2): string {
   return body ? `${'#'.repeat(level)} ${title}\n\n${body}` : '';
 }
 
-function mdHeader(kind: string, model: BriefModel): string {
+function mdHeader(kind: string, model: BriefView): string {
   const subtitle = [model.project.name, model.project.location].filter(Boolean).join(' · ');
   return [`# ${escapeMarkdown(model.role ?? 'Untitled brief')}`, `*${kind}*${subtitle ? ` · ${escapeMarkdown(subtitle)}` : ''}`].join('\n\n');
 }
@@ -752,7 +763,7 @@ function joinBlocks(blocks: readonly string[]): string {
   return blocks.filter(Boolean).join('\n\n');
 }
 
-function postingMarkdown(model: BriefModel, showRate: boolean): string {
+function postingMarkdown(model: BriefView, showRate: boolean): string {
   const required = model.skills.filter((skill) => skill.need !== 'preferred').map((skill) => `- ${escapeMarkdown(skill.name)}`);
   const preferred = model.skills.filter((skill) => skill.need === 'preferred').map((skill) => `- ${escapeMarkdown(skill.name)}`);
   const workspace = model.workspace
@@ -768,7 +779,7 @@ function postingMarkdown(model: BriefModel, showRate: boolean): string {
   ]);
 }
 
-function kitMarkdown(model: BriefModel): string {
+function kitMarkdown(model: BriefView): string {
   return joinBlocks([
     mdHeader('Interview kit', model),
     mdFacts(kitFacts(model)),
@@ -790,7 +801,7 @@ function kitMarkdown(model: BriefModel): string {
   ]);
 }
 
-function mdCoverage(model: BriefModel): string {
+function mdCoverage(model: BriefView): string {
   const rows = coverageRows(model);
   if (rows.length === 0 || model.questions.length === 0) return '';
   const tooLarge = coverageTooLarge(rows.length, model.questions.length);
@@ -805,7 +816,7 @@ function mdCoverage(model: BriefModel): string {
   return [head, rule, ...body, '', ...legend].join('\n');
 }
 
-function mdQuestion(model: BriefModel, question: QuestionModel, index: number): string {
+function mdQuestion(model: BriefView, question: QuestionView, index: number): string {
   const meta = escapeMarkdown(questionMeta(question));
   return joinBlocks([
     `### Q${index + 1}. ${escapeMarkdown(question.ask)}`,
@@ -820,7 +831,7 @@ function mdQuestion(model: BriefModel, question: QuestionModel, index: number): 
 }
 
 /** Beside the charges question: fields for the candidate's quote, and the brief's ceiling. */
-function mdQuote(model: BriefModel): string {
+function mdQuote(model: BriefView): string {
   return joinBlocks([
     `**Their quote:** ${QUOTE_FIELDS.map((label) => `${escapeMarkdown(label)} ________`).join(' · ')}`,
     mdFacts(quoteFacts(model)),
@@ -828,7 +839,7 @@ function mdQuote(model: BriefModel): string {
 }
 
 /** The end of the form: skill ratings, key take-aways, overall recommendation. */
-function mdScorecard(model: BriefModel): string {
+function mdScorecard(model: BriefView): string {
   const rows = skillRows(model);
   const boxes = RATING_LABELS.map((_, index) => `☐ ${index + 1}`).join(' ');
   const table = rows.length
@@ -843,13 +854,6 @@ function mdScorecard(model: BriefModel): string {
 
 // ---------------------------------------------------------------------------
 // Reading plain data leniently
-
-/** Items by id, the first of each id (as `find` would give). */
-function byId<T extends { readonly id: string }>(items: readonly T[]): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
-  return map;
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

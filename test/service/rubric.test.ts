@@ -9,6 +9,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, InsertTextFormat, type MarkupContent } from 'vscode-languageserver-types';
 import { getLanguageService, type LanguageService } from '../../server/src/service/languageService';
 import { builtinProfileTexts, builtinProfileUri, parseProfile, ProfileRegistry } from '../../server/src/service/profiles';
+import { readBrief, resolveBrief } from '../../server/src/service/model';
+import { parseText } from '../../server/src/service/parse';
 import { anchors, readRubric } from '../../server/src/service/rubric';
 import { applyCompletion, completionsAt, labelsAt } from '../support/completion';
 import { brief, withCursor } from '../support/documents';
@@ -100,6 +102,21 @@ describe('rubric: reading', () => {
     assert.deepEqual(profile.questions.find((question) => question.id === 'conflict')!.rubric, { 1: 'Shrugs.', 5: 'Settles it.' });
     const builtin = profiles.get('production-coordinator')!;
     assert.deepEqual(profile.questions.find((question) => question.id === 'superiors')!.rubric, builtin.questions.find((question) => question.id === 'superiors')!.rubric);
+  });
+});
+
+describe('rubric: the brief model', () => {
+  it('gives each effective question its rubric: its own, else its profile question\'s; an unlisted question the profile\'s', () => {
+    const parsed = parseText('file:///b.hire.yaml', 1, `${HEAD}questions:\n  - id: conflict\n    ask: How?\n  - id: superiors\n    ask: Boss?\n    rubric:\n      1: Blames the boss.\n      5: Worked it out.\n  - id: experience\n    ask: Before?\n    rubric:\n  - id: own\n    ask: Why?\n    rubric: [x]\n`);
+    const model = resolveBrief(readBrief(parsed)!, ProfileRegistry.withBuiltins());
+    const builtin = model.profile!;
+    const rubricOf = (id: string) => builtin.questions.find((question) => question.id === id)!.rubric;
+    assert.deepEqual(model.question('conflict')?.rubric, rubricOf('conflict'));
+    assert.deepEqual(model.question('superiors')?.rubric, { 1: 'Blames the boss.', 5: 'Worked it out.' });
+    assert.deepEqual(model.question('experience')?.rubric, rubricOf('experience'), 'an empty `rubric:` sets nothing');
+    assert.deepEqual(model.question('own')?.rubric, {}, 'set, but to no anchors');
+    assert.deepEqual(model.question('charges')?.rubric, rubricOf('charges'));
+    assert.equal(model.unlistedQuestions.find((question) => question.id === 'charges')?.rubric, rubricOf('charges'));
   });
 });
 

@@ -252,6 +252,25 @@ describe('rubric: completion', () => {
     assert.equal(completionsAt(text).find((candidate) => candidate.label === '3')?.detail, 'An answer that scores 3 (adequate).');
   });
 
+  it('offers as a score\'s value the profile question\'s anchor for that score, quoted where YAML needs it', () => {
+    const conflict = ProfileRegistry.withBuiltins().get('production-coordinator')!.questions.find((question) => question.id === 'conflict')!.rubric!;
+    const text = `${HEAD}questions:\n  - id: conflict\n    ask: How?\n    rubric:\n      1: Walks away.\n      5: |\n`;
+    assert.deepEqual(labelsAt(text), [conflict[5]]);
+    assert.equal(completionsAt(text)[0].detail, "The profile's anchor for 5");
+    assert.equal(applyCompletion(text, conflict[5]!), `${HEAD}questions:\n  - id: conflict\n    ask: How?\n    rubric:\n      1: Walks away.\n      5: ${JSON.stringify(conflict[5])}\n`);
+    // Nothing for a score the profile leaves out, or a question it does not define.
+    assert.deepEqual(labelsAt(`${HEAD}questions:\n  - id: conflict\n    ask: How?\n    rubric:\n      2: |\n`), []);
+    assert.deepEqual(labelsAt(`${HEAD}questions:\n  - id: own\n    ask: How?\n    rubric:\n      1: |\n`), []);
+  });
+
+  it('offers a parent profile\'s anchor in a profile that extends it', () => {
+    const superiors = ProfileRegistry.withBuiltins().get('production-coordinator')!.questions.find((question) => question.id === 'superiors')!.rubric!;
+    const text = 'hire-profile: 1\nid: x\nextends: production-coordinator\nquestions:\n  - id: superiors\n    rubric:\n      1: ';
+    const document = TextDocument.create('file:///team/x.hire-profile.yaml', 'hire-profile-yaml', 1, text);
+    const items = service.doComplete(document, document.positionAt(text.length)).items;
+    assert.deepEqual(items.map((item) => item.label), [superiors[1]]);
+  });
+
   it('offers `rubric` in a profile\'s question too', () => {
     const document = TextDocument.create('file:///team/x.hire-profile.yaml', 'hire-profile-yaml', 1, 'hire-profile: 1\nid: x\nquestions:\n  - id: q\n    ru');
     const items = service.doComplete(document, document.positionAt(document.getText().length)).items;

@@ -248,7 +248,7 @@ describe('render: the kit as a scorecard form', () => {
     assert.ok(charges.includes('<dt>Hours it covers</dt><dd>12 hours per day</dd>'));
     assert.equal([...html.matchAll(/class="quote"/g)].length, 1);
     const md = render(brief(`${HEAD}rate: {amount: 300, currency: CAD, per: day}\nquestions:\n  - id: charges\n    ask: Rate?\n`), { format: 'md', view: 'kit' });
-    assert.ok(md.includes('**Their quote:** Quoted rate ________ · Per ________ · Hours it covers ________ · Kit fee ________\n\n- **Our ceiling:** none set (rate.max)\n- **Our rate:** 300 CAD per day\n'), md);
+    assert.ok(md.includes('**Their quote:** Quoted rate ________ · Per ________ · Hours it covers ________ · Kit fee ________\n\n- **Our ceiling:** none in the brief (rate.max)\n- **Our rate:** 300 CAD per day\n'), md);
   });
 });
 

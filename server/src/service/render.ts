@@ -417,7 +417,7 @@ function skillSource(row: SkillRow): string {
 function quoteFacts(model: BriefView): [string, string][] {
   const rate = model.rate;
   const facts: [string, string | undefined][] = [
-    ['Our ceiling', rate?.max === undefined ? 'none set (rate.max)' : money(model, rate.max)],
+    ['Our ceiling', rate?.max === undefined ? 'none in the brief (rate.max)' : money(model, rate.max)],
     ['Our rate', money(model, rate?.amount)],
     ['Hours it covers', hoursText(model)],
     ['Kit fee we pay', money(model, rate?.kitFee)],

@@ -246,11 +246,10 @@ export function resolveOver(
 
 /**
  * The resolved model, a class: its lazy parts are getters of the prototype.
- * Getters written in an object literal would be new functions per object,
- * which gives each object a hidden class of its own; V8 keeps hidden classes
- * outside the young generation, so every resolved brief, with the YAML tree
- * it points into, would survive young collections until a full one (checking
- * many files took twice the full collections).
+ * A getter written in an object literal is a new function per object, held
+ * by an accessor pair that V8 allocates in the old generation: through it
+ * every resolved brief, with the YAML tree it points into, survived young
+ * collections until a full one (checking many files took more full collections).
  */
 class Resolution implements ResolvedBrief {
   readonly skills: readonly ListedSkill[];

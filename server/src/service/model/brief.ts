@@ -13,6 +13,7 @@
 import * as YAML from 'yaml';
 import { findPair, keyName, type ParsedDocument } from '../parse';
 import type { DeclaredProfile, Profile, ProfileQuestion, ProfileRegistry, ProfileSkill } from '../profiles';
+import { readRubric, type Rubric } from '../rubric';
 import { isStringScalar, stringItems, stringOf } from './nodes';
 
 /** The top-level keys of a brief, in the order docs/format.md lists them. */
@@ -162,6 +163,8 @@ export interface EffectiveQuestion {
   readonly why?: string;
   readonly listenFor: readonly string[];
   readonly redFlags: readonly string[];
+  /** What an answer at each score sounds like: its own `rubric` (one set to something without anchors: none, `{}`; the schema reports it), else its profile question's. */
+  readonly rubric?: Rubric;
   /** The skills it assesses: its own `assesses`, else its profile question's. */
   readonly assesses: readonly string[];
   /** Its own `priority` (a profile document's questions set one), else the profile's. */
@@ -374,6 +377,12 @@ class ListedQuestion implements Listed<EffectiveQuestion> {
   get assesses(): readonly string[] {
     return this.list('assesses');
   }
+  get rubric(): Rubric | undefined {
+    // An empty `rubric:` sets nothing: the profile's stays.
+    const value = findPair(this.item.map, 'rubric')?.value;
+    if (!value || (YAML.isScalar(value) && value.value === null)) return this.declared?.rubric;
+    return readRubric(value.toJSON()) ?? {};
+  }
   get priority(): string | undefined {
     return itemString(this.item, 'priority') ?? this.declared?.priority;
   }
@@ -396,6 +405,7 @@ function unlistedQuestion(declared: ProfileQuestion, anchor: YAML.Node | null | 
     why: declared.why,
     listenFor: declared.listen_for,
     redFlags: declared.red_flags,
+    rubric: declared.rubric,
     assesses: declared.assesses,
     priority: declared.priority,
   };

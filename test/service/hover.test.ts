@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/service/languageService';
+import { ProfileRegistry } from '../../server/src/service/profiles';
 import { schemaOf } from '../../server/src/service/schema';
 import { withCursor } from '../support/documents';
 
@@ -81,13 +82,15 @@ describe('hover on profiles, skills and questions', () => {
     assert.deepEqual(hoverAt(`${HEAD}skills:\n  - id: budg|eting\n    name: Budgeting\n`), { markdown: '**Budgeting** (`budgeting`): required skill', covers: 'budgeting' });
   });
 
-  it('shows a question: the ask, why, what to listen for, red flags and the skills it assesses', () => {
+  it('shows a question: the ask, why, what to listen for, red flags, the rubric and the skills it assesses', () => {
+    const rubric = ProfileRegistry.withBuiltins().get('production-coordinator')!.questions.find((question) => question.id === 'superiors')!.rubric!;
     assert.deepEqual(hoverAt(`${HEAD}questions:\n  - id: superi|ors\n    ask: Any trouble with a boss?\n`), {
       markdown: [
         '**Any trouble with a boss?** (`superiors`, required)',
         'Coordinators still report to the production manager; you need someone who works as part of the team.',
         '**Listen for**\n- An honest example, handled respectfully and resolved\n- Raising disagreements through the right channel',
         '**Red flags**\n- Speaks badly of past managers\n- Claims never to have disagreed with anyone',
+        `**Rubric**\n- **1** ${rubric[1]}\n- **3** ${rubric[3]}\n- **5** ${rubric[5]}`,
         '**Assesses:** `teamwork`',
       ].join('\n\n'),
       covers: 'superiors',

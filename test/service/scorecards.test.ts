@@ -232,6 +232,16 @@ describe('scorecard editing', () => {
     assert.equal(serviceWith().doComplete(nested.document, nested.position).items.length, 5);
   });
 
+  it('completes scores with the anchors a question inherits from the profile', () => {
+    const service = serviceWith();
+    const rubric = service.profiles.get('production-coordinator')!.questions.find((question) => question.id === 'management-style')!.rubric!;
+    assert.ok(rubric[1] && rubric[3] && rubric[5], 'the built-in profile has anchors 1, 3 and 5');
+    const { document, position } = atCursor(`${HEAD}ratings:\n  management-style: |\n`);
+    assert.deepEqual(service.doComplete(document, position).items.map((item) => item.detail), [rubric[1], 'Weak', rubric[3], 'Good', rubric[5]]);
+    const hover = atCursor(`${HEAD}ratings:\n  management-style: |5\n`);
+    assert.ok((service.doHover(hover.document, hover.position)!.contents as MarkupContent).value.includes(`**5: ${rubric[5]}**`));
+  });
+
   it('completes skills, keys and recommendations', () => {
     const skills = atCursor(`${HEAD}skills:\n  |\n`);
     assert.ok(serviceWith().doComplete(skills.document, skills.position).items.some((item) => item.label === 'accounting'));

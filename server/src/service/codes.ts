@@ -37,6 +37,7 @@ export const CODES = {
   'coded-wording': { severity: 'information', help: 'A candidate-facing field uses a gender-coded word.' },
   'profile-extends': { severity: 'error', help: 'A profile `extends` an unknown profile, the chain makes a cycle, or it is more than 32 profiles deep.' },
   'duplicate-profile': { severity: 'error', help: 'Two profiles share an id.' },
+  'no-rubric': { severity: 'information', help: 'A required question has no `rubric` of its own or from the profile: say what an answer at 1, 3 and 5 sounds like.' },
   'unknown-brief': { severity: 'error', help: 'A scorecard\'s `brief` names no readable brief (a path relative to the scorecard).' },
   'unknown-question': { severity: 'error', help: 'A scorecard rates a question its brief does not have (after inheritance).' },
   'unrated-question': { severity: 'warning', help: 'A required, not waived question of the brief has no rating in the scorecard.' },

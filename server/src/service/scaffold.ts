@@ -85,7 +85,7 @@ export function scaffoldBrief(profile: Profile, options: ScaffoldOptions = {}): 
     '  tools:',
     line('    - Laptop with the production\'s software', 'TODO: what you will give them to work with'),
     '',
-    '# Questions with a profile id inherit why, listen_for, red_flags and assesses',
+    '# Questions with a profile id inherit why, listen_for, red_flags, rubric and assesses',
     '# from the profile; write them here to change them.',
     'questions:',
     ...profile.questions.flatMap((question) => [

@@ -9,6 +9,7 @@
 import * as YAML from 'yaml';
 import { findPair, hasSyntaxErrors, keyName, type ParsedDocument } from '../parse';
 import type { ProfileRegistry } from '../profiles';
+import { anchors } from '../rubric';
 import { readBrief, resolveBrief, sectionField, type BriefPair } from './brief';
 
 /** The top-level keys of a scorecard, in the order docs/format.md lists them. */
@@ -21,9 +22,6 @@ export const RECOMMENDATIONS = ['strong-no', 'no', 'yes', 'strong-yes'] as const
 
 /** A recommendation. */
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
-
-/** The lowest and highest score. */
-export const SCORES = [1, 2, 3, 4, 5] as const;
 
 /** A rating of a question (under `ratings`) or of a skill (under `skills`). */
 export interface Rating {
@@ -211,13 +209,11 @@ export function briefForScoring(parsed: ParsedDocument, profiles: ProfileRegistr
   for (const question of resolved.questions) {
     if (seen.has(question.id)) continue;
     seen.add(question.id);
-    const own = findPair(question.item.map, 'rubric')?.value;
     questions.push({
       id: question.id,
       ask: question.ask ?? question.id,
       priority: question.priority === 'required' || question.priority === 'recommended' ? question.priority : undefined,
-      // The brief's own rubric replaces the profile's; an empty `rubric:` leaves it to the profile.
-      rubric: own && !(YAML.isScalar(own) && own.value === null) ? readRubric(own.toJSON()) : readRubric((question.declared as { readonly rubric?: unknown } | undefined)?.rubric),
+      rubric: new Map(anchors(question.rubric).map((anchor) => [anchor.score, anchor.text] as const)),
       assesses: question.assesses,
       idNode: question.item.idNode,
     });
@@ -241,17 +237,6 @@ export function briefForScoring(parsed: ParsedDocument, profiles: ProfileRegistr
       ? { currency: stringOr(field('currency')), per: stringOr(field('per')), max: typeof field('max') === 'number' ? (field('max') as number) : undefined }
       : undefined,
   };
-}
-
-/** A rubric read leniently: a mapping (or a Map) from the scores 1 to 5 to text. */
-export function readRubric(value: unknown): ReadonlyMap<number, string> {
-  const anchors = new Map<number, string>();
-  const entries = value instanceof Map ? [...value.entries()] : typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.entries(value) : [];
-  for (const [key, text] of entries) {
-    const score = Number(key);
-    if (isScore(score) && typeof text === 'string' && text.trim() !== '') anchors.set(score, text.trim());
-  }
-  return new Map([...anchors].sort((a, b) => a[0] - b[0]));
 }
 
 function stringOr(value: unknown): string | undefined {

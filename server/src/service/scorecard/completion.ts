@@ -7,8 +7,9 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
 import { cursorContext, type CursorContext } from '../cursor';
 import { schemaAt } from '../schema';
-import { SCORES, type ScoredQuestion } from '../model/scorecard';
+import type { ScoredQuestion } from '../model/scorecard';
 import { toRange } from '../parse';
+import { SCORES } from '../rubric';
 import type { ScorecardContext } from './context';
 import { questionHover } from './hover';
 

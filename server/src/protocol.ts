@@ -51,7 +51,15 @@ export const COMMANDS = {
   newBrief: 'hire.newBrief',
   /** A server command (`workspace/executeCommand`): adds what the profile asks for; arguments: one `AddMissingArguments`. */
   addMissing: 'hire.addMissing',
+  /** A server command: selects a range of an open document (the placeholder a quick fix names), through `window/showDocument`; arguments: one `SelectRangeArguments`. */
+  selectRange: 'hire.selectRange',
 } as const;
+
+/** The argument of `COMMANDS.selectRange`: the document and the range to select. */
+export interface SelectRangeArguments {
+  readonly uri: string;
+  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+}
 
 /** The argument of `COMMANDS.addMissing`: the brief, and whether to add its missing questions, skills or everything. */
 export interface AddMissingArguments {

@@ -24,6 +24,7 @@ import {
   SETTINGS_SECTION,
   WORKSPACE_BRIEFS_REQUEST,
   type AddMissingArguments,
+  type SelectRangeArguments,
   type BuiltinProfileParams,
   type BuiltinProfileResult,
   type HireSettings,
@@ -136,7 +137,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_MISSING_KIND] },
         codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [COMMANDS.addMissing] },
+        executeCommandProvider: { commands: [COMMANDS.addMissing, COMMANDS.selectRange] },
         ...(folderChanges ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'hire-language-server', version: typeof HIRE_VERSION === 'string' ? HIRE_VERSION : undefined },
@@ -343,6 +344,11 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onExecuteCommand(async (params) => {
+    if (params.command === COMMANDS.selectRange) {
+      const target = params.arguments?.[0] as SelectRangeArguments | undefined;
+      if (typeof target?.uri === 'string' && target.range) await connection.window.showDocument({ uri: target.uri, selection: target.range, takeFocus: true });
+      return null;
+    }
     const argument = params.arguments?.[0] as AddMissingArguments | undefined;
     const document = params.command === COMMANDS.addMissing && argument ? documents.get(argument.uri) : undefined;
     if (!document || !argument) return null;

@@ -18,6 +18,7 @@ import { nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
 import { briefProfile, parentProfile } from './rules';
 import type { SchemaKind } from './validation';
+import { substanceHover } from './substance';
 import { codedWordAt, codedWordHover } from './wording';
 
 /** The hover at a position of a brief; null where there is nothing to say. */
@@ -49,7 +50,8 @@ export function doHover(document: TextDocument, position: Position, parsed: Pars
     default:
       markdown = schemaHover(at, 'brief');
   }
-  return hover(document, span, paragraphs(at.isKey ? undefined : hiddenTextHover(at.node), markdown));
+  const substance = substanceHover(at.path, at.node, at.isKey, brief, profiles);
+  return hover(document, span, paragraphs(at.isKey ? undefined : hiddenTextHover(at.node), substance, markdown));
 }
 
 /** The hover at a position of a role profile document; null where there is nothing to say. */

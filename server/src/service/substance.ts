@@ -216,19 +216,20 @@ function valueSpan(text: string, node: YAML.Scalar): Span | undefined {
 
 /**
  * The hover paragraph of a node a substance finding is on: why the guide
- * asks for what is missing there. `path`: the node's path pattern
- * (`authority`, `waive`), `isKey`: the node is a key. Undefined for any other node.
+ * asks for what is missing there. `path`: the node's keys and list
+ * indices; `isKey`: the node is the last key of it. Undefined for any other node.
  */
-export function substanceHover(path: string, node: unknown, isKey: boolean, brief: Brief | undefined, profile: Profile | undefined): string | undefined {
+export function substanceHover(path: readonly (string | number)[], node: unknown, isKey: boolean, brief: Brief | undefined, profiles: ProfileRegistry): string | undefined {
   if (!isKey) {
     const found = YAML.isScalar(node) && typeof node.value === 'string' ? placeholderIn(node.value) : undefined;
     return found === undefined
       ? undefined
       : `**Placeholder** (\`${found}\`): scaffold text, not yet a value. It tells a candidate or an interviewer nothing, and the posting and kit would print it as it is. Replace it with what you mean.`;
   }
-  if (!brief) return undefined;
-  const rate = path === 'rate' ? rateGaps(brief) : undefined;
-  switch (path) {
+  if (!brief || path.length > 2 || (path.length === 2 && path[0] !== 'waive')) return undefined;
+  const section = String(path[0]);
+  const rate = section === 'rate' ? rateGaps(brief) : undefined;
+  switch (section) {
     case 'authority':
       return emptyAuthority(brief)
         ? '**Nothing decided, nothing passed up.** A freelance coordinator is hired to take the daily decisions off the production manager; agreeing beforehand on which issues are theirs and which go up avoids surprises on both sides. List some under `decides` and some under `escalates`.'
@@ -246,8 +247,9 @@ export function substanceHover(path: string, node: unknown, isKey: boolean, brie
         ? '**Space and tools.** A coordinator cannot run a production office on good will: besides a place to work (`office`), list the equipment and software you will give them (`tools`).'
         : undefined;
     case 'waive': {
-      const id = YAML.isScalar(node) ? String(node.value) : '';
-      return knownIds(brief, profile).has(id)
+      const id = String(path[1]);
+      const { profile, unknownProfile } = namedProfile(brief, profiles);
+      return path.length < 2 || unknownProfile || knownIds(brief, profile).has(id)
         ? undefined
         : `**Waives nothing**: \`${id}\` is no section, skill or question of this brief${profile ? ` or of its profile` : ''}. A waiver names what the brief leaves out on purpose; a mistyped one leaves the real gap unwaived.`;
     }

@@ -67,7 +67,7 @@ describe('code actions and code lens over stdio', () => {
     assert.ok(gaps.includes(line));
     assert.equal(
       result,
-      gaps.replace(line, `  - id: ${line.slice(4)}    evidence: Work history across several departments or productions, with roles that touched many areas of the shoot.\n`),
+      gaps.replace(line, `  - id: ${line.slice(4)}    evidence: Credits across several departments or kinds of production, with duties that reached many parts of the shoot.\n`),
     );
   });
 

@@ -154,13 +154,13 @@ describe('completion of questions', () => {
       applyCompletion(`${ASKED}  - |\n`, 'superiors'),
       `${ASKED}  - id: superiors
     ask: Have you ever had a problem with your superiors?
-    why: Coordinators still report to the production manager; you need someone who works as part of the team.
+    why: However independent the job, the coordinator answers to the production manager, so you want someone who can disagree with a boss and still pull with the team.
     listen_for:
-      - An honest example, handled respectfully and resolved
-      - Raising disagreements through the right channel
+      - A candid example, handled with respect and brought to an end
+      - Taking a disagreement to the right person
     red_flags:
-      - Speaks badly of past managers
-      - Claims never to have disagreed with anyone
+      - Runs down former managers
+      - Says they have never disagreed with anyone
     assesses:
       - teamwork
 `,

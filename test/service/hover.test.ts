@@ -57,7 +57,7 @@ describe('hover on profiles, skills and questions', () => {
   it('shows the profile a `profile` value names', () => {
     assert.deepEqual(hoverAt('hire: 1\nprofile: production-coor|dinator\n'), {
       markdown:
-        '**Production Coordinator** (`production-coordinator`)\n\nA production coordinator (production office coordinator, POC) keeps a production organized and supports the production manager in whatever way the project needs. In practice they make sure cast and crew have what they need to do their jobs, often switching between many roles as the production demands.',
+        '**Production Coordinator** (`production-coordinator`)\n\nThe production coordinator (also production office coordinator, or POC) runs the production office for the production manager: the hub that keeps paperwork, people and plans moving. Much of the job is making sure every department has what it needs on the day, switching between tasks as the shoot changes.',
       covers: 'production-coordinator',
     });
     assert.equal(hoverAt('hire: 1\nprofile: key-g|rip\n'), null);
@@ -66,7 +66,7 @@ describe('hover on profiles, skills and questions', () => {
   it('shows a shorthand skill from the profile: name, need, why it matters, evidence', () => {
     assert.deepEqual(hoverAt(`${HEAD}skills:\n  - communi|cation\n`), {
       markdown:
-        '**Effective communication** (`communication`): required skill\n\nThe coordinator is the link between the production office, cast and crew; everyone depends on them for clear, timely information.\n\n*Evidence:* Clear, well-organized application and answers; references who mention how well they kept people informed.',
+        '**Effective communication** (`communication`): required skill\n\nCast, crew and the office learn most of what changes through the coordinator, so what they send out has to be clear, complete and on time.\n\n*Evidence:* A clear, well-organized application and answers; references who say they kept people informed.',
       covers: 'communication',
     });
   });
@@ -75,7 +75,7 @@ describe('hover on profiles, skills and questions', () => {
     const text = `${HEAD}skills:\n  - id: leadership\n    need: required\n    evidence: Ran an office of four\nquestions:\n  - id: conflict\n    ask: How?\n    assesses: [communication, leader|ship]\n`;
     assert.deepEqual(hoverAt(text), {
       markdown:
-        '**Leadership and management style** (`leadership`): required skill\n\nCoordinators pull the whole team together, so the way they lead shapes how the production is coordinated.\n\n*Evidence:* Ran an office of four',
+        '**Leadership and management style** (`leadership`): required skill\n\nThe coordinator pulls the team together, so the way they lead shapes the way the production is coordinated.\n\n*Evidence:* Ran an office of four',
       covers: 'leadership',
     });
     assert.deepEqual(hoverAt(`${HEAD}skills:\n  - id: budg|eting\n    name: Budgeting\n`), { markdown: '**Budgeting** (`budgeting`): required skill', covers: 'budgeting' });
@@ -85,9 +85,9 @@ describe('hover on profiles, skills and questions', () => {
     assert.deepEqual(hoverAt(`${HEAD}questions:\n  - id: superi|ors\n    ask: Any trouble with a boss?\n`), {
       markdown: [
         '**Any trouble with a boss?** (`superiors`, required)',
-        'Coordinators still report to the production manager; you need someone who works as part of the team.',
-        '**Listen for**\n- An honest example, handled respectfully and resolved\n- Raising disagreements through the right channel',
-        '**Red flags**\n- Speaks badly of past managers\n- Claims never to have disagreed with anyone',
+        'However independent the job, the coordinator answers to the production manager, so you want someone who can disagree with a boss and still pull with the team.',
+        '**Listen for**\n- A candid example, handled with respect and brought to an end\n- Taking a disagreement to the right person',
+        '**Red flags**\n- Runs down former managers\n- Says they have never disagreed with anyone',
         '**Assesses:** `teamwork`',
       ].join('\n\n'),
       covers: 'superiors',

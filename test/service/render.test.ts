@@ -115,11 +115,11 @@ describe('render: views', () => {
     const superiors = kit.slice(kit.indexOf('### Q1.'), kit.indexOf('### Q2.'));
     assert.match(superiors, /Tell me about a manager you disagreed with\./, 'the brief\'s ask');
     assert.match(superiors, /\*\*Why we ask:\*\* Coordinators still report to the production manager/, 'the profile\'s why');
-    assert.match(superiors, /- Speaks badly of past managers/, 'the profile\'s red flags');
+    assert.match(superiors, /- Runs down former managers/, 'the profile\'s red flags');
     assert.match(superiors, /Assesses: Team player/, 'the profile\'s assesses, by skill name');
     const conflict = kit.slice(kit.indexOf('### Q2.'));
     assert.match(conflict, /\*\*Red flags:\*\*\n\n- Shouts\n\n\*\*Notes/, 'the brief\'s red flags replace the profile\'s');
-    assert.match(conflict, /- Listening to each side before deciding/, 'the profile\'s listen_for is kept');
+    assert.match(conflict, /- Hearing each side out before deciding/, 'the profile\'s listen_for is kept');
   });
 
   it('draws the coverage matrix: one row per skill, a mark where a question assesses it', () => {

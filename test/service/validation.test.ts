@@ -238,7 +238,7 @@ describe('profile rules', () => {
       ['missing-question', 2, 'questions', 'superiors'],
       ['missing-question', 3, 'questions', 'charges'],
     ]);
-    assert.match(found[0].message as string, /"Have you ever had a problem with your superiors\?"/);
+    assert.match(found[1].message as string, /"Have you ever had a problem with your superiors\?"/);
   });
 
   it('waive silences missing and unassessed findings', () => {

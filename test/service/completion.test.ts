@@ -193,7 +193,7 @@ describe('completion of questions', () => {
   it('offers skill ids of the brief and the profile in a flow `assesses`, without those listed', () => {
     const text = `${HEAD}skills:\n  - id: budgeting\n    name: Budgeting\nquestions:\n  - id: conflict\n    ask: How?\n    assesses: [problem-solving, |]\n`;
     assert.deepEqual(labelsAt(text), [
-      'communication', 'accounting', 'computer', 'coordination', 'multitasking', 'leadership', 'teamwork', 'detail-and-big-picture', 'budgeting',
+      'coordination', 'communication', 'accounting', 'computer', 'multitasking', 'teamwork', 'detail-and-big-picture', 'leadership', 'budgeting',
     ]);
     assert.equal(
       applyCompletion(text, 'communication'),
@@ -207,7 +207,7 @@ describe('completion of questions', () => {
 
   it('offers skill ids in a flow `assesses` that spans lines, without those listed on the lines above', () => {
     const text = `${HEAD}questions:\n  - id: conflict\n    ask: How?\n    assesses: [\n      problem-solving,\n      teamwork, |\n    ]\n`;
-    assert.deepEqual(labelsAt(text), ['communication', 'accounting', 'computer', 'coordination', 'multitasking', 'leadership', 'detail-and-big-picture']);
+    assert.deepEqual(labelsAt(text), ['coordination', 'communication', 'accounting', 'computer', 'multitasking', 'detail-and-big-picture', 'leadership']);
     assert.equal(
       applyCompletion(text, 'leadership'),
       `${HEAD}questions:\n  - id: conflict\n    ask: How?\n    assesses: [\n      problem-solving,\n      teamwork, leadership\n    ]\n`,
@@ -227,7 +227,7 @@ describe('completion of questions', () => {
     const document = TextDocument.create('file:///team/apc.hire-profile.yaml', 'hire-profile-yaml', 1, text.slice(0, offset) + text.slice(offset + 1));
     const items = service.doComplete(document, document.positionAt(offset)).items;
     assert.deepEqual(items.map((item) => item.label), [
-      'filing', 'problem-solving', 'accounting', 'computer', 'coordination', 'multitasking', 'leadership', 'teamwork', 'detail-and-big-picture',
+      'filing', 'coordination', 'problem-solving', 'accounting', 'computer', 'multitasking', 'teamwork', 'detail-and-big-picture', 'leadership',
     ]);
     const edit = items.find((item) => item.label === 'filing')!.textEdit as TextEdit;
     assert.equal(TextDocument.applyEdits(document, [edit]), text.replace('fi|', 'filing'));
@@ -240,13 +240,13 @@ describe('completion of skills', () => {
   it('offers the profile skill ids the brief lacks after `- `, with their names', () => {
     const items = completionsAt(`${LISTED}  - |`);
     assert.deepEqual(items.map((item) => [item.label, item.detail]), [
+      ['coordination', 'Coordinating a whole production'],
       ['problem-solving', 'Problem solving'],
       ['computer', 'Computer skills'],
-      ['coordination', 'Coordinating a whole production'],
       ['multitasking', 'Multitasking'],
-      ['leadership', 'Leadership and management style'],
       ['teamwork', 'Team player'],
       ['detail-and-big-picture', 'Details and the big picture'],
+      ['leadership', 'Leadership and management style'],
       ['skill', 'A skill with need and evidence'],
     ]);
     assert.equal(applyCompletion(`${LISTED}  - mul|`, 'multitasking'), `${LISTED}  - multitasking`);
@@ -257,7 +257,7 @@ describe('completion of skills', () => {
   });
 
   it('offers skill ids after `- id: `, and adds the dash on an empty line of the list', () => {
-    assert.deepEqual(labelsAt(`${LISTED}  - id: co|`).slice(0, 2), ['problem-solving', 'computer']);
+    assert.deepEqual(labelsAt(`${LISTED}  - id: co|`).slice(0, 2), ['coordination', 'problem-solving']);
     assert.equal(applyCompletion(`${LISTED}  |`, 'computer'), `${LISTED}  - computer`);
   });
 });
@@ -268,7 +268,7 @@ describe('completion of waive ids', () => {
     const labels = labelsAt(`${head}  |`);
     assert.deepEqual(labels, [
       'rate', 'workspace',
-      'communication', 'problem-solving', 'accounting', 'computer', 'coordination', 'multitasking', 'leadership', 'teamwork', 'detail-and-big-picture', 'budgeting',
+      'coordination', 'communication', 'problem-solving', 'accounting', 'computer', 'multitasking', 'teamwork', 'detail-and-big-picture', 'leadership', 'budgeting',
       'management-style', 'experience', 'superiors', 'detail-or-big-picture', 'decision-split', 'charges', 'needs-from-us',
     ]);
     assert.equal(applyCompletion(`${head}  |`, 'superiors'), `${head}  superiors: `);
@@ -369,12 +369,14 @@ project:
   location: City, Region
 summary: What the person will do
 skills:
+  - coordination
   - communication
   - problem-solving
   - accounting
   - computer
-  - coordination
   - multitasking
+  - teamwork
+  - detail-and-big-picture
 authority:
   decides:
     - Issue they resolve themselves

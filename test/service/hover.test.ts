@@ -21,7 +21,7 @@ const HEAD = 'hire: 1\nrole: Production Coordinator\nprofile: production-coordin
 describe('hover on keys', () => {
   it('explains a top-level key with its schema description, over the key', () => {
     assert.deepEqual(hoverAt('hire: 1\nro|le: Production Coordinator\n'), { markdown: schema.properties!.role.markdownDescription, covers: 'role' });
-    assert.deepEqual(hoverAt(`${HEAD}w|orkspace:\n  office: provided\n`), { markdown: schema.properties!.workspace.markdownDescription, covers: 'workspace' });
+    assert.deepEqual(hoverAt(`${HEAD}w|orkspace:\n  office: provided\n  tools: [Laptop]\n`), { markdown: schema.properties!.workspace.markdownDescription, covers: 'workspace' });
   });
 
   it('explains nested keys and keys of list items', () => {
@@ -102,6 +102,6 @@ describe('hover on profiles, skills and questions', () => {
   it('counts positions in UTF-16 on CRLF lines', () => {
     const hover = hoverAt('hire: 1\r\nrole: Coordinatrice — 🎬\r\nprofile: production-coordinator\r\nskills:\r\n  - teamw|ork\r\n');
     assert.equal(hover?.covers, 'teamwork');
-    assert.match(hover!.markdown, /^\*\*Team player\*\* \(`teamwork`\): preferred skill/);
+    assert.match(hover!.markdown, /^\*\*Team player\*\* \(`teamwork`\): required skill/);
   });
 });

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { schemaOf } from '../../server/src/service/validation';
-import { withCursor } from '../support/documents';
+import { brief, withCursor } from '../support/documents';
 
 const service = getLanguageService();
 const schema = schemaOf('brief');
@@ -63,22 +63,35 @@ describe('hover on profiles, skills and questions', () => {
     assert.equal(hoverAt('hire: 1\nprofile: key-g|rip\n'), null);
   });
 
-  it('shows a shorthand skill from the profile: name, need, why it matters, evidence', () => {
+  it("shows a shorthand skill from the profile: name, need, why it matters, the profile's evidence as a suggestion, and that nothing assesses it", () => {
     assert.deepEqual(hoverAt(`${HEAD}skills:\n  - communi|cation\n`), {
       markdown:
-        '**Effective communication** (`communication`): required skill\n\nCast, crew and the office learn most of what changes through the coordinator, so what they send out has to be clear, complete and on time.\n\n*Evidence:* A clear, well-organized application and answers; references who say they kept people informed.',
+        '**Effective communication** (`communication`): required skill\n\nCast, crew and the office learn most of what changes through the coordinator, so what they send out has to be clear, complete and on time.\n\n' +
+        "*Suggested evidence* (the profile's hint, not an assessment until the brief writes its own `evidence`): A clear, well-organized application and answers; references who say they kept people informed.\n\n" +
+        '*Not assessed yet:* no question assesses it and the brief gives no evidence of its own.',
       covers: 'communication',
     });
+    // The check agrees: the hint alone does not assess the skill.
+    assert.deepEqual(service.validate(brief(`${HEAD}skills:\n  - communication\n`)).filter((d) => d.code === 'unassessed-skill').map((d) => (d.data as { id: string }).id), ['communication']);
+  });
+
+  it('names the questions that assess a skill, inherited from the profile too, and leaves out a waived one', () => {
+    const text = `${HEAD}skills:\n  - communi|cation\nquestions:\n  - id: conflict\n    ask: How?\n`;
+    assert.match(hoverAt(text)!.markdown, /\n\n\*Assessed by:\* `conflict`$/);
+    assert.doesNotMatch(hoverAt(`${HEAD}skills:\n  - communi|cation\nwaive:\n  communication: Known.\n`)!.markdown, /Not assessed/);
   });
 
   it("shows the brief's own fields over the profile's, also where `assesses` names the skill", () => {
     const text = `${HEAD}skills:\n  - id: leadership\n    need: required\n    evidence: Ran an office of four\nquestions:\n  - id: conflict\n    ask: How?\n    assesses: [communication, leader|ship]\n`;
     assert.deepEqual(hoverAt(text), {
       markdown:
-        '**Leadership and management style** (`leadership`): required skill\n\nThe coordinator pulls the team together, so the way they lead shapes the way the production is coordinated.\n\n*Evidence:* Ran an office of four',
+        '**Leadership and management style** (`leadership`): required skill\n\nThe coordinator pulls the team together, so the way they lead shapes the way the production is coordinated.\n\n*Evidence:* Ran an office of four\n\n*Assessed by:* `conflict`',
       covers: 'leadership',
     });
-    assert.deepEqual(hoverAt(`${HEAD}skills:\n  - id: budg|eting\n    name: Budgeting\n`), { markdown: '**Budgeting** (`budgeting`): required skill', covers: 'budgeting' });
+    assert.deepEqual(hoverAt(`${HEAD}skills:\n  - id: budg|eting\n    name: Budgeting\n`), {
+      markdown: '**Budgeting** (`budgeting`): required skill\n\n*Not assessed yet:* no question assesses it and the brief gives no evidence of its own.',
+      covers: 'budgeting',
+    });
   });
 
   it('shows a question: the ask, why, what to listen for, red flags and the skills it assesses', () => {

@@ -16,7 +16,7 @@ import { nodeAt, pathPattern, schemaAt, type NodeAt } from './cursor';
 import { hiddenTextHover } from './hiddenText';
 import { nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
-import { briefProfile, parentProfile } from './rules';
+import { assessingQuestions, briefProfile, parentProfile } from './rules';
 import type { SchemaKind } from './validation';
 import { substanceHover } from './substance';
 import { codedWordAt, codedWordHover } from './wording';
@@ -70,7 +70,7 @@ export function doProfileHover(document: TextDocument, position: Position, parse
       break;
     case 'skills.*.id':
     case 'questions.*.assesses.*':
-      markdown = skillHover(value, own, parent);
+      markdown = skillHover(value, own, parent, true);
       break;
     case 'questions.*.id':
       markdown = questionHover(value, own, parent, true);
@@ -98,17 +98,33 @@ function profileHover(profile: Profile | undefined): string | undefined {
   return paragraphs(`**${profile.title}** (\`${profile.id}\`)`, profile.about);
 }
 
-/** A skill of the brief or its profile: name, need, why it matters and the evidence to look for. */
-function skillHover(id: string, brief: Brief | undefined, profile: Profile | undefined): string | undefined {
+/**
+ * A skill of the brief or its profile: name, need, why it matters and the
+ * evidence to look for. In a brief, the profile's evidence is a suggestion
+ * until the brief writes its own, and what assesses the skill is said as the
+ * check sees it. `inProfile`: the document is a profile, whose evidence is the hint itself.
+ */
+function skillHover(id: string, brief: Brief | undefined, profile: Profile | undefined, inProfile = false): string | undefined {
   const item = brief?.skills.find((skill) => skill.id === id);
   const defined = profile?.skills.find((skill) => skill.id === id);
   if (!item && !defined) return undefined;
-  const field = (key: 'name' | 'need' | 'about' | 'evidence') => (item && itemString(item, key)) ?? defined?.[key];
-  const evidence = field('evidence');
+  const field = (key: 'name' | 'need' | 'about') => (item && itemString(item, key)) ?? defined?.[key];
+  const own = item && itemString(item, 'evidence');
+  const need = field('need') ?? 'required';
+  const header = `**${field('name') ?? id}** (\`${id}\`): ${need} skill`;
+  if (inProfile) {
+    const evidence = own ?? defined?.evidence;
+    return paragraphs(header, field('about'), evidence && `*Evidence:* ${evidence}`);
+  }
+  const questions = brief ? assessingQuestions(brief, profile, id) : [];
+  const waived = !!brief && (brief.waived.has(id) || brief.waived.has('skills'));
   return paragraphs(
-    `**${field('name') ?? id}** (\`${id}\`): ${field('need') ?? 'required'} skill`,
+    header,
     field('about'),
-    evidence && `*Evidence:* ${evidence}`,
+    own ? `*Evidence:* ${own}` : defined?.evidence && `*Suggested evidence* (the profile's hint, not an assessment until the brief writes its own \`evidence\`): ${defined.evidence}`,
+    questions.length > 0
+      ? `*Assessed by:* ${questions.map((question) => `\`${question}\``).join(', ')}`
+      : item && !own && need === 'required' && !waived && '*Not assessed yet:* no question assesses it and the brief gives no evidence of its own.',
   );
 }
 

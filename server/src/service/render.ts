@@ -34,6 +34,8 @@ export interface RenderOptions {
   readonly showRate?: boolean;
   /** For `html`: a complete page with its stylesheet embedded, instead of a fragment. The fragment (the live preview) also shows the posting's balance of gender-coded words, which pages and Markdown for candidates leave out. */
   readonly standalone?: boolean;
+  /** Whether the kit lists the brief's findings (the live preview, `hire render --findings`); documents to hand out leave them out. */
+  readonly findings?: boolean;
 }
 
 /** A rendered brief. */
@@ -53,7 +55,10 @@ export interface SkillModel {
   readonly id: string;
   readonly name: string;
   readonly need: string;
+  /** The brief's own evidence. */
   readonly evidence?: string;
+  /** The profile's evidence hint, when the brief writes none: a suggestion, not an assessment. */
+  readonly suggestion?: string;
 }
 
 /** A question as the kit shows it: the brief's fields over the profile's. */
@@ -134,13 +139,15 @@ export function buildBriefModel(data: Record<string, unknown>, profiles: Profile
   const role = text(data.role);
   // Looked up by id in maps: a brief may list thousands of skills, each named by questions.
   const profileSkills = byId(profile?.skills ?? []);
-  const skills = list(data.skills).flatMap((item): SkillModel[] => {
+  const skills = inProfileOrder(list(data.skills).flatMap((item): SkillModel[] => {
     const own = typeof item === 'string' ? { id: item } : record(item);
     const id = text(own.id);
     if (id === undefined) return [];
     const base = profileSkills.get(id);
-    return [{ id, name: text(own.name) ?? base?.name ?? humanize(id), need: text(own.need) ?? base?.need ?? 'required', evidence: text(own.evidence) }];
-  });
+    const evidence = text(own.evidence);
+    const suggestion = evidence === undefined ? text(base?.evidence) : undefined;
+    return [{ id, name: text(own.name) ?? base?.name ?? humanize(id), need: text(own.need) ?? base?.need ?? 'required', evidence, ...(suggestion ? { suggestion } : {}) }];
+  }), profile?.skills ?? []);
   const briefSkills = byId(skills);
   const nameOf = (id: string) => briefSkills.get(id)?.name ?? profileSkills.get(id)?.name ?? humanize(id);
   const profileQuestions = byId(profile?.questions ?? []);
@@ -193,13 +200,25 @@ export function buildBriefModel(data: Record<string, unknown>, profiles: Profile
   };
 }
 
+/** Skills in the profile's order (the guide's weighting), then the brief's own skills in the brief's order. */
+function inProfileOrder(skills: SkillModel[], order: readonly { readonly id: string }[]): SkillModel[] {
+  const rank = new Map<string, number>();
+  order.forEach((skill, index) => {
+    if (!rank.has(skill.id)) rank.set(skill.id, index);
+  });
+  return skills
+    .map((skill, index) => ({ skill, key: rank.get(skill.id) ?? order.length + index }))
+    .sort((a, b) => a.key - b.key)
+    .map((entry) => entry.skill);
+}
+
 /** Renders a view model in the format and view(s) asked for. */
 export function renderModel(model: BriefModel, options: RenderOptions): string {
   const views = options.view ? [options.view] : RENDER_VIEWS;
   if (options.format === 'md') {
-    return `${views.map((view) => (view === 'posting' ? postingMarkdown(model, !!options.showRate) : kitMarkdown(model))).join('\n\n---\n\n')}\n`;
+    return `${views.map((view) => (view === 'posting' ? postingMarkdown(model, !!options.showRate) : kitMarkdown(model, !!options.findings))).join('\n\n---\n\n')}\n`;
   }
-  const fragment = views.map((view) => (view === 'posting' ? postingHtml(model, !!options.showRate, !options.standalone) : kitHtml(model))).join('\n');
+  const fragment = views.map((view) => (view === 'posting' ? postingHtml(model, !!options.showRate, !options.standalone) : kitHtml(model, !!options.findings))).join('\n');
   return options.standalone ? standalonePage(model.title, fragment) : fragment;
 }
 
@@ -431,7 +450,8 @@ function htmlPlainList(items: readonly string[]): string {
   return `<ul>\n${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('\n')}\n</ul>`;
 }
 
-function kitHtml(model: BriefModel): string {
+/** The interview kit; `findings`: with the brief's open findings (for its author, never in a document to hand out). */
+function kitHtml(model: BriefModel, findings: boolean): string {
   const fillIn = ['Candidate', 'Interviewer', 'Date']
     .map((label) => `<div><span class="fill-label">${label}</span><span class="fill-line"></span></div>`)
     .join('\n');
@@ -440,9 +460,9 @@ function kitHtml(model: BriefModel): string {
     htmlHeader('Interview kit', model),
     htmlFacts(kitFacts(model)),
     `<div class="fill-in">\n${fillIn}\n</div>`,
-    htmlSection('Open findings', htmlFindings(model), 'findings'),
+    findings ? htmlSection('Open findings', htmlFindings(model), 'findings') : '',
     htmlSection('Coverage', htmlCoverage(model), 'coverage'),
-    htmlSection('Evidence to look for', withEvidence(model).map((skill) => `<p><strong>${escapeHtml(skill.name)}:</strong> ${inline(skill.evidence)}</p>`).join('\n'), 'evidence'),
+    htmlSection('What to look for', lookFor(model).map((skill) => `<p><strong>${escapeHtml(skill.name)}:</strong> ${inline(skill.text)}${skill.suggested ? ` <em class="suggestion">${SUGGESTED}</em>` : ''}</p>`).join('\n'), 'evidence'),
     model.questions.length
       ? `<section class="questions">\n<h2>Questions</h2>\n${model.questions.map((question, index) => htmlQuestion(question, index)).join('\n')}\n</section>`
       : '',
@@ -464,9 +484,26 @@ function htmlFindings(model: BriefModel): string {
   return `<ul class="finding-list">\n${items.join('\n')}\n</ul>`;
 }
 
-/** The skills whose evidence the brief says how to see: the interviewer's list of what to look for. */
-function withEvidence(model: BriefModel): { readonly name: string; readonly evidence: string }[] {
-  return model.skills.flatMap((skill) => (skill.evidence ? [{ name: skill.name, evidence: skill.evidence }] : []));
+/** A line of the kit's "What to look for". */
+interface LookFor {
+  readonly name: string;
+  readonly text: string;
+  /** The profile's hint rather than the brief's own evidence. */
+  readonly suggested: boolean;
+}
+
+/** How the kit marks a profile's evidence hint: a suggestion, not the brief's own assessment. */
+const SUGGESTED = '(the profile’s suggestion)';
+
+/**
+ * The interviewer's list of what to look for: each skill's evidence as the
+ * brief writes it, or else the profile's hint, marked as a suggestion.
+ */
+function lookFor(model: BriefModel): LookFor[] {
+  return model.skills.flatMap((skill): LookFor[] => {
+    if (skill.evidence) return [{ name: skill.name, text: skill.evidence, suggested: false }];
+    return skill.suggestion ? [{ name: skill.name, text: skill.suggestion, suggested: true }] : [];
+  });
 }
 
 function htmlCoverage(model: BriefModel): string {
@@ -655,14 +692,15 @@ function postingMarkdown(model: BriefModel, showRate: boolean): string {
   ]);
 }
 
-function kitMarkdown(model: BriefModel): string {
+/** The interview kit in Markdown; `findings`: with the brief's open findings. */
+function kitMarkdown(model: BriefModel, findings: boolean): string {
   return joinBlocks([
     mdHeader('Interview kit', model),
     mdFacts(kitFacts(model)),
     'Candidate: ____________________  Interviewer: ____________________  Date: ____________',
-    mdSection('Open findings', model.findings.map((finding) => `- **${finding.severity}** line ${finding.line} \`${finding.code}\` ${escapeMarkdown(finding.message)}`).join('\n')),
+    findings ? mdSection('Open findings', model.findings.map((finding) => `- **${finding.severity}** line ${finding.line} \`${finding.code}\` ${escapeMarkdown(finding.message)}`).join('\n')) : '',
     mdSection('Coverage', mdCoverage(model)),
-    mdSection('Evidence to look for', withEvidence(model).map((skill) => `- **${escapeMarkdown(skill.name)}:** ${mdInline(skill.evidence)}`).join('\n')),
+    mdSection('What to look for', lookFor(model).map((skill) => `- **${escapeMarkdown(skill.name)}:** ${mdInline(skill.text)}${skill.suggested ? ` *${SUGGESTED}*` : ''}`).join('\n')),
     mdSection('Questions', model.questions.map((question, index) => mdQuestion(question, index)).join('\n\n')),
     mdSection('Decision authority', joinBlocks([
       mdSection('Decides alone', mdList(model.decides), 3),

@@ -183,6 +183,15 @@ export function assessedSkills(brief: Brief, profile: Profile | undefined): Set<
   return assessed;
 }
 
+/** The ids of the brief's questions that assess a skill: by their own `assesses`, else their profile question's. */
+export function assessingQuestions(brief: Brief, profile: Profile | undefined, skill: string): string[] {
+  return brief.questions.flatMap((question) => {
+    const own = itemStrings(question, 'assesses');
+    const ids = own ? own.map((node) => node.value) : profile?.questions.find((candidate) => candidate.id === question.id)?.assesses ?? [];
+    return ids.includes(skill) ? [question.id] : [];
+  });
+}
+
 function checkDuplicates(
   items: readonly BriefItem[],
   kind: 'Skill' | 'Question',

@@ -100,6 +100,8 @@ export interface BriefModel {
   readonly questions: readonly QuestionModel[];
   readonly waived: readonly { readonly id: string; readonly reason: string }[];
   readonly notes?: string;
+  /** How to apply, at the end of the posting. */
+  readonly apply?: { readonly contact?: string; readonly deadline?: string; readonly send: readonly string[] };
   readonly findings: readonly FindingModel[];
   /** How many masculine- and feminine-coded words the candidate-facing fields use (`coded-wording` findings). */
   readonly wording: Readonly<Record<Coding, number>>;
@@ -190,6 +192,7 @@ export function buildBriefModel(data: Record<string, unknown>, profiles: Profile
     questions,
     waived: Object.entries(record(data.waive)).flatMap(([id, reason]) => (text(reason) === undefined ? [] : [{ id, reason: text(reason)! }])),
     notes: text(data.notes),
+    apply: isRecord(data.apply) ? { contact: text(data.apply.contact), deadline: text(data.apply.deadline), send: texts(data.apply.send) } : undefined,
     findings: capFindings([...diagnostics]).map((diagnostic) => ({
       severity: severityName(diagnostic.severity),
       code: String(diagnostic.code ?? ''),
@@ -262,6 +265,16 @@ function formatDate(value: string): string {
 }
 
 /** `problem-solving` as `Problem solving`. */
+/**
+ * The link of an `apply.contact`: `mailto:` for an email address, the address
+ * itself for an http(s) one; undefined for anything else (shown as text).
+ */
+function contactLink(contact: string): string | undefined {
+  if (/^https?:\/\/[^\s<>"]+$/i.test(contact)) return contact;
+  const email = contact.replace(/^mailto:/i, '');
+  return /^[^@\s<>()[\],;:"]+@[A-Za-z0-9.-]+\.[A-Za-z0-9-]+$/.test(email) ? `mailto:${email}` : undefined;
+}
+
 function humanize(id: string): string {
   const words = id.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -442,7 +455,20 @@ function postingHtml(model: BriefModel, showRate: boolean, authorNotes: boolean)
     htmlSection('What you will do', htmlList(model.duties)),
     htmlSection('What we look for', skills),
     htmlSection('Workspace and tools', workspace ?? ''),
+    htmlSection('How to apply', htmlApply(model), 'apply'),
     '</article>',
+  ].filter(Boolean).join('\n');
+}
+
+/** The posting's last section: where to apply (a link), by when, and what to send. */
+function htmlApply(model: BriefModel): string {
+  const apply = model.apply;
+  if (!apply) return '';
+  const link = apply.contact && contactLink(apply.contact);
+  const contact = apply.contact && (link ? `<a href="${escapeHtml(link)}">${escapeHtml(apply.contact.replace(/^mailto:/i, ''))}</a>` : escapeHtml(apply.contact));
+  return [
+    contact ? `<p>Apply to ${contact}${apply.deadline ? ` by ${escapeHtml(formatDate(apply.deadline))}` : ''}.</p>` : apply.deadline ? `<p>Apply by ${escapeHtml(formatDate(apply.deadline))}.</p>` : '',
+    apply.send.length ? `<p>Please send:</p>\n${htmlList(apply.send)}` : '',
   ].filter(Boolean).join('\n');
 }
 
@@ -689,6 +715,21 @@ function postingMarkdown(model: BriefModel, showRate: boolean): string {
     mdSection('What you will do', mdList(model.duties)),
     mdSection('What we look for', joinBlocks([mdSection('Required', required.join('\n'), 3), mdSection('Nice to have', preferred.join('\n'), 3)])),
     mdSection('Workspace and tools', workspace),
+    mdSection('How to apply', mdApply(model)),
+  ]);
+}
+
+/** The posting's last section in Markdown. */
+function mdApply(model: BriefModel): string {
+  const apply = model.apply;
+  if (!apply) return '';
+  const link = apply.contact && contactLink(apply.contact);
+  const shown = apply.contact && escapeMarkdown(apply.contact.replace(/^mailto:/i, ''));
+  const contact = link ? `[${shown}](${link.replace(/[()\\\s<>]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})` : shown;
+  const deadline = apply.deadline ? ` by ${escapeMarkdown(formatDate(apply.deadline))}` : '';
+  return joinBlocks([
+    contact ? `Apply to ${contact}${deadline}.` : deadline ? `Apply${deadline}.` : '',
+    apply.send.length ? `Please send:\n\n${mdList(apply.send)}` : '',
   ]);
 }
 

@@ -8,15 +8,12 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
   BRIEF_LANGUAGE_ID,
-  BUILTIN_PROFILE_REQUEST,
+  BuiltinProfileRequest,
   COMMANDS,
   PROFILE_LANGUAGE_ID,
-  RENDER_REQUEST,
+  RenderRequest,
   SETTINGS_SECTION,
-  WORKSPACE_BRIEFS_REQUEST,
-  type BuiltinProfileResult,
-  type RenderResult,
-  type WorkspaceBriefsResult,
+  WorkspaceBriefsRequest,
 } from '../../server/src/protocol';
 import { BriefsView, previewBrief, type BriefsNode } from './briefsView';
 import { registerBuiltinProfiles } from './builtinProfiles';
@@ -39,9 +36,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const output = vscode.window.createOutputChannel('Hiring Briefs', { log: true });
   context.subscriptions.push(output);
   const client = createClient(context, output);
-  const previews = new PreviewManager(context.extensionUri, (params) => client.sendRequest<RenderResult>(RENDER_REQUEST, params), output);
-  const briefs = new BriefsView(() => client.sendRequest<WorkspaceBriefsResult>(WORKSPACE_BRIEFS_REQUEST));
-  context.subscriptions.push(previews, briefs, registerBuiltinProfiles((params) => client.sendRequest<BuiltinProfileResult>(BUILTIN_PROFILE_REQUEST, params)));
+  const previews = new PreviewManager(context.extensionUri, (params) => client.sendRequest(RenderRequest.type, params), output);
+  const briefs = new BriefsView(() => client.sendRequest(WorkspaceBriefsRequest.type));
+  context.subscriptions.push(previews, briefs, registerBuiltinProfiles((params) => client.sendRequest(BuiltinProfileRequest.type, params)));
   state = { context, output, client, previews, briefs };
   const commands: Record<string, (current: ExtensionState, ...args: unknown[]) => unknown> = {
     [COMMANDS.restartServer]: (current) => current.client.restart(),

@@ -4,11 +4,11 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { BRIEF_LANGUAGE_ID, NEW_BRIEF_REQUEST, type NewBriefParams, type NewBriefResult } from '../../server/src/protocol';
+import { BRIEF_LANGUAGE_ID, NewBriefRequest, type NewBriefParams } from '../../server/src/protocol';
 
 /** Opens a new brief in an editor; returns it, or undefined when the server knows no such profile. */
 export async function openNewBrief(client: LanguageClient, params: NewBriefParams = {}): Promise<vscode.TextEditor | undefined> {
-  const result = await client.sendRequest<NewBriefResult>(NEW_BRIEF_REQUEST, params);
+  const result = await client.sendRequest(NewBriefRequest.type, params);
   if (!result) {
     void vscode.window.showErrorMessage(`No role profile '${params.profile}' is known: a new brief needs one.`);
     return undefined;

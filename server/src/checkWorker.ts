@@ -11,7 +11,7 @@ import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from './protocol';
+import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from './service/names';
 import type { SeverityOverrides } from './service/codes';
 import { isProfileDocument } from './service/documents';
 import type { LanguageService } from './service/languageService';

@@ -3,13 +3,16 @@
  * Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { CHECK_FORMATS, checkText, formatText, readText, runCheck, type CheckOptions } from './cli/check';
+import { CHECK_FORMATS, runCheck, type CheckOptions } from './cli/check';
+import { checkText } from './cli/checkFile';
 import { InputError } from './cli/files';
 import { runFmt, type FmtOptions } from './cli/fmt';
 import { runNew, type NewOptions } from './cli/new';
 import { isCheckWorker, runCheckWorker } from './cli/workers';
 import { formatProfilesJson, formatProfilesText, listProfiles, loadProfiles } from './cli/profiles';
 import { writeOutput } from './cli/output';
+import { readText } from './cli/read';
+import { formatText } from './cli/report';
 import { renderInputs, renderProfiles, renderText, type RenderCommandOptions } from './cli/render';
 import { CODES, isDiagnosticCode, isSeverityLevel, type SeverityLevel } from './service/codes';
 import { getLanguageService } from './service/languageService';

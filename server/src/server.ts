@@ -17,22 +17,15 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   ADD_MISSING_KIND,
-  BUILTIN_PROFILE_REQUEST,
+  BuiltinProfileRequest,
   COMMANDS,
-  NEW_BRIEF_REQUEST,
-  RENDER_REQUEST,
+  NewBriefRequest,
+  RenderRequest,
   SETTINGS_SECTION,
-  WORKSPACE_BRIEFS_REQUEST,
+  WorkspaceBriefsRequest,
   type AddMissingArguments,
-  type SelectRangeArguments,
-  type BuiltinProfileParams,
-  type BuiltinProfileResult,
   type HireSettings,
-  type NewBriefParams,
-  type NewBriefResult,
-  type RenderParams,
-  type RenderResult,
-  type WorkspaceBriefsResult,
+  type SelectRangeArguments,
 } from './protocol';
 import type { CheckedSource } from './checkWorker';
 import { countFindings, DiagnosticsPublisher, profileChange } from './diagnostics';
@@ -83,6 +76,29 @@ export function startServer(connection: Connection): void {
       connection.console.error(`${name} failed: ${(error as Error).stack ?? error}`);
       return fallback;
     }
+  }
+
+  /**
+   * Runs a request's handler: the fallback when the request is cancelled
+   * (before it runs, or while it runs) or when the handler throws (logged);
+   * a ResponseError it throws is the answer.
+   */
+  function runSafe<T, F>(name: string, fallback: F, token: CancellationToken | undefined, run: () => T): T | F {
+    if (token?.isCancellationRequested) return fallback;
+    try {
+      const result = run();
+      return token?.isCancellationRequested ? fallback : result;
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      connection.console.error(`${name} failed: ${(error as Error).stack ?? error}`);
+      return fallback;
+    }
+  }
+
+  /** A feature of an open document: null when the document is not open. */
+  function withOpen<T>(uri: string, run: (document: TextDocument) => T): T | null {
+    const document = documents.get(uri);
+    return document ? run(document) : null;
   }
 
   function severity(): SeverityOverrides | undefined {
@@ -279,71 +295,71 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  connection.onDefinition((params, token) => {
-    const document = documentOf(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    return guard('Definition', null, () => acrossWorkspace((workspace) => service().findDefinition(document, params.position, workspace)));
-  });
-
-  connection.onReferences((params, token) => {
-    const document = documentOf(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    return guard('References', null, () => acrossWorkspace((workspace) => service().findReferences(document, params.position, workspace, params.context.includeDeclaration)));
-  });
-
-  connection.onPrepareRename((params) => {
-    const document = documentOf(params.textDocument.uri);
-    const target = document && guard('Prepare rename', undefined, () => acrossWorkspace((workspace) => service().prepareRename(document, params.position, workspace)));
-    if (target && 'reason' in target) throw new ResponseError(LSPErrorCodes.RequestFailed, target.reason);
-    return target ?? null;
-  });
-
-  connection.onRenameRequest((params) => {
-    const document = documentOf(params.textDocument.uri);
-    const edit = document && guard('Rename', undefined, () => acrossWorkspace((workspace) => service().doRename(document, params.position, params.newName, workspace)));
-    if (edit && 'reason' in edit) throw new ResponseError(LSPErrorCodes.RequestFailed, edit.reason);
-    return edit ?? null;
-  });
-
-  connection.onRequest(WORKSPACE_BRIEFS_REQUEST, (): WorkspaceBriefsResult =>
-    guard('Workspace briefs', [], () => diagnostics.overviews((document) => service().overview(document, { severity: severity() }))),
+  connection.onDefinition((params, token) =>
+    runSafe('Definition', null, token, () => {
+      const document = documentOf(params.textDocument.uri);
+      return document ? acrossWorkspace((workspace) => service().findDefinition(document, params.position, workspace)) : null;
+    }),
   );
 
-  connection.onRequest(BUILTIN_PROFILE_REQUEST, (params: BuiltinProfileParams): BuiltinProfileResult => serviceModules.profiles().builtinProfileTexts.get(params.uri) ?? null);
+  connection.onReferences((params, token) =>
+    runSafe('References', null, token, () => {
+      const document = documentOf(params.textDocument.uri);
+      return document ? acrossWorkspace((workspace) => service().findReferences(document, params.position, workspace, params.context.includeDeclaration)) : null;
+    }),
+  );
 
-  connection.onCompletion((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    return guard('Completion', null, () => service().doComplete(document, params.position));
-  });
+  connection.onPrepareRename((params, token) =>
+    runSafe('Prepare rename', null, token, () => {
+      const document = documentOf(params.textDocument.uri);
+      const target = document && acrossWorkspace((workspace) => service().prepareRename(document, params.position, workspace));
+      if (target && 'reason' in target) throw new ResponseError(LSPErrorCodes.RequestFailed, target.reason);
+      return target ?? null;
+    }),
+  );
 
-  connection.onHover((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    return guard('Hover', null, () => service().doHover(document, params.position));
-  });
+  connection.onRenameRequest((params, token) =>
+    runSafe('Rename', null, token, () => {
+      const document = documentOf(params.textDocument.uri);
+      const edit = document && acrossWorkspace((workspace) => service().doRename(document, params.position, params.newName, workspace));
+      if (edit && 'reason' in edit) throw new ResponseError(LSPErrorCodes.RequestFailed, edit.reason);
+      return edit ?? null;
+    }),
+  );
 
-  connection.onDocumentSymbol((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    return guard('Document symbols', null, () => service().findDocumentSymbols(document));
-  });
+  connection.onRequest(WorkspaceBriefsRequest.type, (token) =>
+    runSafe('Workspace briefs', [], token, () => diagnostics.overviews((document) => service().overview(document, { severity: severity() }))),
+  );
 
-  connection.onCodeAction((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    return guard('Code actions', null, () =>
-      service().getCodeActions(document, params.range, params.context, service().validate(document, { severity: severity() })),
-    );
-  });
+  connection.onRequest(BuiltinProfileRequest.type, (params, token) =>
+    runSafe('Built-in profile', null, token, () => serviceModules.profiles().builtinProfileTexts.get(params.uri) ?? null),
+  );
 
-  connection.onCodeLens((params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested) return null;
-    return guard('Code lens', null, () => service().getCodeLenses(document, service().validate(document, { severity: severity() })));
-  });
+  connection.onCompletion((params, token) =>
+    runSafe('Completion', null, token, () => withOpen(params.textDocument.uri, (document) => service().doComplete(document, params.position))),
+  );
 
-  connection.onExecuteCommand(async (params) => {
+  connection.onHover((params, token) => runSafe('Hover', null, token, () => withOpen(params.textDocument.uri, (document) => service().doHover(document, params.position))));
+
+  connection.onDocumentSymbol((params, token) =>
+    runSafe('Document symbols', null, token, () => withOpen(params.textDocument.uri, (document) => service().findDocumentSymbols(document))),
+  );
+
+  connection.onCodeAction((params, token) =>
+    runSafe('Code actions', null, token, () =>
+      withOpen(params.textDocument.uri, (document) =>
+        service().getCodeActions(document, params.range, params.context, service().validate(document, { severity: severity() })),
+      ),
+    ),
+  );
+
+  connection.onCodeLens((params, token) =>
+    runSafe('Code lens', null, token, () =>
+      withOpen(params.textDocument.uri, (document) => service().getCodeLenses(document, service().validate(document, { severity: severity() }))),
+    ),
+  );
+
+  connection.onExecuteCommand(async (params, token) => {
     if (params.command === COMMANDS.selectRange) {
       const target = params.arguments?.[0] as SelectRangeArguments | undefined;
       if (typeof target?.uri === 'string' && target.range) await connection.window.showDocument({ uri: target.uri, selection: target.range, takeFocus: true });
@@ -352,21 +368,19 @@ export function startServer(connection: Connection): void {
     const argument = params.arguments?.[0] as AddMissingArguments | undefined;
     const document = params.command === COMMANDS.addMissing && argument ? documents.get(argument.uri) : undefined;
     if (!document || !argument) return null;
-    const edit = guard('Add missing', undefined, () =>
+    const edit = runSafe('Add missing', undefined, token, () =>
       service().getAddMissingEdit(document, argument.scope, service().validate(document, { severity: severity() })),
     );
     if (edit) await connection.workspace.applyEdit({ label: 'Add what the profile asks for', edit });
     return null;
   });
 
-  connection.onRequest(RENDER_REQUEST, (params: RenderParams, token: CancellationToken): RenderResult => {
-    const document = documents.get(params.uri);
-    if (!document || token.isCancellationRequested) return null;
-    return guard('Render', null, () => service().render(document, params, { severity: severity() }) ?? null);
-  });
+  connection.onRequest(RenderRequest.type, (params, token) =>
+    runSafe('Render', null, token, () => withOpen(params.uri, (document) => service().render(document, params, { severity: severity() }) ?? null)),
+  );
 
-  connection.onRequest(NEW_BRIEF_REQUEST, (params: NewBriefParams | undefined): NewBriefResult =>
-    guard('New brief', null, () => {
+  connection.onRequest(NewBriefRequest.type, (params, token) =>
+    runSafe('New brief', null, token, () => {
       const { DEFAULT_PROFILE_ID, scaffoldBrief } = serviceModules.scaffold();
       const profile = service().profiles.get(params?.profile ?? DEFAULT_PROFILE_ID);
       return profile ? { text: scaffoldBrief(profile, { role: params?.role }), profile: profile.id } : null;

@@ -9,26 +9,24 @@
  * published, the briefs listed); the profiles of `hire.profiles.paths` are
  * loaded for the briefs to use, never reported, and only `*.hire-profile.yaml`
  * files are read from them. A search is bounded (depth, entries, files,
- * time; those of profile paths much more tightly), follows no symbolic link,
- * and skips `node_modules` and `.git`. A
- * file's size is checked before it is read: one over MAX_FILE_BYTES is never
+ * time; those of profile paths much more tightly), and walks folders as
+ * `hire check` does (folders.ts): the same folders skipped, symbolic links
+ * followed only to files inside the folder searched. A file's size is checked before it is read: one over MAX_FILE_BYTES is never
  * read, and one whose text is over MAX_TEXT_LENGTH is not kept; both are
  * indexed by their size alone.
  */
 import { constants } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from './protocol';
+import { followsLink, SKIPPED_FOLDERS } from './folders';
+import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from './service/names';
 import { BRIEF_SUFFIX, isProfileDocument, PROFILE_SUFFIX } from './service/documents';
 import { MAX_FILE_BYTES, MAX_TEXT_LENGTH } from './service/limits';
 
 /** Workspaces with at least this many briefs and profiles show progress while they are read and checked. */
 export const WORKSPACE_PROGRESS_MIN_FILES = 100;
-
-/** Folders never searched. */
-const SKIPPED = new Set(['node_modules', '.git']);
 
 /** How far one search (a workspace folder, or a folder of `hire.profiles.paths`) goes before it stops. */
 export interface SearchLimits {
@@ -243,7 +241,7 @@ export function isWorkspaceFile(uri: string, folders: readonly string[]): boolea
     if (!folder.startsWith('file:')) return false;
     const relative = path.relative(fileURLToPath(folder), file);
     const segments = relative.split(path.sep);
-    return relative !== '' && !path.isAbsolute(relative) && segments[0] !== '..' && !segments.slice(0, -1).some((segment) => SKIPPED.has(segment));
+    return relative !== '' && !path.isAbsolute(relative) && segments[0] !== '..' && !segments.slice(0, -1).some((segment) => SKIPPED_FOLDERS.has(segment));
   });
 }
 
@@ -270,13 +268,14 @@ async function readFile(uri: string): Promise<string | number | undefined> {
 }
 
 /**
- * Adds the accepted files under a folder to `found`: regular files only (no
- * symbolic link is followed), SKIPPED folders and those deeper than the
- * limit left out. Returns what stopped the search early or what it left
+ * Adds the accepted files under a folder to `found`: regular files, and
+ * symbolic links to regular files inside the folder (folders.ts), SKIPPED_FOLDERS
+ * and those deeper than the limit left out. Returns what stopped the search early or what it left
  * out, if anything.
  */
 async function search(root: string, accept: (file: string) => boolean, found: Set<string>, limits: SearchLimits): Promise<string | undefined> {
   const deadline = Date.now() + limits.ms;
+  const realRoot = await realpath(root).catch(() => root);
   let entries = 0;
   let files = 0;
   let tooDeep: string | undefined;
@@ -290,10 +289,10 @@ async function search(root: string, accept: (file: string) => boolean, found: Se
     for (const entry of listing) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (SKIPPED.has(entry.name)) continue;
+        if (SKIPPED_FOLDERS.has(entry.name)) continue;
         if (depth < limits.depth) folders.push({ folder: full, depth: depth + 1 });
         else tooDeep ??= full;
-      } else if (entry.isFile() && accept(full)) {
+      } else if (accept(full) && (entry.isFile() || (entry.isSymbolicLink() && followsLink(full, realRoot)))) {
         if (++files > limits.files) return `stopped after ${limits.files} files`;
         found.add(full);
       }

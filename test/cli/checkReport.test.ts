@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { readText } from '../../server/src/cli/check';
+import { readText } from '../../server/src/cli/read';
 import { InputError } from '../../server/src/cli/files';
 import { ROOT } from '../support/documents';
 

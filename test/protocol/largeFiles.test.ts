@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { WORKSPACE_BRIEFS_REQUEST, type WorkspaceBriefsResult } from '../../server/src/protocol';
+import { WorkspaceBriefsRequest, type WorkspaceBriefsResult } from '../../server/src/protocol';
 import { ROOT } from '../support/documents';
 import { startServer, type TestServer } from '../support/lspClient';
 
@@ -61,7 +61,7 @@ describe('files too large to be briefs in the workspace', () => {
   });
 
   it('lists the briefs with their error', async () => {
-    const briefs: WorkspaceBriefsResult = await server.connection.sendRequest(WORKSPACE_BRIEFS_REQUEST);
+    const briefs: WorkspaceBriefsResult = await server.connection.sendRequest(WorkspaceBriefsRequest.type);
     assert.deepEqual(briefs.map((brief) => [path.basename(new URL(brief.uri).pathname), brief.errors]), [
       ['a.hire.yaml', 1],
       ['b.hire.yaml', 1],

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { WORKSPACE_BRIEFS_REQUEST, type WorkspaceBriefsResult } from '../../server/src/protocol';
+import { WorkspaceBriefsRequest, type WorkspaceBriefsResult } from '../../server/src/protocol';
 import { ROOT } from '../support/documents';
 import { codes, startServer, type TestServer } from '../support/lspClient';
 
@@ -81,7 +81,7 @@ describe('hire.profiles.paths set by a hostile workspace', () => {
   it('publishes nothing outside the workspace folders, and lists only their briefs', async () => {
     // A file outside the workspace announced as changed is not read either.
     void server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('outside', 'stray.hire.yaml'), type: 1 }] });
-    const briefs: WorkspaceBriefsResult = await server.connection.sendRequest(WORKSPACE_BRIEFS_REQUEST);
+    const briefs: WorkspaceBriefsResult = await server.connection.sendRequest(WorkspaceBriefsRequest.type);
     assert.deepEqual(briefs.map((brief) => path.relative(workspace, new URL(brief.uri).pathname)).sort(), ['briefs/team.hire.yaml', 'local.hire.yaml']);
     const outside = [...new Set(server.history.map((params) => params.uri))].filter((uri) => !uri.startsWith(pathToFileURL(workspace).href + '/'));
     assert.deepEqual(outside, []);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { RENDER_REQUEST, type RenderParams, type RenderResult } from '../../server/src/protocol';
+import { RenderRequest, type RenderParams } from '../../server/src/protocol';
 import { ROOT } from '../support/documents';
 import { startServer, type TestServer } from '../support/lspClient';
 
@@ -21,7 +21,7 @@ describe('hire/render', () => {
     await server.stop();
   });
 
-  const render = (params: RenderParams) => server.connection.sendRequest<RenderResult>(RENDER_REQUEST, params);
+  const render = (params: RenderParams) => server.connection.sendRequest(RenderRequest.type, params);
 
   it('renders the version the server has, as the golden says', async () => {
     const uri = 'file:///work/gaps.hire.yaml';

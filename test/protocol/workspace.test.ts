@@ -21,7 +21,7 @@ import type {
   WorkspaceDiagnosticReport,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { BUILTIN_PROFILE_REQUEST, WORKSPACE_BRIEFS_REQUEST, type WorkspaceBriefsResult } from '../../server/src/protocol';
+import { BuiltinProfileRequest, WorkspaceBriefsRequest, type WorkspaceBriefsResult } from '../../server/src/protocol';
 import { builtinProfileUri } from '../../server/src/service/profiles';
 import { ROOT } from '../support/documents';
 import { codes, startServer, type TestServer } from '../support/lspClient';
@@ -214,9 +214,9 @@ describe('workspace profiles and briefs over stdio (pushed diagnostics)', () => 
     });
     assert.equal(toBuiltin.length, 1);
     assert.equal(toBuiltin[0].uri, builtinProfileUri('production-coordinator'));
-    const builtinText: string | null = await server.connection.sendRequest(BUILTIN_PROFILE_REQUEST, { uri: toBuiltin[0].uri });
+    const builtinText: string | null = await server.connection.sendRequest(BuiltinProfileRequest.type, { uri: toBuiltin[0].uri });
     assert.equal(builtinText!.split('\n')[toBuiltin[0].range.start.line].slice(toBuiltin[0].range.start.character, toBuiltin[0].range.end.character), 'production-coordinator');
-    assert.equal(await server.connection.sendRequest(BUILTIN_PROFILE_REQUEST, { uri: 'hire-builtin:/nothing.hire-profile.yaml' }), null);
+    assert.equal(await server.connection.sendRequest(BuiltinProfileRequest.type, { uri: 'hire-builtin:/nothing.hire-profile.yaml' }), null);
   });
 
   it('goes from question and skill ids to their nearest definition up the extends chain', async () => {
@@ -311,7 +311,7 @@ describe('workspace profiles and briefs over stdio (pushed diagnostics)', () => 
   });
 
   it('answers hire/workspaceBriefs with every brief and what it lacks', async () => {
-    const briefs: WorkspaceBriefsResult = await server.connection.sendRequest(WORKSPACE_BRIEFS_REQUEST);
+    const briefs: WorkspaceBriefsResult = await server.connection.sendRequest(WorkspaceBriefsRequest.type);
     assert.equal(briefs.length, 12);
     assert.deepEqual(briefs.map((brief) => path.basename(new URL(brief.uri).pathname)), [
       'apoc-festival.hire.yaml',

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ErrorCodes, ResponseError } from 'vscode-jsonrpc';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { BUILTIN_PROFILE_REQUEST, RENDER_REQUEST, WORKSPACE_BRIEFS_REQUEST } from '../../server/src/protocol';
+import { BuiltinProfileRequest, RenderRequest, WorkspaceBriefsRequest } from '../../server/src/protocol';
 import { MAX_FINDINGS, MAX_TEXT_LENGTH } from '../../server/src/service/limits';
 import { ROOT } from '../support/documents';
 import { codes, startServer, type TestServer } from '../support/lspClient';
@@ -83,7 +83,7 @@ describe('the server under abuse', () => {
     assert.equal(await server.connection.sendRequest('textDocument/documentSymbol', { textDocument }), null);
     assert.equal(await server.connection.sendRequest('textDocument/codeAction', { textDocument, range, context: { diagnostics: [] } }), null);
     assert.equal(await server.connection.sendRequest('textDocument/codeLens', { textDocument }), null);
-    assert.equal(await server.connection.sendRequest('hire/render', { uri: textDocument.uri, format: 'html', view: 'kit' }), null);
+    assert.equal(await server.connection.sendRequest(RenderRequest.type, { uri: textDocument.uri, format: 'html', view: 'kit' }), null);
     assert.equal(await server.connection.sendRequest('workspace/executeCommand', { command: 'hire.addMissing', arguments: [{ uri: textDocument.uri, scope: 'all' }] }), null);
     void server.connection.sendNotification('textDocument/didChange', { textDocument: { ...textDocument, version: 2 }, contentChanges: [{ text: 'x' }] });
     void server.connection.sendNotification('textDocument/didClose', { textDocument });
@@ -101,7 +101,7 @@ describe('the server under abuse', () => {
     const methods = [
       'textDocument/completion', 'textDocument/hover', 'textDocument/documentSymbol', 'textDocument/codeAction', 'textDocument/codeLens',
       'textDocument/definition', 'textDocument/references', 'textDocument/prepareRename', 'textDocument/rename', 'textDocument/diagnostic',
-      'workspace/executeCommand', RENDER_REQUEST, WORKSPACE_BRIEFS_REQUEST, BUILTIN_PROFILE_REQUEST,
+      'workspace/executeCommand', RenderRequest.method, WorkspaceBriefsRequest.method, BuiltinProfileRequest.method,
     ];
     for (const method of methods) {
       for (const params of bad) {
@@ -144,7 +144,7 @@ describe('the server under abuse', () => {
       if (name !== 'nul') assert.deepEqual(codes(params.diagnostics), ['yaml-syntax'], name);
       await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 0 } });
       await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
-      await server.connection.sendRequest('hire/render', { uri, format: 'html', view: 'kit' });
+      await server.connection.sendRequest(RenderRequest.type, { uri, format: 'html', view: 'kit' });
       void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
     await assertServing(server);
@@ -163,7 +163,7 @@ describe('the server under abuse', () => {
     const found = server.nextDiagnostics(aliases);
     server.open(aliases, `hire: 1\nrole: Coordinator\nnotes: &n "${'x'.repeat(100_000)}"\nduties:\n${'  - *n\n'.repeat(999)}`, 1);
     assert.deepEqual(codes((await found).diagnostics), ['yaml-syntax']);
-    assert.equal(await server.connection.sendRequest(RENDER_REQUEST, { uri: aliases, format: 'html', view: 'kit' }), null);
+    assert.equal(await server.connection.sendRequest(RenderRequest.type, { uri: aliases, format: 'html', view: 'kit' }), null);
     void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: aliases } });
     await assertServing(server);
   });

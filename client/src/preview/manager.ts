@@ -5,8 +5,8 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { BRIEF_LANGUAGE_ID, SETTINGS_SECTION, SHOW_RATE_SETTING, type RenderParams, type RenderResult } from '../../../server/src/protocol';
-import { RENDER_VIEWS, type RenderFormat, type RenderView } from '../../../server/src/service/render';
+import { BRIEF_LANGUAGE_ID, RENDER_VIEWS, SETTINGS_SECTION, SHOW_RATE_SETTING, type RenderParams, type RenderResult } from '../../../server/src/protocol';
+import type { RenderFormat, RenderView } from '../../../server/src/service/render';
 import type { PreviewState } from './messages';
 import { BriefPreview, PREVIEW_VIEW_TYPE, previewWebviewOptions, type PreviewHost } from './preview';
 

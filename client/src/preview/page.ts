@@ -4,7 +4,8 @@
  * files; the CSP allows nothing else, and scripts only with the page's nonce.
  * No vscode import: the tests call it with a plain origin.
  */
-import { escapeHtml, RENDER_VIEWS } from '../../../server/src/service/render';
+import { RENDER_VIEWS } from '../../../server/src/protocol';
+import { escapeHtml } from '../../../server/src/service/html';
 import { NOTHING_TO_PREVIEW, VIEW_LABELS, type PreviewState } from './messages';
 
 /** What the page is built from. */

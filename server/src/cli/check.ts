@@ -4,112 +4,17 @@
  * profiles among the paths, beside the files named, and in `--profiles` are
  * loaded before any brief is checked, and reported like briefs.
  */
-import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { severityName, type SeverityName, type SeverityOverrides } from '../service/codes';
-import { getLanguageService, tooLargeDiagnostics, type LanguageService, type ValidationSettings } from '../service/languageService';
-import { MAX_FILE_BYTES, tooLargeMessage } from '../service/limits';
+import type { SeverityOverrides } from '../service/codes';
+import { getLanguageService } from '../service/languageService';
+import { checkFile } from './checkFile';
 import { BRIEF_SUFFIX, findFiles, InputError } from './files';
 import { formatGithub } from './github';
 import { loadProfiles, PROFILE_SUFFIX, profileFiles, siblingProfiles } from './profiles';
+import { STDIN_ARGUMENT, STDIN_PATH } from './read';
+import { formatJson, formatText, summarize } from './report';
 import { formatSarif } from './sarif';
 import { checkInParallel, checkThreads } from './workers';
-
-/** The findings of one file. */
-export interface CheckedFile {
-  readonly path: string;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/** Counts by severity, as in the JSON output's `summary`. */
-export interface Summary {
-  files: number;
-  errors: number;
-  warnings: number;
-  information: number;
-  hints: number;
-}
-
-/** The path argument that stands for standard input. */
-export const STDIN_ARGUMENT = '-';
-
-/** The path a brief read from standard input is shown under, unless named. */
-export const STDIN_PATH = '<stdin>';
-
-/** A file (or standard input) over MAX_FILE_BYTES, refused before it is read: its size in bytes, or at least that many when not `exact`. */
-export class FileTooLargeError extends InputError {
-  constructor(
-    readonly file: string,
-    readonly size: number,
-    readonly exact: boolean,
-  ) {
-    super(`${file}: ${tooLargeMessage(size, exact)}`);
-  }
-}
-
-/**
- * Reads a file (or standard input, `-`) as UTF-8 text without a BOM; throws
- * InputError when it cannot, and FileTooLargeError for one over
- * MAX_FILE_BYTES: a file by its size before anything is read, a stream as
- * soon as it passes the bound.
- */
-export function readText(file: string): string {
-  const name = file === STDIN_ARGUMENT ? 'standard input' : file;
-  let bytes: Buffer;
-  try {
-    bytes = readBounded(file === STDIN_ARGUMENT ? 0 : file, name);
-  } catch (error) {
-    if (error instanceof FileTooLargeError) throw error;
-    throw new InputError(`${name}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  // Validated, then decoded: a few times quicker than a fatal TextDecoder, with the same result. A leading BOM
-  // (also one written twice) is not text.
-  if (!isUtf8(bytes)) throw new InputError(`${name}: is not UTF-8 text; save it as UTF-8`);
-  return bytes.toString('utf8').replace(/^\uFEFF\uFEFF?/, '');
-}
-
-/** Where reads after a file's first one (and every read of a pipe) land before they are kept. */
-const scratch = Buffer.allocUnsafe(64 * 1024);
-
-/** The bytes of a file or a file descriptor, never more than MAX_FILE_BYTES of them (FileTooLargeError). */
-function readBounded(file: string | number, name: string): Buffer {
-  const fd = typeof file === 'number' ? file : openSync(file, 'r');
-  try {
-    const stats = fstatSync(fd);
-    if (stats.isFile() && stats.size > MAX_FILE_BYTES) throw new FileTooLargeError(name, stats.size, true);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      // A file is read in one call (a byte more than its size, to see it grow); a pipe or a device in pieces.
-      const first = chunks.length === 0 && stats.isFile();
-      const target = first ? Buffer.allocUnsafe(stats.size + 1) : scratch;
-      const read = readSync(fd, target, 0, target.length, null);
-      if (read === 0) break;
-      total += read;
-      if (total > MAX_FILE_BYTES) throw new FileTooLargeError(name, total, false);
-      chunks.push(first ? target.subarray(0, read) : Buffer.from(target.subarray(0, read)));
-    }
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
-  } finally {
-    if (typeof file !== 'number') closeSync(fd);
-  }
-}
-
-/** Checks one file or standard input (`-`), shown as `path`: its findings, or the one finding of a file too large to read. */
-export function checkFile(service: LanguageService, file: string, path: string, settings: ValidationSettings): CheckedFile {
-  let text: string;
-  try {
-    text = readText(file);
-  } catch (error) {
-    if (error instanceof FileTooLargeError) return { path, diagnostics: tooLargeDiagnostics(error.size, settings, error.exact) };
-    throw error;
-  }
-  return checkText(service, path, text, settings);
-}
 
 /**
  * The briefs and profiles the user named: files, folders (searched for both),
@@ -132,67 +37,8 @@ export function isProfilePath(file: string): boolean {
   return file !== STDIN_ARGUMENT && file.endsWith(PROFILE_SUFFIX);
 }
 
-/** Checks one brief's text. */
-export function checkText(service: LanguageService, path: string, text: string, settings: ValidationSettings): CheckedFile {
-  const document = TextDocument.create(pathToFileURL(resolve(path)).href, 'hire-yaml', 1, text);
-  const diagnostics = service.validate(document, settings);
-  service.close(document.uri);
-  return { path, diagnostics };
-}
 
-/** A diagnostic's message as plain text. */
-export function messageText(diagnostic: Diagnostic): string {
-  return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-}
 
-/** Counts the findings of checked files by severity. */
-export function summarize(files: readonly CheckedFile[]): Summary {
-  const summary: Summary = { files: files.length, errors: 0, warnings: 0, information: 0, hints: 0 };
-  const field: Record<SeverityName, keyof Summary> = { error: 'errors', warning: 'warnings', information: 'information', hint: 'hints' };
-  for (const file of files) for (const diagnostic of file.diagnostics) summary[field[severityName(diagnostic.severity)]]++;
-  return summary;
-}
-
-/** The JSON report (docs/format.md, "The JSON report"). */
-export function formatJson(files: readonly CheckedFile[]): string {
-  const report = {
-    version: 1,
-    files: files.map((file) => ({
-      path: file.path,
-      diagnostics: file.diagnostics.map((diagnostic) => ({
-        code: diagnostic.code,
-        severity: severityName(diagnostic.severity),
-        message: diagnostic.message,
-        range: diagnostic.range,
-        ...(diagnostic.data !== undefined ? { data: diagnostic.data } : {}),
-      })),
-    })),
-    summary: summarize(files),
-  };
-  return `${JSON.stringify(report, null, 2)}\n`;
-}
-
-const colors: Record<SeverityName, string> = { error: '31', warning: '33', information: '36', hint: '90' };
-
-/** The human report: `path:line:col severity code message` a finding, then a summary line. */
-export function formatText(files: readonly CheckedFile[], color: boolean): string {
-  const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const lines: string[] = [];
-  for (const file of files) {
-    for (const diagnostic of file.diagnostics) {
-      const { line, character } = diagnostic.range.start;
-      const severity = severityName(diagnostic.severity);
-      lines.push(`${file.path}:${line + 1}:${character + 1} ${paint(colors[severity], severity)} ${paint('2', String(diagnostic.code))} ${diagnostic.message}`);
-    }
-  }
-  lines.push(summaryLine(summarize(files)));
-  return `${lines.join('\n')}\n`;
-}
-
-function summaryLine(summary: Summary): string {
-  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  return `${count(summary.files, 'file')} checked: ${count(summary.errors, 'error')}, ${count(summary.warnings, 'warning')}, ${summary.information} information, ${count(summary.hints, 'hint')}.`;
-}
 
 /** The output formats of `hire check`. */
 export const CHECK_FORMATS = ['text', 'json', 'sarif', 'github'] as const;

@@ -2,18 +2,17 @@
  * Finding the files a command works on: named files as they are, folders
  * searched for briefs, glob patterns (`briefs/**\/*.hire.yaml`, quoted so
  * the shell leaves them) matched against the files under their fixed part.
- * Symbolic links are followed only to files inside the folder being
- * searched, so a search never leaves it or loops.
+ * Folders are searched as the language server searches them (folders.ts):
+ * the same folders skipped, symbolic links followed only to files inside
+ * the folder being searched, so a search never leaves it or loops.
  */
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { minimatch } from 'minimatch';
+import { followsLink, SKIPPED_FOLDERS } from '../folders';
 import { BRIEF_SUFFIX } from '../service/documents';
 
 export { BRIEF_SUFFIX };
-
-/** Folders never searched. */
-const SKIPPED = new Set(['node_modules', '.git']);
 
 /** A path the user named that cannot be read. */
 export class InputError extends Error {}
@@ -73,7 +72,7 @@ function endsWithOneOf(suffixes: readonly string[]): (file: string) => boolean {
   return (file) => suffixes.some((suffix) => path.basename(file).endsWith(suffix));
 }
 
-/** Adds the accepted files of a folder to `files`, sorted, and when `recursive` those of the folders below it (but SKIPPED). */
+/** Adds the accepted files of a folder to `files`, sorted, and when `recursive` those of the folders below it (but SKIPPED_FOLDERS). */
 function walk(folder: string, root: string, accept: (file: string) => boolean, files: string[], recursive = true): void {
   let entries;
   try {
@@ -85,9 +84,9 @@ function walk(folder: string, root: string, accept: (file: string) => boolean, f
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (recursive && !SKIPPED.has(entry.name)) walk(full, root, accept, files);
+      if (recursive && !SKIPPED_FOLDERS.has(entry.name)) walk(full, root, accept, files);
     } else if (accept(full)) {
-      if (entry.isFile() || (entry.isSymbolicLink() && linksToFileInside(full, root))) files.push(full);
+      if (entry.isFile() || (entry.isSymbolicLink() && followsLink(full, root))) files.push(full);
     }
   }
 }
@@ -117,15 +116,6 @@ export function filesBeside(file: string, suffixes: readonly string[]): string[]
     return [];
   }
   return files;
-}
-
-function linksToFileInside(link: string, root: string): boolean {
-  try {
-    const target = realpathSync(link);
-    return (target === root || target.startsWith(root + path.sep)) && statSync(target).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** A file's path relative to a folder, with `/` separators; undefined when the file is outside it. */

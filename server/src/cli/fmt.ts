@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { formatBrief } from '../service/format';
 import { tooLargeMessage } from '../service/limits';
-import { FileTooLargeError, readText } from './check';
+import { FileTooLargeError, readText } from './read';
 import { findFiles } from './files';
 
 /** The options of `hire fmt`. */

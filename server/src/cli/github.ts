@@ -4,7 +4,8 @@
  * annotations on the pull request.
  */
 import { severityName, type SeverityName } from '../service/codes';
-import { messageText, type CheckedFile } from './check';
+import type { CheckedFile } from './checkFile';
+import { messageText } from './report';
 import { relativePath } from './files';
 
 const commands: Record<SeverityName, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };

@@ -3,13 +3,18 @@
  * the files it is given, the profiles beside `hire render`'s file, and
  * `hire profiles`: team profiles (`*.hire-profile.yaml`) loaded into a
  * ProfileRegistry beside the built-in ones, and the list of the profiles a
- * registry knows.
+ * registry knows. A profile file is read as the language server reads one:
+ * through the language service's `updateProfile` (the parse cache, and the
+ * parser's size and alias limits).
  */
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PROFILE_SUFFIX } from '../service/documents';
-import { isBuiltin, parseProfile, ProfileRegistry } from '../service/profiles';
-import { FileTooLargeError, readText, STDIN_ARGUMENT } from './check';
+import { getLanguageService, type LanguageService } from '../service/languageService';
+import { PROFILE_LANGUAGE_ID } from '../service/names';
+import { isBuiltin, ProfileRegistry } from '../service/profiles';
+import { FileTooLargeError, readText, STDIN_ARGUMENT } from './read';
 import { filesBeside, findFiles, InputError, isFileArgument, relativePath } from './files';
 
 export { PROFILE_SUFFIX };
@@ -52,10 +57,9 @@ export function profileSource(file: string): string {
  */
 export function loadProfiles(folder: string | undefined, files: readonly string[] = [], required: readonly string[] = []): ProfileRegistry {
   const registry = ProfileRegistry.withBuiltins();
+  const service = getLanguageService({ profiles: registry });
   for (const file of [...profileFiles(folder), ...required]) {
-    const profile = parseProfile(readText(file), profileSource(file));
-    if (!profile) throw new InputError(`${file}: is not a role profile (it has no \`id\`)`);
-    registry.set(profile.source, profile);
+    if (readProfileFile(service, file, readText(file)) === undefined) throw new InputError(`${file}: is not a role profile (it has no \`id\`)`);
   }
   for (const file of files) {
     // One too large to read is left out, as one that is not a profile is: the check reports it.
@@ -66,9 +70,17 @@ export function loadProfiles(folder: string | undefined, files: readonly string[
       if (error instanceof FileTooLargeError) continue;
       throw error;
     }
-    registry.set(profileSource(file), parseProfile(text, profileSource(file)));
+    readProfileFile(service, file, text);
   }
   return registry;
+}
+
+/** Reads a profile file's text into the service's registry, as the server reads a profile document; returns its id, if it is a profile. */
+function readProfileFile(service: LanguageService, file: string, text: string): string | undefined {
+  const document = TextDocument.create(profileSource(file), PROFILE_LANGUAGE_ID, 1, text);
+  const id = service.updateProfile(document);
+  service.close(document.uri);
+  return id;
 }
 
 /** A profile as `hire profiles` lists it. */

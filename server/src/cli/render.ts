@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BRIEF_LANGUAGE_ID } from '../protocol';
+import { BRIEF_LANGUAGE_ID } from '../service/names';
 import type { LanguageService } from '../service/languageService';
 import type { ProfileRegistry } from '../service/profiles';
 import type { RenderedBrief, RenderFormat, RenderView } from '../service/render';

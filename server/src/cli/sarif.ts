@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CODES, severityName, type SeverityName } from '../service/codes';
-import { messageText, type CheckedFile } from './check';
+import type { CheckedFile } from './checkFile';
+import { messageText } from './report';
 import { relativePath } from './files';
 
 /** Where users read about the tool; SARIF viewers link to it. */

@@ -12,7 +12,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessageP
 import { getLanguageService, type LanguageService, type ValidationSettings } from '../service/languageService';
 import { ProfileRegistry, type DeclaredProfile } from '../service/profiles';
 import { checkThreads } from '../threads';
-import { checkFile, type CheckedFile } from './check';
+import { checkFile, type CheckedFile } from './checkFile';
 import { InputError } from './files';
 
 export { checkThreads, MAX_THREADS } from '../threads';

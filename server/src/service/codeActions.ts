@@ -9,13 +9,13 @@ import type { CodeAction, Diagnostic, Range, WorkspaceEdit } from 'vscode-langua
 import { readBrief } from './brief';
 import type { DiagnosticCode } from './codes';
 import { addSection, addToListItem, addToMap, appendToList, applyChanges, FlowList, removeFromMap, replaceScalar, type Change } from './edits';
+import { ADD_MISSING_KIND, SELECT_RANGE_COMMAND, type SelectRangeArguments } from './names';
 import { findPair, parseText, type ParsedDocument } from './parse';
 import type { Profile, ProfileQuestion, ProfileRegistry, ProfileSkill } from './profiles';
 import { assessedSkills, type MissingData, type SuggestionData } from './rules';
 import { snippetToText } from './snippets';
 import { unitPhrase, type MissingKeyData, type PlaceholderData, type UnknownWaiveData } from './substance';
 import { schemaOf, type SchemaProblem } from './validation';
-import { ADD_MISSING_KIND, COMMANDS, type SelectRangeArguments } from '../protocol';
 
 /** The kind of the source action that adds everything the profile recommends (defined with the protocol: the server advertises it). */
 export { ADD_MISSING_KIND };
@@ -123,7 +123,7 @@ const quickFixes: Partial<Record<DiagnosticCode, QuickFix>> = {
       title: `Select the placeholder '${data.placeholder.length > 40 ? `${data.placeholder.slice(0, 40)}…` : data.placeholder}' to replace it`,
       kind: QUICK_FIX,
       diagnostics: [diagnostic],
-      command: { title: 'Select the placeholder', command: COMMANDS.selectRange, arguments: [argument] },
+      command: { title: 'Select the placeholder', command: SELECT_RANGE_COMMAND, arguments: [argument] },
     }];
   },
   'no-profile': (diagnostic, context) => {

@@ -5,9 +5,9 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens, Diagnostic } from 'vscode-languageserver-types';
-import { COMMANDS, type AddMissingArguments } from '../protocol';
 import { readBrief, type Brief } from './brief';
 import { isMissing, type AddMissingScope } from './codeActions';
+import { ADD_MISSING_COMMAND, type AddMissingArguments } from './names';
 import { hasSyntaxErrors, nodeSpan, toRange, type ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
 import { briefProfile, type MissingData } from './rules';
@@ -67,6 +67,6 @@ function lens(
   const argument: AddMissingArguments = { uri: document.uri, scope };
   return {
     range: toRange(document, span),
-    command: addable ? { title, command: COMMANDS.addMissing, arguments: [argument] } : { title, command: '' },
+    command: addable ? { title, command: ADD_MISSING_COMMAND, arguments: [argument] } : { title, command: '' },
   };
 }

@@ -2,7 +2,7 @@
  * The two kinds of documents the service reads, told apart by language id
  * or file name: briefs (`*.hire.yaml`) and role profiles (`*.hire-profile.yaml`).
  */
-import { PROFILE_LANGUAGE_ID } from '../protocol';
+import { PROFILE_LANGUAGE_ID } from './names';
 
 /** File name ending of briefs. */
 export const BRIEF_SUFFIX = '.hire.yaml';

@@ -14,9 +14,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { readBrief, type Brief } from './brief';
 import { nodeAt, pathPattern } from './cursor';
+import { PROFILE_LANGUAGE_ID } from './names';
 import { findPair, keyName, nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import { builtinProfileTexts, isBuiltin, type DeclaredProfile, type ProfileRegistry } from './profiles';
-import { PROFILE_LANGUAGE_ID } from '../protocol';
 import { isProfileDocument } from './documents';
 
 /** The workspace a navigation request looks across. */

@@ -8,8 +8,7 @@ import * as YAML from 'yaml';
 import type { CST } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import { reparse } from './incremental';
-import { MAX_TEXT_LENGTH, parseWithinLimits, plainValue } from './limits';
+import { parseWithinLimits, plainValue } from './limits';
 
 /** A half-open span of the document text, in UTF-16 offsets. */
 export interface Span {
@@ -140,33 +139,6 @@ function keyEndAt(document: YAML.Document, offset: number): number | undefined {
     },
   });
   return end;
-}
-
-/**
- * Keeps the parse of each open document's latest version. A new version is
- * parsed incrementally from the previous one when that is sound (see
- * incremental.ts), which updates the previous version's tree in place.
- */
-export class ParseCache {
-  private readonly entries = new Map<string, ParsedDocument>();
-
-  /** The parse of this document version, parsing only if the version is new. */
-  get(document: TextDocument): ParsedDocument {
-    const cached = this.entries.get(document.uri);
-    const text = document.getText();
-    // Same version and same text: a reused URI (tests, the CLI) must never see another text's parse.
-    if (cached && cached.version === document.version && cached.text === text) return cached;
-    const parsed = (cached && text.length <= MAX_TEXT_LENGTH && reparse(cached, document.version, text)) || parseText(document.uri, document.version, text);
-    this.entries.set(document.uri, parsed);
-    return parsed;
-  }
-
-  /** Drops a closed document; returns the parse it held. */
-  delete(uri: string): ParsedDocument | undefined {
-    const parsed = this.entries.get(uri);
-    this.entries.delete(uri);
-    return parsed;
-  }
 }
 
 /** The span a node's value covers, without trailing comments or blank lines. */

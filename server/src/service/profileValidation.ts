@@ -8,7 +8,6 @@
  * and a value with hidden characters (`hidden-text`, hiddenText.ts).
  * The registry must already hold this document's profile.
  */
-import { fileURLToPath } from 'node:url';
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -136,8 +135,22 @@ function shortChain(chain: readonly string[]): string {
 /** A source as a message shows it: a file's path, else the URI. */
 function displayPath(source: string): string {
   try {
-    return source.startsWith('file:') ? fileURLToPath(source) : source;
+    return source.startsWith('file:') ? filePath(source) : source;
   } catch {
     return source;
   }
+}
+
+/**
+ * The path of a `file:` URI, as Node's `fileURLToPath` gives it (without
+ * Node: the service runs in a browser too): percent-escapes decoded, and a
+ * drive letter's path (`file:///c:/x`) in Windows form. Throws for a URI
+ * with a host or an escaped separator, as that does.
+ */
+function filePath(uri: string): string {
+  const url = new URL(uri);
+  if (url.hostname !== '' && url.hostname !== 'localhost') throw new TypeError(`${uri} has a host`);
+  if (/%2f/i.test(url.pathname)) throw new TypeError(`${uri} has an escaped separator`);
+  const decoded = decodeURIComponent(url.pathname);
+  return /^\/[A-Za-z]:/.test(decoded) ? decoded.slice(1).replace(/\//g, '\\') : decoded;
 }

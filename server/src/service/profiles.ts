@@ -4,7 +4,7 @@
  * profile may extend another: its sections, skills and questions merge over
  * the parent's, a field the child sets replacing the parent's.
  */
-import { BUILTIN_PROFILE_SCHEME } from '../protocol';
+import { BUILTIN_PROFILE_SCHEME } from './names';
 import { MAX_EXTENDS_DEPTH } from './limits';
 import { hasSyntaxErrors, parseText } from './parse';
 import builtinProductionCoordinator from '../../../schemas/profiles/production-coordinator.hire-profile.yaml';

@@ -5,20 +5,19 @@
  * Markdown (emphasis, lists, links to http(s) and mailto); every other value
  * is escaped. No raw HTML from the brief ever reaches the output.
  */
-import { createHash } from 'node:crypto';
 import MarkdownIt from 'markdown-it';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import previewStyles from '../../../media/preview.css';
 import { capFindings, severityName, type SeverityName } from './codes';
+import { escapeHtml } from './html';
 import { MAX_COVERAGE_CELLS, plainValue } from './limits';
+import { RENDER_VIEWS, type RenderView } from './names';
 import type { ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
+import { sha256Base64 } from './sha256';
 import { wordingBalance, type Coding } from './wording';
 
-/** The views of a brief: the candidate-facing posting and the interviewers' kit. */
-export const RENDER_VIEWS = ['posting', 'kit'] as const;
-/** A view of a brief. */
-export type RenderView = (typeof RENDER_VIEWS)[number];
+export { escapeHtml, RENDER_VIEWS, type RenderView };
 
 /** The output formats of the renderer. */
 export const RENDER_FORMATS = ['html', 'md'] as const;
@@ -116,9 +115,6 @@ const markdown = new MarkdownIt('zero', { html: false, linkify: false, typograph
   'newline',
 ]);
 markdown.validateLink = (url) => /^(https?:\/\/|mailto:)/i.test(url);
-
-/** Escapes text for HTML (markdown-it's escaper). */
-export const escapeHtml: (text: string) => string = markdown.utils.escapeHtml;
 
 /**
  * The brief's data as far as it can be read: the parsed value, or for a
@@ -233,7 +229,7 @@ export const PREVIEW_STYLES: string = previewStyles;
  * embedded and a CSP that allows that stylesheet and nothing else.
  */
 export function standalonePage(title: string, fragment: string): string {
-  const hash = createHash('sha256').update(PREVIEW_STYLES).digest('base64');
+  const hash = sha256Base64(PREVIEW_STYLES);
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',

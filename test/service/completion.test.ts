@@ -26,7 +26,7 @@ describe('completion right after the `:` or `-` that triggered it', () => {
 describe('completion of keys', () => {
   it('offers the root keys the brief lacks, in the schema order', () => {
     assert.deepEqual(labelsAt(`${HEAD}|`), [
-      'engagement', 'reports_to', 'project', 'summary', 'duties', 'skills', 'authority', 'rate', 'workspace', 'questions', 'waive', 'notes',
+      'engagement', 'reports_to', 'project', 'summary', 'duties', 'skills', 'authority', 'rate', 'workspace', 'questions', 'apply', 'waive', 'notes',
     ]);
   });
 

@@ -5,7 +5,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as YAML from 'yaml';
-import { readBrief } from '../server/src/service/brief';
+import { readBrief } from '../server/src/service/model';
 import { getLanguageService } from '../server/src/service/languageService';
 import { parseText } from '../server/src/service/parse';
 import { checkRules } from '../server/src/service/rules';

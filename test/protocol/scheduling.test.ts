@@ -5,76 +5,20 @@
  * background, each keystroke dropping the work of the one before, and the
  * last version of the profile always wins; and a finding never outlives its
  * edit, however edits, reverts, saves, file-change events, closes and the
- * background checks of a busy machine interleave. No timing is asserted:
+ * background checks of a busy machine interleave (scheduling-busy.test.ts,
+ * a file of its own: it is the longest). No timing is asserted:
  * only what the server published, and in which order.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { ROOT } from '../support/documents';
-import { generateBrief } from '../support/generate';
-import { codes, startServer, type TestServer } from '../support/lspClient';
+import { codes, startServer } from '../support/lspClient';
+import { addFolder, CLIENT, complete, missingQuestions, progressOf, removeFolders, workspaceOf } from './scheduling';
 
-const complete = readFileSync(path.join(ROOT, 'samples/complete.hire.yaml'), 'utf8');
-
-/** A client that tells the server its folders, watches files for it and shows progress. */
-const CLIENT = { workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true } };
-
-const folders: string[] = [];
-after(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A folder of `count` small briefs (naming `profile` when given); returns the folder and the briefs' URIs. */
-function workspaceOf(count: number, profile?: string): { folder: string; uris: string[] } {
-  const folder = mkdtempSync(path.join(tmpdir(), 'hire-scheduling-'));
-  folders.push(folder);
-  mkdirSync(path.join(folder, 'briefs'));
-  const uris: string[] = [];
-  for (let index = 0; index < count; index++) {
-    const text = generateBrief({ questions: 1 + (index % 3), seed: index });
-    const file = path.join(folder, 'briefs', `brief-${index}.hire.yaml`);
-    writeFileSync(file, profile ? text.replace('profile: production-coordinator', `profile: ${profile}`) : text);
-    uris.push(pathToFileURL(file).href);
-  }
-  return { folder, uris };
-}
-
-function addFolder(server: TestServer, folder: string): void {
-  void server.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
-    event: { added: [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }], removed: [] },
-  });
-}
-
-/** Tracks the server's background progress: whether one is shown now, and resolves when none is. */
-function progressOf(server: TestServer): { idle(): Promise<void> } {
-  let active = 0;
-  let waiters: (() => void)[] = [];
-  server.connection.onUnhandledProgress((params) => {
-    const kind = (params.value as { kind: string }).kind;
-    if (kind === 'begin') active++;
-    if (kind === 'end') active--;
-    if (active === 0) for (const resolve of waiters.splice(0)) resolve();
-  });
-  return {
-    // Messages are handled in order: once a request sent now is answered, the server has seen everything sent before it.
-    idle: async () => {
-      await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///none.hire.yaml' }, position: { line: 0, character: 0 } });
-      if (active > 0) await new Promise<void>((resolve) => waiters.push(resolve));
-      waiters = [];
-    },
-  };
-}
-
-/** The id of the profile question a `missing-question` finding is about. */
-function missingQuestions(diagnostics: readonly Diagnostic[]): string[] {
-  return diagnostics.filter((d) => d.code === 'missing-question').map((d) => String((d.data as { id?: string } | undefined)?.id));
-}
+after(removeFolders);
 
 describe('scheduling over a large workspace', () => {
   it('checks an open brief, and answers it, while the workspace is still being checked', async () => {
@@ -156,78 +100,6 @@ describe('scheduling over a large workspace', () => {
       const during = publications - before;
       assert.ok(during < 3 * count, `${during} publications for ${keystrokes.length + 1} versions of the profile and ${count} briefs`);
     } finally {
-      await server.stop();
-    }
-  });
-
-  it('never leaves a finding after its edit is reverted, with saves and file-change events, on a busy machine', async () => {
-    const { folder } = workspaceOf(300, 'busy-coordinator');
-    const profileFile = path.join(folder, 'busy.hire-profile.yaml');
-    const profileText = (question: string) =>
-      `hire-profile: 1\nid: busy-coordinator\ntitle: Busy Coordinator\nextends: production-coordinator\nquestions:\n  - id: ${question}\n    ask: Why?\n    priority: recommended\n`;
-    writeFileSync(profileFile, profileText('q-0'));
-    const file = path.join(folder, 'complete.hire.yaml');
-    writeFileSync(file, complete);
-    const uri = pathToFileURL(file).href;
-    const edited = complete.replace('engagement: freelance', 'engagement: freelanse');
-    // A CPU-bound process a core: the server's threads and the test share a busy machine.
-    const burners: ChildProcess[] = Array.from({ length: availableParallelism() }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
-    const server = await startServer(CLIENT);
-    const progress = progressOf(server);
-    try {
-      addFolder(server, folder);
-      await server.nextDiagnostics(uri);
-      const profileUri = pathToFileURL(profileFile).href;
-      let version = 1;
-      let profileVersion = 1;
-      const touch = (changedFile: string, text: string) => {
-        writeFileSync(changedFile, text);
-        void server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(changedFile).href, type: 2 }] });
-      };
-      const change = (text: string) => {
-        version++;
-        const published = server.nextDiagnostics(uri, (params) => params.version === version);
-        server.change(uri, text, version);
-        return published;
-      };
-      server.open(uri, complete, version);
-      void server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: profileUri, languageId: 'hire-profile-yaml', version: profileVersion, text: profileText('q-0') } });
-      for (let round = 0; round < 24; round++) {
-        const withEvents = round % 2 === 1;
-        // The profile changes too: the closed briefs are checked again in the background meanwhile.
-        void server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: profileUri, version: ++profileVersion }, contentChanges: [{ text: profileText(`q-${round + 1}`) }] });
-        const broken = await change(edited);
-        assert.deepEqual(codes(broken.diagnostics), ['schema'], `round ${round}: the edit's finding`);
-        // Saved (as an editor that saves after a delay does), and the file-change event of the save.
-        if (withEvents) touch(file, edited);
-        const reverted = await change(withEvents && round % 4 === 3 ? edited : complete);
-        if (withEvents && round % 4 === 3) {
-          // The revert brought the saved text: the finding stays, rightly. Undo the save.
-          assert.deepEqual(codes(reverted.diagnostics), ['schema'], `round ${round}: the saved edit's finding`);
-          touch(file, complete);
-          assert.deepEqual((await change(complete)).diagnostics, [], `round ${round}: undone`);
-        } else {
-          assert.deepEqual(reverted.diagnostics, [], `round ${round}: no finding after the revert`);
-          if (withEvents) touch(file, complete);
-        }
-        if (round % 6 === 5) {
-          // Closed, its findings come from disk; opened again.
-          const fromDisk = server.nextDiagnostics(uri, (params) => params.version === undefined || params.version === null);
-          void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-          assert.deepEqual((await fromDisk).diagnostics, [], `round ${round}: closed`);
-          const reopened = server.nextDiagnostics(uri, (params) => params.version === version);
-          server.open(uri, complete, version);
-          assert.deepEqual((await reopened).diagnostics, [], `round ${round}: opened again`);
-        }
-      }
-      const last = server.history.length;
-      await progress.idle();
-      const after = server.history.slice(last).filter((params) => params.uri === uri);
-      assert.deepEqual(after.map((params) => params.diagnostics), after.map(() => []), 'nothing published for the brief once everything settled has a finding');
-      assert.deepEqual(server.published.get(uri)?.diagnostics, []);
-      assert.equal(readFileSync(file, 'utf8'), complete);
-    } finally {
-      for (const burner of burners) burner.kill();
       await server.stop();
     }
   });

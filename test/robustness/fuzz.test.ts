@@ -3,6 +3,10 @@
  * mutated briefs and as many mutated role profiles from fixed seeds, a short
  * brief and a short profile truncated at every position, and every input
  * that ever failed (fixtures/*.json; `*.hire-profile.json` are profiles).
+ * The mutated cases and the cuts run in shards, a file each
+ * (`fuzz-briefs-N`, `fuzz-profiles-N`, `fuzz-cuts-N`; shards.ts), so that no
+ * file nears the per-file timeout on a busy machine; this file runs the
+ * fixtures and checks that every shard has its file.
  * `npm run fuzz -- N` runs N cases, one in five a profile, from a fresh seed.
  */
 import assert from 'node:assert/strict';
@@ -11,39 +15,31 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { checkCase, PROFILE_FIXTURE, withWarnings, type FuzzCase } from './harness';
-import { campaignCases, fuzzCases, profileFuzzCases, SHORT, SHORT_PROFILE } from './mutations';
+import { campaignCases, SHORT, SHORT_PROFILE } from './mutations';
+import { cutEnds, shardCases, shardSeed, SHARDS } from './shards';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 
 describe('fuzzing the language service', () => {
-  // Generous timeouts: the cases take under a minute, longer on a loaded machine.
-  it('survives a few hundred mutated briefs (seed 8)', { timeout: 900_000 }, async () => {
-    await fc.assert(
-      fc.asyncProperty(fuzzCases, async (fuzzCase) => {
-        assert.deepEqual(await checkCase(fuzzCase), []);
-      }),
-      { seed: 8, numRuns: 300, endOnFailure: true },
-    );
-  });
-
-  it('survives a short brief of every kind of construct cut at every position (npm run fuzz cuts a whole sample)', { timeout: 900_000 }, async () => {
-    for (let end = 0; end <= SHORT.length; end++) {
-      assert.deepEqual(await checkCase({ text: SHORT.slice(0, end) }), [], `cut at ${end}`);
+  it('runs every shard of the fuzz cases from a file of its own, each from its own seed', () => {
+    const files = readdirSync(__dirname).filter((name) => /^fuzz-.*\.test\.ts$/.test(name)).sort();
+    const expected = Object.entries(SHARDS).flatMap(([kind, { shards }]) => Array.from({ length: shards }, (_, index) => `fuzz-${kind}-${index + 1}.test.ts`)).sort();
+    assert.deepEqual(files, expected);
+    for (const file of files) {
+      const [, kind, shard] = /^fuzz-(\w+)-(\d+)\.test\.ts$/.exec(file)!;
+      const text = readFileSync(path.join(__dirname, file), 'utf8');
+      const calls = kind === 'cuts' ? [`cutsShard('brief', ${shard})`, `cutsShard('profile', ${shard})`] : [`mutatedShard('${kind}', ${shard})`];
+      for (const call of calls) assert.ok(text.includes(call), `${file} runs ${call}`);
     }
+    const seeds = (['briefs', 'profiles'] as const).flatMap((kind) => Array.from({ length: SHARDS[kind].shards }, (_, index) => shardSeed(kind, index + 1)));
+    assert.equal(new Set(seeds).size, seeds.length, `seeds ${seeds.join(', ')}`);
+    for (const kind of ['briefs', 'profiles'] as const) assert.equal(shardCases(kind) * SHARDS[kind].shards, SHARDS[kind].cases, `${kind}: as many cases in each shard`);
   });
 
-  it('survives a few hundred mutated role profiles (seed 9)', { timeout: 900_000 }, async () => {
-    await fc.assert(
-      fc.asyncProperty(profileFuzzCases, async (fuzzCase) => {
-        assert.deepEqual(await checkCase(fuzzCase), []);
-      }),
-      { seed: 9, numRuns: 300, endOnFailure: true },
-    );
-  });
-
-  it('survives a short role profile cut at every position', { timeout: 900_000 }, async () => {
-    for (let end = 0; end <= SHORT_PROFILE.length; end++) {
-      assert.deepEqual(await checkCase({ text: SHORT_PROFILE.slice(0, end), profile: true }), [], `cut at ${end}`);
+  it('cuts each text at every position exactly once over the shards', () => {
+    for (const length of [0, 1, 7, SHORT.length, SHORT_PROFILE.length]) {
+      const ends = Array.from({ length: SHARDS.cuts.shards }, (_, index) => cutEnds(length, index + 1)).flat().sort((a, b) => a - b);
+      assert.deepEqual(ends, Array.from({ length: length + 1 }, (_, end) => end));
     }
   });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cursorContext, nodeAt, pathPattern, schemaAt } from '../../server/src/service/cursor';
+import { cursorContext, nodeAt, pathPattern } from '../../server/src/service/cursor';
+import { schemaAt } from '../../server/src/service/schema';
 import { parseText } from '../../server/src/service/parse';
 
 /** The context at the `|` cursor, as `kind path [keys] word` (`~` marks flow, `:` a colon after the word). */

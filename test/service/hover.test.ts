@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/service/languageService';
-import { schemaOf } from '../../server/src/service/validation';
+import { schemaOf } from '../../server/src/service/schema';
 import { brief, withCursor } from '../support/documents';
 
 const service = getLanguageService();

@@ -7,10 +7,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, InsertTextFormat, SymbolKind, type CompletionItem, type DocumentSymbol, type MarkupContent, type Position, type TextEdit } from 'vscode-languageserver-types';
-import { schemaAt } from '../../server/src/service/cursor';
 import { getLanguageService, type LanguageService } from '../../server/src/service/languageService';
 import { builtinProfileTexts, builtinProfileUri } from '../../server/src/service/profiles';
-import { schemaOf } from '../../server/src/service/validation';
+import { schemaAt, schemaOf } from '../../server/src/service/schema';
 import { labelsAt, snippetText } from '../support/completion';
 
 const URI = 'file:///team/line-producer.hire-profile.yaml';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { readBrief } from '../../server/src/service/brief';
+import { readBrief } from '../../server/src/service/model';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { parseProfile, ProfileRegistry } from '../../server/src/service/profiles';
 import { brief, sample } from '../support/documents';

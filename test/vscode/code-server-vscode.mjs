@@ -8,7 +8,7 @@
 // via playwright-core, relays the extension host's output and exits with the
 // extension host's exit code (reported through window.codeAutomationExit).
 //
-// Env: HIRE_VSCODE_TIMEOUT   overall timeout in seconds (default 600)
+// Env: HIRE_VSCODE_TIMEOUT   overall timeout in seconds (default 1800: generous, for a busy machine)
 //      HIRE_VSCODE_SCREENSHOT save a final screenshot (PNG) to this path
 //      HIRE_VSCODE_VERBOSE=1  also relay workbench and code-server logs
 //      HIRE_VSCODE_LOGS       write VS Code's log files (exthost.log, ...) to this dir
@@ -21,7 +21,7 @@ import path from 'node:path';
 import { format } from 'node:util';
 import { killGroup, launchChromium, requireInstall, startCodeServer, workbenchUrl } from './code-server.mjs';
 
-const timeoutSec = Number(process.env.HIRE_VSCODE_TIMEOUT || 600);
+const timeoutSec = Number(process.env.HIRE_VSCODE_TIMEOUT || 1800);
 const verbose = !!process.env.HIRE_VSCODE_VERBOSE;
 const screenshot = process.env.HIRE_VSCODE_SCREENSHOT;
 const log = (...a) => console.log('[code-server-vscode]', ...a);

@@ -4,17 +4,23 @@
 // chromium via test/vscode/code-server-vscode.mjs (set up by
 // scripts/setup-vscode-test.sh). Builds nothing: compile the suite first.
 //
+// The suite edits briefs (in memory, reverted after) and may fail halfway: it
+// runs on a copy of samples/ in a temporary folder, removed after the run, so
+// a failed or interrupted run never leaves an edit in the repository.
+//
 // Usage: node test/vscode/runTests.mjs [path/to/suite/index.js]
 // Env:   HIRE_VSCODE_TESTS  suite entry (default out/test/vscode/suite/index.js)
 //        HIRE_VSCODE        code-server | desktop | /path/to/code (default: auto;
 //                           code-server when CI is set or VS Code can't be downloaded)
+//        HIRE_VSCODE_CACHE  install dir (default <repo>/.cache/vscode-test)
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cache = path.join(root, '.cache/vscode-test');
+const cache = process.env.HIRE_VSCODE_CACHE || path.join(root, '.cache/vscode-test');
 const standIn = path.join(root, 'test/vscode/code-server-vscode.mjs');
 const extensionTestsPath = path.resolve(process.argv[2] || process.env.HIRE_VSCODE_TESTS || path.join(root, 'out/test/vscode/suite/index.js'));
 const choice = process.env.HIRE_VSCODE || '';
@@ -37,6 +43,18 @@ async function pickExecutable() {
   }
 }
 
+/** A copy of samples/ in a temporary folder (`<tmp>/samples`, so names and labels are the same). */
+function copySamples() {
+  const folder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hire-vscode-samples-')), 'samples');
+  fs.cpSync(path.join(root, 'samples'), folder, { recursive: true });
+  return folder;
+}
+
+const samples = copySamples();
+const removeSamples = () => fs.rmSync(path.dirname(samples), { recursive: true, force: true });
+process.on('exit', removeSamples);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
+
 try {
   if (!fs.existsSync(extensionTestsPath)) throw new Error(`no test suite at ${extensionTestsPath} (compile it first)`);
   const vscodeExecutablePath = await pickExecutable();
@@ -46,7 +64,7 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath,
     launchArgs: [
-      path.join(root, 'samples'),
+      samples,
       '--disable-extensions',
       // keep desktop VS Code's profile out of <repo>/.vscode-test (the stand-in uses temp dirs)
       `--user-data-dir=${path.join(cache, 'user-data')}`,

@@ -10,7 +10,7 @@
 // New Brief button. A screenshot after each step in test-output/ui/.
 //
 // Usage: node test/vscode/ui-walk.mjs [file.vsix]   (default: hiring-briefs-<version>.vsix)
-// Env:   HIRE_UI_TIMEOUT  overall timeout in seconds (default 300)
+// Env:   HIRE_UI_TIMEOUT  overall timeout in seconds (default 900: generous, for a busy machine)
 //        HIRE_VSCODE_VERBOSE=1  relay code-server's output
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +20,7 @@ import { codeServerCli, killGroup, launchChromium, requireInstall, root, startCo
 const { name, publisher, version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const vsix = path.resolve(process.argv[2] || path.join(root, `${name}-${version}.vsix`));
 const shots = path.join(root, 'test-output/ui');
-const timeoutSec = Number(process.env.HIRE_UI_TIMEOUT || 300);
+const timeoutSec = Number(process.env.HIRE_UI_TIMEOUT || 900);
 const started = Date.now();
 const log = (...a) => console.log(`[ui-walk ${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s]`, ...a);
 
@@ -59,8 +59,8 @@ async function runCommand(title) {
   await page.keyboard.press('Enter');
 }
 
-/** Polls `read` until `accept(value)`, at most `ms`; returns the value. */
-async function until(what, read, accept, ms = 30_000) {
+/** Polls `read` until `accept(value)`, at most `ms` (two minutes: generous, for a busy machine); returns the value. */
+async function until(what, read, accept, ms = 120_000) {
   const deadline = Date.now() + ms;
   let value;
   for (;;) {
@@ -74,7 +74,7 @@ async function until(what, read, accept, ms = 30_000) {
 /**
  * Opens the quick-fix menu at the cursor: Ctrl+. as a user would. On a
  * loaded machine the key can land before the editor takes it (the CI run
- * on record saw no menu for 30 s), so each try waits 5 s, then says what it
+ * on record saw no menu for 30 s), so each try waits 15 s, then says what it
  * saw and tries again, the last times from the command palette.
  */
 async function openQuickFixMenu(tries = 4) {
@@ -84,7 +84,7 @@ async function openQuickFixMenu(tries = 4) {
     if (attempt <= 2) await page.keyboard.press('Control+Period');
     else await runCommand('Quick Fix...');
     try {
-      await firstRow.waitFor({ timeout: 5_000 });
+      await firstRow.waitFor({ timeout: 15_000 });
       return menu;
     } catch (error) {
       if (attempt >= tries) throw error;
@@ -121,7 +121,7 @@ try {
   }));
   browser = await launchChromium(tmp);
   page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(120_000); // generous: each wait is for a state, and a busy machine is slow to reach it
   await page.goto(workbenchUrl(base, workspace));
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'gaps.hire.yaml' }).waitFor();
   log('workbench open');

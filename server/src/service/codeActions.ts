@@ -6,16 +6,17 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Range, WorkspaceEdit } from 'vscode-languageserver-types';
-import { readBrief } from './brief';
 import type { DiagnosticCode } from './codes';
 import { addSection, addToListItem, addToMap, appendToList, applyChanges, FlowList, removeFromMap, replaceScalar, type Change } from './edits';
+import { assessedSkills, readBrief } from './model';
 import { ADD_MISSING_KIND, SELECT_RANGE_COMMAND, type SelectRangeArguments } from './names';
 import { findPair, parseText, type ParsedDocument } from './parse';
 import type { Profile, ProfileQuestion, ProfileRegistry, ProfileSkill } from './profiles';
-import { assessedSkills, type MissingData, type SuggestionData } from './rules';
+import type { MissingData, SuggestionData } from './rules';
+import { schemaOf } from './schema';
 import { snippetToText } from './snippets';
 import { unitPhrase, type MissingKeyData, type PlaceholderData, type UnknownWaiveData } from './substance';
-import { schemaOf, type SchemaProblem } from './validation';
+import type { SchemaProblem } from './validation';
 
 /** The kind of the source action that adds everything the profile recommends (defined with the protocol: the server advertises it). */
 export { ADD_MISSING_KIND };

@@ -5,19 +5,19 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens, Diagnostic } from 'vscode-languageserver-types';
-import { readBrief, type Brief } from './brief';
 import { isMissing, type AddMissingScope } from './codeActions';
+import { readBrief, resolveBrief, type Brief } from './model';
 import { ADD_MISSING_COMMAND, type AddMissingArguments } from './names';
 import { hasSyntaxErrors, nodeSpan, toRange, type ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
-import { briefProfile, type MissingData } from './rules';
+import type { MissingData } from './rules';
 
 /** The lenses of a brief whose profile is known, from its current diagnostics. */
 export function getCodeLenses(document: TextDocument, parsed: ParsedDocument, profiles: ProfileRegistry, diagnostics: readonly Diagnostic[]): CodeLens[] {
   // A brief that does not parse is not checked against its profile: there is nothing to count.
   if (hasSyntaxErrors(parsed)) return [];
   const brief = readBrief(parsed);
-  const profile = brief && briefProfile(brief, profiles);
+  const profile = brief && resolveBrief(brief, profiles).profile;
   if (!brief || !profile) return [];
   const missing = (code: string, priority?: string) =>
     diagnostics.filter((diagnostic) => diagnostic.code === code && (priority === undefined || (diagnostic.data as MissingData | undefined)?.priority === priority)).length;

@@ -19,14 +19,13 @@ import {
   type CompletionList,
   type Position,
 } from 'vscode-languageserver-types';
-import { itemString, readBrief, type Brief } from './brief';
-import { cursorContext, pathPattern, schemaAt, type CursorContext } from './cursor';
+import { cursorContext, pathPattern, type CursorContext } from './cursor';
 import { detectLayout, type Layout } from './edits';
+import { isStringScalar, readBrief, resolveBrief, resolveProfileDocument, sectionText, type Brief, type ResolvedBrief } from './model';
 import { findNode, toRange, type ParsedDocument } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
-import { briefProfile, parentProfile } from './rules';
+import { schemaAt, schemaOf, type JsonSchema, type SchemaKind } from './schema';
 import { escapeSnippet, snippetToText } from './snippets';
-import { schemaOf, type JsonSchema, type SchemaKind } from './validation';
 
 /** Common ISO 4217 currencies and their names. */
 const CURRENCIES: readonly (readonly [code: string, name: string])[] = [
@@ -82,6 +81,8 @@ interface Scope {
   readonly brief: Brief | undefined;
   /** The profile the document's ids refer to: a brief's `profile`, a profile document's parent (`extends`). */
   readonly profile: Profile | undefined;
+  /** The document over that profile. */
+  readonly model: ResolvedBrief | undefined;
   readonly profiles: ProfileRegistry;
   /** The file's line break and indentation, which inserted text follows. */
   readonly layout: Layout;
@@ -90,8 +91,8 @@ interface Scope {
 /** What one kind of document completes beyond its schema's keys, enums and snippets. */
 interface Dialect {
   readonly schema: SchemaKind;
-  /** The profile the document's ids refer to. */
-  profileOf(brief: Brief | undefined, profiles: ProfileRegistry): Profile | undefined;
+  /** The document over the profile its ids refer to. */
+  resolve(brief: Brief, profiles: ProfileRegistry): ResolvedBrief;
   /** Paths whose values or items have completions besides an enum: a key completion for them asks to suggest again. */
   readonly valuePatterns: ReadonlySet<string>;
   /** The keys of the mapping at a path when they are not the schema's (a brief's `waive` ids); undefined elsewhere. */
@@ -124,8 +125,8 @@ function complete(dialect: Dialect, document: TextDocument, position: Position, 
   const context = cursorContext(parsed.text, document.offsetAt(position));
   if (!context) return { isIncomplete: false, items: [] };
   const brief = readBrief(parsed);
-  const profile = dialect.profileOf(brief, profiles);
-  const scope: Scope = { uri: document.uri, parsed, context, dialect, brief, profile, profiles, layout: detectLayout(parsed) };
+  const model = brief && dialect.resolve(brief, profiles);
+  const scope: Scope = { uri: document.uri, parsed, context, dialect, brief, profile: model?.profile, model, profiles, layout: detectLayout(parsed) };
   const range = toRange(document, context.word);
   // Right after the `:` or `-` that opened the list (a trigger character), the value needs its space: `per: day`, not `per:day`; in flow too after a key's `:` (`{per:day}` is one scalar).
   const before = parsed.text[context.word.start - 1];
@@ -267,7 +268,7 @@ function itemCandidates(scope: Scope, dash: string): Candidate[] {
 /** Briefs: profiles, currencies, the profile's skills and questions, `waive` ids, a whole brief per profile. */
 const BRIEF: Dialect = {
   schema: 'brief',
-  profileOf: (brief, profiles) => brief && briefProfile(brief, profiles),
+  resolve: resolveBrief,
   valuePatterns: new Set(['profile', 'rate.currency', 'skills', 'skills.*.id', 'questions', 'questions.*.id', 'questions.*.assesses']),
   keys: (scope, pattern, present) => (pattern === 'waive' ? waiveCandidates(scope, present) : undefined),
   values: briefValues,
@@ -278,7 +279,7 @@ const BRIEF: Dialect = {
 /** Profiles: `extends` the other profiles, `assesses` the profile's skills and its parent's, a skeleton from the schema. */
 const PROFILE: Dialect = {
   schema: 'profile',
-  profileOf: parentProfile,
+  resolve: resolveProfileDocument,
   valuePatterns: new Set(['extends', 'skills', 'questions', 'questions.*.assesses']),
   keys: () => undefined,
   values: (scope, pattern) => (pattern === 'extends' ? parentCandidates(scope) : []),
@@ -300,8 +301,7 @@ const PROFILE: Dialect = {
 /** The profiles a profile document can extend: every other one, except those that extend it (a cycle). */
 function parentCandidates(scope: Scope): Candidate[] {
   const { brief, profiles, uri } = scope;
-  const idValue = brief?.sections.get('id')?.value;
-  const own = YAML.isScalar(idValue) && typeof idValue.value === 'string' ? idValue.value : undefined;
+  const own = sectionText(brief, 'id');
   return profiles
     .all()
     .filter((profile) => profile.source !== uri && profile.id !== own && !(own !== undefined && profiles.chain(profile.id).some((link) => link.id === own)))
@@ -310,13 +310,11 @@ function parentCandidates(scope: Scope): Candidate[] {
 
 /** A profile document's skills, then those of its parent it does not redeclare; each with a name where one is known. */
 function profileSkills(scope: Scope): { id: string; name?: string; about?: string }[] {
-  const inherited = new Map((scope.profile?.skills ?? []).map((skill) => [skill.id, skill] as const));
   const skills = new Map<string, { id: string; name?: string; about?: string }>();
-  for (const item of scope.brief?.skills ?? []) {
-    const parent = inherited.get(item.id);
-    if (!skills.has(item.id)) skills.set(item.id, { id: item.id, name: itemString(item, 'name') ?? parent?.name, about: itemString(item, 'about') ?? parent?.about });
+  for (const skill of scope.model?.skills ?? []) {
+    if (!skills.has(skill.id)) skills.set(skill.id, { id: skill.id, name: skill.name, about: skill.about });
   }
-  for (const skill of inherited.values()) if (!skills.has(skill.id)) skills.set(skill.id, skill);
+  for (const skill of scope.profile?.skills ?? []) if (!skills.has(skill.id)) skills.set(skill.id, skill);
   return [...skills.values()];
 }
 
@@ -420,7 +418,7 @@ function listedValues(scope: Scope): string[] {
   const list = findNode(parsed.yaml?.contents, context.path)?.node;
   if (!YAML.isSeq(list)) return [];
   return list.items.flatMap((item) =>
-    YAML.isScalar(item) && typeof item.value === 'string' && item.range?.[0] !== context.word.start ? [item.value] : [],
+    isStringScalar(item) && item.range?.[0] !== context.word.start ? [item.value] : [],
   );
 }
 
@@ -446,8 +444,8 @@ function newQuestions(scope: Scope) {
 function knownSkills(scope: Scope): { id: string; name?: string; about?: string }[] {
   const skills = new Map<string, { id: string; name?: string; about?: string }>();
   for (const skill of scope.profile?.skills ?? []) skills.set(skill.id, skill);
-  for (const item of scope.brief?.skills ?? []) {
-    if (item.id && !skills.has(item.id)) skills.set(item.id, { id: item.id, name: itemString(item, 'name'), about: itemString(item, 'about') });
+  for (const skill of scope.model?.skills ?? []) {
+    if (skill.id && !skills.has(skill.id)) skills.set(skill.id, { id: skill.id, name: skill.name, about: skill.about });
   }
   return [...skills.values()];
 }

@@ -9,7 +9,6 @@
  */
 import * as YAML from 'yaml';
 import { keyName, nodeSpan, type ParsedDocument, type Span } from './parse';
-import { schemaOf, type JsonSchema, type SchemaKind } from './validation';
 import { MAX_DEPTH } from './limits';
 
 /** A step of a path: a mapping key or a list index. */
@@ -143,20 +142,6 @@ export function nodeAt(parsed: ParsedDocument, offset: number): NodeAt | undefin
       return YAML.isScalar(node) && within(node) ? { path, node, isKey: false } : undefined;
     }
   }
-}
-
-/** The schema of the node at a path of a brief or a profile (`$ref`s resolved); undefined where the schema allows nothing. */
-export function schemaAt(path: readonly PathSegment[], kind: SchemaKind = 'brief'): JsonSchema | undefined {
-  const root = schemaOf(kind);
-  let schema: JsonSchema | undefined = root;
-  for (const segment of path) {
-    if (!schema) return undefined;
-    const additional: JsonSchema | undefined = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
-    const next: JsonSchema | undefined = typeof segment === 'number' ? schema.items : (schema.properties?.[segment] ?? additional);
-    // A `$ref` gives the definition; the referring schema's own fields (its description) win.
-    schema = next?.$ref ? { ...root.definitions?.[next.$ref.replace('#/definitions/', '')], ...next, $ref: undefined } : next;
-  }
-  return schema;
 }
 
 /** A path as a pattern, list indices written `*`: `questions.*.id`. */

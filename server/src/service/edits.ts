@@ -8,7 +8,7 @@
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { BRIEF_KEYS } from './brief';
+import { BRIEF_KEYS } from './model';
 import { findPair, keyName, nodeSpan, parseOptions, parseText, toRange, type ParsedDocument, type Span } from './parse';
 
 /** A replacement of a span of a text by new text, in UTF-16 offsets of that text. */

@@ -19,17 +19,16 @@
  * without a change is refused, as is one with YAML syntax errors.
  */
 import * as YAML from 'yaml';
-import { BRIEF_KEYS } from './brief';
+import { BRIEF_KEYS, isStringScalar } from './model';
 import { parseWithinLimits, plainValue } from './limits';
 import { parseOptions } from './parse';
-import { schemaOf, type JsonSchema } from './validation';
+import { ID, schemaOf, type JsonSchema } from './schema';
 
 /** The formatted text, or why the brief was not formatted. */
 export type FormatResult = { readonly text: string; readonly error?: undefined } | { readonly error: string; readonly text?: undefined };
 
 const ID_REF = '#/definitions/id';
 /** What an id written inline looks like (kebab-case, as the schema asks). */
-const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** Wraps a marker number in characters that cannot occur in a YAML comment or plain value. */
 const MARK = '\u0001';
 const markerPattern = /\u0001([TK])(\d+)\u0001/;
@@ -165,7 +164,7 @@ function findIdLists(node: unknown, schema: JsonSchema | undefined, inline: Set<
   } else if (YAML.isSeq(node) && schema.items) {
     if (schema.items.$ref === ID_REF) {
       const plainIds = node.items.every(
-        (item) => YAML.isScalar(item) && typeof item.value === 'string' && ID.test(item.value) && !item.comment && !item.commentBefore && !item.anchor && !item.tag,
+        (item) => isStringScalar(item) && ID.test(item.value) && !item.comment && !item.commentBefore && !item.anchor && !item.tag,
       );
       if (plainIds && node.items.length > 0 && !node.commentBefore) inline.add(node);
     } else {

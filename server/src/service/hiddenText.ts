@@ -10,6 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createDiagnostic } from './codes';
 import { nodeSpan, toRange, type ParsedDocument } from './parse';
+import { isStringScalar } from './model/nodes';
 
 /**
  * A bidirectional control or another invisible format character: Unicode's
@@ -64,7 +65,7 @@ function characterName(character: string): string {
 
 /** The hidden characters of a scalar's value, if it is text that holds any. */
 function scalarHiddenCharacters(node: unknown): string[] {
-  return YAML.isScalar(node) && typeof node.value === 'string' ? hiddenCharacters(node.value) : [];
+  return isStringScalar(node) ? hiddenCharacters(node.value) : [];
 }
 
 /** The `hidden-text` findings of a brief or a profile: one on each value that holds a hidden character. */

@@ -11,13 +11,12 @@
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import { itemString, itemStrings, readBrief, type Brief } from './brief';
-import { nodeAt, pathPattern, schemaAt, type NodeAt } from './cursor';
+import { nodeAt, pathPattern, type NodeAt } from './cursor';
 import { hiddenTextHover } from './hiddenText';
+import { readBrief, readProfileDocument, resolveBrief, resolveProfileDocument, type ResolvedBrief } from './model';
 import { nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
-import { assessingQuestions, briefProfile, parentProfile } from './rules';
-import type { SchemaKind } from './validation';
+import { schemaAt, type SchemaKind } from './schema';
 import { substanceHover } from './substance';
 import { codedWordAt, codedWordHover } from './wording';
 
@@ -29,12 +28,12 @@ export function doHover(document: TextDocument, position: Position, parsed: Pars
   const brief = readBrief(parsed);
   const coded = brief && codedWordAt(parsed.text, brief, document.offsetAt(position));
   if (coded) return { contents: { kind: MarkupKind.Markdown, value: codedWordHover(coded) }, range: toRange(document, coded.span) };
-  const profile = brief && briefProfile(brief, profiles);
+  const model = brief && resolveBrief(brief, profiles);
   const value = YAML.isScalar(at.node) ? String(at.node.value) : '';
   let markdown: string | undefined;
   switch (at.isKey ? `key:${pathPattern(at.path.slice(0, -1))}` : pathPattern(at.path)) {
     case 'key:waive':
-      markdown = skillHover(value, brief, profile) ?? questionHover(value, brief, profile) ?? schemaAt([value])?.markdownDescription;
+      markdown = skillHover(value, model) ?? questionHover(value, model) ?? schemaAt([value])?.markdownDescription;
       break;
     case 'profile':
       markdown = profileHover(profiles.get(value));
@@ -42,10 +41,10 @@ export function doHover(document: TextDocument, position: Position, parsed: Pars
     case 'skills.*':
     case 'skills.*.id':
     case 'questions.*.assesses.*':
-      markdown = skillHover(value, brief, profile);
+      markdown = skillHover(value, model);
       break;
     case 'questions.*.id':
-      markdown = questionHover(value, brief, profile);
+      markdown = questionHover(value, model);
       break;
     default:
       markdown = schemaHover(at, 'brief');
@@ -60,8 +59,8 @@ export function doProfileHover(document: TextDocument, position: Position, parse
   const span = at && nodeSpan(at.node);
   if (!at || !span) return null;
   // The profile's own skills and questions, read as a brief's are, over those of the profile it extends.
-  const own = readBrief(parsed);
-  const parent = parentProfile(own, profiles);
+  const own = readProfileDocument(parsed);
+  const model = own && resolveProfileDocument(own, profiles);
   const value = YAML.isScalar(at.node) ? String(at.node.value) : '';
   let markdown: string | undefined;
   switch (at.isKey ? `key:${pathPattern(at.path.slice(0, -1))}` : pathPattern(at.path)) {
@@ -70,10 +69,10 @@ export function doProfileHover(document: TextDocument, position: Position, parse
       break;
     case 'skills.*.id':
     case 'questions.*.assesses.*':
-      markdown = skillHover(value, own, parent, true);
+      markdown = skillHover(value, model, true);
       break;
     case 'questions.*.id':
-      markdown = questionHover(value, own, parent, true);
+      markdown = questionHover(value, model, true);
       break;
     default:
       markdown = schemaHover(at, 'profile');
@@ -104,27 +103,23 @@ function profileHover(profile: Profile | undefined): string | undefined {
  * until the brief writes its own, and what assesses the skill is said as the
  * check sees it. `inProfile`: the document is a profile, whose evidence is the hint itself.
  */
-function skillHover(id: string, brief: Brief | undefined, profile: Profile | undefined, inProfile = false): string | undefined {
-  const item = brief?.skills.find((skill) => skill.id === id);
-  const defined = profile?.skills.find((skill) => skill.id === id);
-  if (!item && !defined) return undefined;
-  const field = (key: 'name' | 'need' | 'about') => (item && itemString(item, key)) ?? defined?.[key];
-  const own = item && itemString(item, 'evidence');
-  const need = field('need') ?? 'required';
-  const header = `**${field('name') ?? id}** (\`${id}\`): ${need} skill`;
+function skillHover(id: string, model: ResolvedBrief | undefined, inProfile = false): string | undefined {
+  const skill = model?.skill(id);
+  if (!model || !skill) return undefined;
+  const header = `**${skill.name ?? id}** (\`${id}\`): ${skill.need} skill`;
   if (inProfile) {
-    const evidence = own ?? defined?.evidence;
-    return paragraphs(header, field('about'), evidence && `*Evidence:* ${evidence}`);
+    const evidence = skill.evidence ?? skill.declared?.evidence;
+    return paragraphs(header, skill.about, evidence && `*Evidence:* ${evidence}`);
   }
-  const questions = brief ? assessingQuestions(brief, profile, id) : [];
-  const waived = !!brief && (brief.waived.has(id) || brief.waived.has('skills'));
+  const hint = skill.declared?.evidence;
+  const questions = model.questions.filter((question) => question.assesses.includes(id)).map((question) => question.id);
   return paragraphs(
     header,
-    field('about'),
-    own ? `*Evidence:* ${own}` : defined?.evidence && `*Suggested evidence* (the profile's hint, not an assessment until the brief writes its own \`evidence\`): ${defined.evidence}`,
+    skill.about,
+    skill.evidence ? `*Evidence:* ${skill.evidence}` : hint && `*Suggested evidence* (the profile's hint, not an assessment until the brief writes its own \`evidence\`): ${hint}`,
     questions.length > 0
       ? `*Assessed by:* ${questions.map((question) => `\`${question}\``).join(', ')}`
-      : item && !own && need === 'required' && !waived && '*Not assessed yet:* no question assesses it and the brief gives no evidence of its own.',
+      : skill.origin === 'brief' && !skill.evidence && skill.need === 'required' && !model.isWaived(id, 'skills') && '*Not assessed yet:* no question assesses it and the brief gives no evidence of its own.',
   );
 }
 
@@ -133,21 +128,17 @@ function skillHover(id: string, brief: Brief | undefined, profile: Profile | und
  * for, red flags and the skills it assesses. `ownPriority`: the document is a
  * profile, whose questions set their own `priority`.
  */
-function questionHover(id: string, brief: Brief | undefined, profile: Profile | undefined, ownPriority = false): string | undefined {
-  const item = brief?.questions.find((question) => question.id === id);
-  const defined = profile?.questions.find((question) => question.id === id);
-  if (!item && !defined) return undefined;
-  const text = (key: 'ask' | 'why') => (item && itemString(item, key)) ?? defined?.[key];
-  const list = (key: 'listen_for' | 'red_flags' | 'assesses') => (item && itemStrings(item, key)?.map((node) => node.value)) ?? defined?.[key] ?? [];
+function questionHover(id: string, model: ResolvedBrief | undefined, ownPriority = false): string | undefined {
+  const question = model?.question(id);
+  if (!question) return undefined;
   const bullets = (title: string, lines: readonly string[]) => lines.length > 0 && `**${title}**\n${lines.map((line) => `- ${line}`).join('\n')}`;
-  const assesses = list('assesses');
-  const priority = ownPriority ? ((item && itemString(item, 'priority')) ?? defined?.priority ?? 'required') : defined?.priority;
+  const priority = ownPriority ? (question.priority ?? 'required') : question.declared?.priority;
   return paragraphs(
-    `**${text('ask') ?? id}** (\`${id}\`${priority ? `, ${priority}` : ''})`,
-    text('why'),
-    bullets('Listen for', list('listen_for')),
-    bullets('Red flags', list('red_flags')),
-    assesses.length > 0 && `**Assesses:** ${assesses.map((skill) => `\`${skill}\``).join(', ')}`,
+    `**${question.ask ?? id}** (\`${id}\`${priority ? `, ${priority}` : ''})`,
+    question.why,
+    bullets('Listen for', question.listenFor),
+    bullets('Red flags', question.redFlags),
+    question.assesses.length > 0 && `**Assesses:** ${question.assesses.map((skill) => `\`${skill}\``).join(', ')}`,
   );
 }
 

@@ -5,7 +5,6 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type CodeLens, type CompletionList, type Diagnostic, type DocumentSymbol, type Hover, type Location, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
-import { forgetBrief, readBrief } from './brief';
 import { getAddMissingEdit, getCodeActions, type AddMissingScope } from './codeActions';
 import { getCodeLenses } from './codeLens';
 import { applySeverities, capFindings, createDiagnostic, type SeverityOverrides } from './codes';
@@ -14,13 +13,14 @@ import { isProfileDocument } from './documents';
 import { checkHiddenText } from './hiddenText';
 import { doHover, doProfileHover } from './hover';
 import { tooLargeMessage } from './limits';
+import { forgetBrief, readBrief } from './model';
 import { doRename, findDefinition, findReferences, prepareRename, type RenameTarget, type WorkspaceDocuments } from './navigation';
 import { overviewOf, type BriefOverview } from './overview';
 import { firstLine, hasSyntaxErrors, nodeSpan, toRange, type ParsedDocument } from './parse';
 import { ParseCache } from './parseCache';
 import { ProfileRegistry, readProfile } from './profiles';
 import { validateProfile } from './profileValidation';
-import { buildBriefModel, readBriefData, renderModel, type RenderedBrief, type RenderOptions } from './render';
+import { buildBriefView, renderView, type RenderedBrief, type RenderOptions } from './render';
 import { checkRules } from './rules';
 import { checkSubstance } from './substance';
 import { findDocumentSymbols, findProfileSymbols } from './symbols';
@@ -140,12 +140,13 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     findDocumentSymbols: (document) =>
       byKind(document, (parsed) => findDocumentSymbols(document, parsed, profiles), (parsed) => findProfileSymbols(document, parsed, profiles)),
     render: (document, options, settings = {}) => {
-      const data = briefOnly(document, undefined, () => readBriefData(cache.get(document)));
-      if (!data) return undefined;
+      const parsed = briefOnly(document, undefined, () => cache.get(document));
+      if (!parsed) return undefined;
       const diagnostics = applySeverities(findingsOf(document), settings.severity);
-      const model = buildBriefModel(data, profiles, diagnostics);
+      const view = buildBriefView(parsed, profiles, diagnostics);
+      if (!view) return undefined;
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error).length;
-      return { version: document.version, title: model.title, content: renderModel(model, options), errors };
+      return { version: document.version, title: view.title, content: renderView(view, options), errors };
     },
   };
 }

@@ -12,11 +12,12 @@
 import * as YAML from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { readBrief, type Brief } from './brief';
 import { nodeAt, pathPattern } from './cursor';
+import { isStringScalar, profileDocumentChain, readBrief, resolveBrief } from './model';
 import { PROFILE_LANGUAGE_ID } from './names';
 import { findPair, keyName, nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import { builtinProfileTexts, isBuiltin, type DeclaredProfile, type ProfileRegistry } from './profiles';
+import { ID } from './schema';
 import { isProfileDocument } from './documents';
 
 /** The workspace a navigation request looks across. */
@@ -93,16 +94,13 @@ export function doRename(document: TextDocument, position: Position, newName: st
   return { changes };
 }
 
-/** The form of skill, question and profile ids. */
-const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-
 /** The target at a position and the span of its id there. */
 function targetAt(document: TextDocument, position: Position, workspace: WorkspaceDocuments): { target: Target; span: Span } | undefined {
   const parsed = workspace.parse(document);
   const offset = document.offsetAt(position);
   // A cursor just after an id is still on it.
   const at = nodeAt(parsed, offset) ?? (offset > 0 ? nodeAt(parsed, offset - 1) : undefined);
-  if (!at || !YAML.isScalar(at.node) || typeof at.node.value !== 'string') return undefined;
+  if (!at || !isStringScalar(at.node)) return undefined;
   const id = at.node.value;
   const span = nodeSpan(at.node)!;
   const path = pathPattern(at.path);
@@ -158,14 +156,9 @@ function ownerOf(document: TextDocument, kind: 'skill' | 'question', id: string,
 
 /** The profiles a document's ids refer to: a brief's profile and its parents; a profile document itself and its parents. */
 function chainFrom(document: TextDocument, workspace: WorkspaceDocuments): DeclaredProfile[] {
-  if (isProfileDocument(document)) {
-    const own = workspace.profiles.declaredAt(document.uri);
-    if (!own) return [];
-    return [own, ...(own.extends === undefined ? [] : workspace.profiles.chain(own.extends).filter((parent) => parent.id !== own.id))];
-  }
+  if (isProfileDocument(document)) return profileDocumentChain(document.uri, workspace.profiles);
   const brief = readBrief(workspace.parse(document));
-  const id = brief && profileValue(brief);
-  return id === undefined ? [] : workspace.profiles.chain(id);
+  return brief ? [...resolveBrief(brief, workspace.profiles).chain] : [];
 }
 
 function declares(profile: DeclaredProfile, target: { kind: 'skill' | 'question'; id: string }): boolean {
@@ -234,11 +227,6 @@ function profileDocument(source: string, workspace: WorkspaceDocuments): TextDoc
   if (open) return open;
   const text = builtinProfileTexts.get(source);
   return text === undefined ? undefined : TextDocument.create(source, PROFILE_LANGUAGE_ID, 0, text);
-}
-
-function profileValue(brief: Brief): string | undefined {
-  const value = brief.sections.get('profile')?.value;
-  return YAML.isScalar(value) && typeof value.value === 'string' ? value.value : undefined;
 }
 
 /** The span of a scalar's text inside its quotes, if it is quoted. */

@@ -2,9 +2,8 @@
  * The workspace overview: for each brief, its role and profile and what it
  * still lacks, counted from its findings. The "Hiring Briefs" view shows it.
  */
-import * as YAML from 'yaml';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { readBrief } from './brief';
+import { readBrief, sectionText } from './model';
 import type { ParsedDocument } from './parse';
 
 /** One brief as the overview lists it. */
@@ -24,15 +23,11 @@ export interface BriefOverview {
 /** The overview of one brief from its parse and its findings. */
 export function overviewOf(parsed: ParsedDocument, diagnostics: readonly Diagnostic[]): BriefOverview {
   const brief = readBrief(parsed);
-  const text = (key: string) => {
-    const value = brief?.sections.get(key)?.value;
-    return YAML.isScalar(value) && typeof value.value === 'string' ? value.value : undefined;
-  };
   const count = (test: (diagnostic: Diagnostic) => boolean) => diagnostics.filter(test).length;
   return {
     uri: parsed.uri,
-    role: text('role'),
-    profile: text('profile'),
+    role: sectionText(brief, 'role'),
+    profile: sectionText(brief, 'profile'),
     missing: {
       sections: count((diagnostic) => diagnostic.code === 'missing-section'),
       skills: count((diagnostic) => diagnostic.code === 'missing-skill'),

@@ -13,6 +13,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createDiagnostic } from './codes';
 import { checkHiddenText } from './hiddenText';
+import { isStringScalar } from './model';
 import { findPair, firstLine, hasSyntaxErrors, nodeSpan, toRange, type ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
 import { closest } from './text';
@@ -58,7 +59,7 @@ export function validateProfile(document: TextDocument, parsed: ParsedDocument, 
 
   const idNode = findPair(root, 'id')?.value;
   const idSpan = nodeSpan(idNode);
-  if (YAML.isScalar(idNode) && typeof idNode.value === 'string' && idSpan) {
+  if (isStringScalar(idNode) && idSpan) {
     const sources = profiles.sourcesOf(idNode.value);
     const others = sources.filter((source) => source !== document.uri);
     if (sources.includes(document.uri) && others.length > 0) {
@@ -76,7 +77,7 @@ export function validateProfile(document: TextDocument, parsed: ParsedDocument, 
   const extendsNode = findPair(root, 'extends')?.value;
   const extendsSpan = nodeSpan(extendsNode);
   const problem = profiles.extendsProblem(document.uri);
-  if (problem && YAML.isScalar(extendsNode) && typeof extendsNode.value === 'string' && extendsSpan) {
+  if (problem && isStringScalar(extendsNode) && extendsSpan) {
     const value = extendsNode.value;
     let message: string;
     let data: ProfileExtendsData;

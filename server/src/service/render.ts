@@ -11,6 +11,7 @@ import previewStyles from '../../../media/preview.css';
 import { capFindings, severityName, type SeverityName } from './codes';
 import { escapeHtml } from './html';
 import { MAX_COVERAGE_CELLS, plainValue } from './limits';
+import { firstById, readBrief, resolveBrief } from './model';
 import { RENDER_VIEWS, type RenderView } from './names';
 import type { ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
@@ -50,7 +51,7 @@ export interface RenderedBrief {
 }
 
 /** A skill as the views show it: the brief's fields over the profile's. */
-export interface SkillModel {
+export interface SkillView {
   readonly id: string;
   readonly name: string;
   readonly need: string;
@@ -61,7 +62,7 @@ export interface SkillModel {
 }
 
 /** A question as the kit shows it: the brief's fields over the profile's. */
-export interface QuestionModel {
+export interface QuestionView {
   readonly id: string;
   readonly ask: string;
   readonly why?: string;
@@ -73,7 +74,7 @@ export interface QuestionModel {
 }
 
 /** A finding of the brief, as the kit lists it. */
-export interface FindingModel {
+export interface FindingView {
   readonly severity: SeverityName;
   readonly code: string;
   readonly message: string;
@@ -82,7 +83,7 @@ export interface FindingModel {
 }
 
 /** Everything the views show, read leniently from the brief's data. */
-export interface BriefModel {
+export interface BriefView {
   readonly title: string;
   readonly role?: string;
   readonly profile?: { readonly id: string; readonly title: string };
@@ -91,17 +92,17 @@ export interface BriefModel {
   readonly project: { readonly name?: string; readonly type?: string; readonly start?: string; readonly end?: string; readonly location?: string };
   readonly summary?: string;
   readonly duties: readonly string[];
-  readonly skills: readonly SkillModel[];
+  readonly skills: readonly SkillView[];
   readonly decides: readonly string[];
   readonly escalates: readonly string[];
   readonly rate?: { readonly amount?: string; readonly currency?: string; readonly per?: string; readonly hours?: string; readonly max?: string; readonly kitFee?: string };
   readonly workspace?: { readonly office?: string; readonly tools: readonly string[] };
-  readonly questions: readonly QuestionModel[];
+  readonly questions: readonly QuestionView[];
   readonly waived: readonly { readonly id: string; readonly reason: string }[];
   readonly notes?: string;
   /** How to apply, at the end of the posting. */
   readonly apply?: { readonly contact?: string; readonly deadline?: string; readonly send: readonly string[] };
-  readonly findings: readonly FindingModel[];
+  readonly findings: readonly FindingView[];
   /** How many masculine- and feminine-coded words the candidate-facing fields use (`coded-wording` findings). */
   readonly wording: Readonly<Record<Coding, number>>;
 }
@@ -126,34 +127,43 @@ export function readBriefData(parsed: ParsedDocument): Record<string, unknown> |
   return isRecord(value) ? value : undefined;
 }
 
-/** Builds the view model of a brief's data, with its profile and findings (at most MAX_FINDINGS listed). */
-export function buildBriefModel(data: Record<string, unknown>, profiles: ProfileRegistry, diagnostics: readonly Diagnostic[]): BriefModel {
+/**
+ * Builds the view of a brief: its profile, and each skill's and question's
+ * profile entry, from the brief model (`resolveBrief`); the brief's own
+ * values read leniently from its data (text trimmed, numbers as text,
+ * aliases written out, what a document with YAML errors still holds); its
+ * findings (at most MAX_FINDINGS listed). Undefined when nothing of the
+ * brief can be read.
+ */
+export function buildBriefView(parsed: ParsedDocument, profiles: ProfileRegistry, diagnostics: readonly Diagnostic[]): BriefView | undefined {
+  const data = readBriefData(parsed);
+  const brief = readBrief(parsed);
+  if (!data || !brief) return undefined;
+  const model = resolveBrief(brief, profiles);
   const profileId = text(data.profile);
-  const profile = profileId === undefined ? undefined : profiles.get(profileId);
+  const { profile } = model;
   const project = record(data.project);
   const authority = record(data.authority);
   const rate = isRecord(data.rate) ? data.rate : undefined;
   const workspace = isRecord(data.workspace) ? data.workspace : undefined;
   const role = text(data.role);
-  // Looked up by id in maps: a brief may list thousands of skills, each named by questions.
-  const profileSkills = byId(profile?.skills ?? []);
-  const skills = inProfileOrder(list(data.skills).flatMap((item): SkillModel[] => {
+  const skills = inProfileOrder(list(data.skills).flatMap((item): SkillView[] => {
     const own = typeof item === 'string' ? { id: item } : record(item);
     const id = text(own.id);
     if (id === undefined) return [];
-    const base = profileSkills.get(id);
+    const base = model.profileSkill(id);
     const evidence = text(own.evidence);
     const suggestion = evidence === undefined ? text(base?.evidence) : undefined;
     return [{ id, name: text(own.name) ?? base?.name ?? humanize(id), need: text(own.need) ?? base?.need ?? 'required', evidence, ...(suggestion ? { suggestion } : {}) }];
   }), profile?.skills ?? []);
-  const briefSkills = byId(skills);
-  const nameOf = (id: string) => briefSkills.get(id)?.name ?? profileSkills.get(id)?.name ?? humanize(id);
-  const profileQuestions = byId(profile?.questions ?? []);
-  const questions = list(data.questions).flatMap((item): QuestionModel[] => {
+  // Looked up by id in maps: a brief may list thousands of skills, each named by questions.
+  const briefSkills = firstById(skills);
+  const nameOf = (id: string) => briefSkills.get(id)?.name ?? model.profileSkill(id)?.name ?? humanize(id);
+  const questions = list(data.questions).flatMap((item): QuestionView[] => {
     const own = record(item);
     const id = text(own.id);
     if (id === undefined) return [];
-    const base = profileQuestions.get(id);
+    const base = model.profileQuestion(id);
     return [{
       id,
       ask: text(own.ask) ?? base?.ask ?? id,
@@ -200,7 +210,7 @@ export function buildBriefModel(data: Record<string, unknown>, profiles: Profile
 }
 
 /** Skills in the profile's order (the guide's weighting), then the brief's own skills in the brief's order. */
-function inProfileOrder(skills: SkillModel[], order: readonly { readonly id: string }[]): SkillModel[] {
+function inProfileOrder(skills: SkillView[], order: readonly { readonly id: string }[]): SkillView[] {
   const rank = new Map<string, number>();
   order.forEach((skill, index) => {
     if (!rank.has(skill.id)) rank.set(skill.id, index);
@@ -212,7 +222,7 @@ function inProfileOrder(skills: SkillModel[], order: readonly { readonly id: str
 }
 
 /** Renders a view model in the format and view(s) asked for. */
-export function renderModel(model: BriefModel, options: RenderOptions): string {
+export function renderView(model: BriefView, options: RenderOptions): string {
   const views = options.view ? [options.view] : RENDER_VIEWS;
   if (options.format === 'md') {
     return `${views.map((view) => (view === 'posting' ? postingMarkdown(model, !!options.showRate) : kitMarkdown(model, !!options.findings))).join('\n\n---\n\n')}\n`;
@@ -276,27 +286,27 @@ function humanize(id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function dates(model: BriefModel): string | undefined {
+function dates(model: BriefView): string | undefined {
   const { start, end } = model.project;
   if (start && end) return `${formatDate(start)} to ${formatDate(end)}`;
   if (start) return `From ${formatDate(start)}`;
   return end ? `Until ${formatDate(end)}` : undefined;
 }
 
-function projectLine(model: BriefModel): string | undefined {
+function projectLine(model: BriefView): string | undefined {
   const { name, type } = model.project;
   return [name, type && humanize(type)].filter(Boolean).join(', ') || undefined;
 }
 
 /** An amount of the rate with its currency and unit: `350 USD per day`. */
-function money(model: BriefModel, amount: string | undefined): string | undefined {
+function money(model: BriefView, amount: string | undefined): string | undefined {
   if (amount === undefined) return undefined;
   const rate = model.rate;
   const unit = rate?.per === 'project' ? 'for the project' : rate?.per ? `per ${rate.per}` : '';
   return [amount, rate?.currency, unit].filter(Boolean).join(' ');
 }
 
-function rateFacts(model: BriefModel, all: boolean): [string, string][] {
+function rateFacts(model: BriefView, all: boolean): [string, string][] {
   const rate = model.rate;
   if (!rate) return [];
   const facts: [string, string | undefined][] = [
@@ -319,12 +329,12 @@ function office(value: string | undefined): string | undefined {
 }
 
 /** Whether a question assesses a skill. */
-function assesses(question: QuestionModel, id: string): boolean {
+function assesses(question: QuestionView, id: string): boolean {
   return question.assesses.some((skill) => skill.id === id);
 }
 
 /** The line under a question: what it assesses and how much it matters. */
-function questionMeta(question: QuestionModel): string {
+function questionMeta(question: QuestionView): string {
   const names = question.assesses.map((skill) => skill.name).join(', ');
   return [names && `Assesses: ${names}`, question.priority && `${question.priority} question`].filter(Boolean).join(' · ');
 }
@@ -336,7 +346,7 @@ function coverageTooLarge(skills: number, questions: number): string | undefined
 }
 
 /** The rows of the coverage matrix: the brief's skills, then any other skill a question assesses. */
-function coverageRows(model: BriefModel): { id: string; name: string; evidence: boolean; need?: string }[] {
+function coverageRows(model: BriefView): { id: string; name: string; evidence: boolean; need?: string }[] {
   const rows: { id: string; name: string; evidence: boolean; need?: string }[] = model.skills.map((skill) => ({
     id: skill.id,
     name: skill.name,
@@ -354,7 +364,7 @@ function coverageRows(model: BriefModel): { id: string; name: string; evidence: 
   return rows;
 }
 
-function postingFacts(model: BriefModel, showRate: boolean): [string, string][] {
+function postingFacts(model: BriefView, showRate: boolean): [string, string][] {
   const facts: [string, string | undefined][] = [
     ['Engagement', model.engagement && humanize(model.engagement)],
     ['Project', projectLine(model)],
@@ -366,7 +376,7 @@ function postingFacts(model: BriefModel, showRate: boolean): [string, string][] 
   return facts.filter((fact): fact is [string, string] => fact[1] !== undefined);
 }
 
-function kitFacts(model: BriefModel): [string, string][] {
+function kitFacts(model: BriefView): [string, string][] {
   const facts: [string, string | undefined][] = [
     ['Profile', model.profile?.title],
     ['Engagement', model.engagement && humanize(model.engagement)],
@@ -409,7 +419,7 @@ function htmlSection(title: string, body: string, className = ''): string {
   return `<section${className ? ` class="${className}"` : ''}>\n<h2>${escapeHtml(title)}</h2>\n${body}\n</section>`;
 }
 
-function htmlHeader(kind: string, model: BriefModel): string {
+function htmlHeader(kind: string, model: BriefView): string {
   const subtitle = [model.project.name, model.project.location].filter(Boolean).join(' · ');
   return [
     '<header class="brief-header">',
@@ -421,7 +431,7 @@ function htmlHeader(kind: string, model: BriefModel): string {
 }
 
 /** For the author: how the posting's coded words balance (nothing when it has none). */
-function htmlWordingBalance(model: BriefModel): string {
+function htmlWordingBalance(model: BriefView): string {
   const { masculine, feminine } = model.wording;
   if (masculine + feminine === 0) return '';
   const words = (n: number, coding: Coding) => `${n} ${coding}-coded word${n === 1 ? '' : 's'}`;
@@ -434,7 +444,7 @@ function htmlWordingBalance(model: BriefModel): string {
 }
 
 /** The job posting; `authorNotes`: with the balance of coded words (the live preview). */
-function postingHtml(model: BriefModel, showRate: boolean, authorNotes: boolean): string {
+function postingHtml(model: BriefView, showRate: boolean, authorNotes: boolean): string {
   const required = model.skills.filter((skill) => skill.need !== 'preferred').map((skill) => skill.name);
   const preferred = model.skills.filter((skill) => skill.need === 'preferred').map((skill) => skill.name);
   const skills = [
@@ -457,7 +467,7 @@ function postingHtml(model: BriefModel, showRate: boolean, authorNotes: boolean)
 }
 
 /** The posting's last section: where to apply (a link), by when, and what to send. */
-function htmlApply(model: BriefModel): string {
+function htmlApply(model: BriefView): string {
   const apply = model.apply;
   if (!apply) return '';
   const link = apply.contact && contactLink(apply.contact);
@@ -473,7 +483,7 @@ function htmlPlainList(items: readonly string[]): string {
 }
 
 /** The interview kit; `findings`: with the brief's open findings (for its author, never in a document to hand out). */
-function kitHtml(model: BriefModel, findings: boolean): string {
+function kitHtml(model: BriefView, findings: boolean): string {
   const fillIn = ['Candidate', 'Interviewer', 'Date']
     .map((label) => `<div><span class="fill-label">${label}</span><span class="fill-line"></span></div>`)
     .join('\n');
@@ -497,7 +507,7 @@ function kitHtml(model: BriefModel, findings: boolean): string {
   ].filter(Boolean).join('\n');
 }
 
-function htmlFindings(model: BriefModel): string {
+function htmlFindings(model: BriefView): string {
   if (model.findings.length === 0) return '';
   const items = model.findings.map(
     (finding) =>
@@ -521,14 +531,14 @@ const SUGGESTED = '(the profile’s suggestion)';
  * The interviewer's list of what to look for: each skill's evidence as the
  * brief writes it, or else the profile's hint, marked as a suggestion.
  */
-function lookFor(model: BriefModel): LookFor[] {
+function lookFor(model: BriefView): LookFor[] {
   return model.skills.flatMap((skill): LookFor[] => {
     if (skill.evidence) return [{ name: skill.name, text: skill.evidence, suggested: false }];
     return skill.suggestion ? [{ name: skill.name, text: skill.suggestion, suggested: true }] : [];
   });
 }
 
-function htmlCoverage(model: BriefModel): string {
+function htmlCoverage(model: BriefView): string {
   const rows = coverageRows(model);
   if (rows.length === 0 || model.questions.length === 0) return '';
   const tooLarge = coverageTooLarge(rows.length, model.questions.length);
@@ -550,7 +560,7 @@ function htmlCoverage(model: BriefModel): string {
   ].join('\n');
 }
 
-function htmlQuestion(question: QuestionModel, index: number): string {
+function htmlQuestion(question: QuestionView, index: number): string {
   const meta = escapeHtml(questionMeta(question));
   const scale = RATING_LABELS.map((label, score) => `<li><span class="box">${score + 1}</span><span class="label">${label}</span></li>`).join('');
   return [
@@ -568,11 +578,11 @@ function htmlQuestion(question: QuestionModel, index: number): string {
 }
 
 /** The heading over what they pass up: to whom, as the brief writes it (a title or a name). */
-function escalatesHeading(model: BriefModel): string {
+function escalatesHeading(model: BriefView): string {
   return model.reportsTo ? `Escalates to: ${model.reportsTo}` : 'Escalates';
 }
 
-function htmlAuthority(model: BriefModel): string {
+function htmlAuthority(model: BriefView): string {
   if (model.decides.length === 0 && model.escalates.length === 0) return '';
   const up = escapeHtml(escalatesHeading(model));
   return [
@@ -689,7 +699,7 @@ function mdSection(title: string, body: string, level = 2): string {
   return body ? `${'#'.repeat(level)} ${title}\n\n${body}` : '';
 }
 
-function mdHeader(kind: string, model: BriefModel): string {
+function mdHeader(kind: string, model: BriefView): string {
   const subtitle = [model.project.name, model.project.location].filter(Boolean).join(' · ');
   return [`# ${escapeMarkdown(model.role ?? 'Untitled brief')}`, `*${kind}*${subtitle ? ` · ${escapeMarkdown(subtitle)}` : ''}`].join('\n\n');
 }
@@ -698,7 +708,7 @@ function joinBlocks(blocks: readonly string[]): string {
   return blocks.filter(Boolean).join('\n\n');
 }
 
-function postingMarkdown(model: BriefModel, showRate: boolean): string {
+function postingMarkdown(model: BriefView, showRate: boolean): string {
   const required = model.skills.filter((skill) => skill.need !== 'preferred').map((skill) => `- ${escapeMarkdown(skill.name)}`);
   const preferred = model.skills.filter((skill) => skill.need === 'preferred').map((skill) => `- ${escapeMarkdown(skill.name)}`);
   const workspace = model.workspace
@@ -716,7 +726,7 @@ function postingMarkdown(model: BriefModel, showRate: boolean): string {
 }
 
 /** The posting's last section in Markdown. */
-function mdApply(model: BriefModel): string {
+function mdApply(model: BriefView): string {
   const apply = model.apply;
   if (!apply) return '';
   const link = apply.contact && contactLink(apply.contact);
@@ -730,7 +740,7 @@ function mdApply(model: BriefModel): string {
 }
 
 /** The interview kit in Markdown; `findings`: with the brief's open findings. */
-function kitMarkdown(model: BriefModel, findings: boolean): string {
+function kitMarkdown(model: BriefView, findings: boolean): string {
   return joinBlocks([
     mdHeader('Interview kit', model),
     mdFacts(kitFacts(model)),
@@ -750,7 +760,7 @@ function kitMarkdown(model: BriefModel, findings: boolean): string {
   ]);
 }
 
-function mdCoverage(model: BriefModel): string {
+function mdCoverage(model: BriefView): string {
   const rows = coverageRows(model);
   if (rows.length === 0 || model.questions.length === 0) return '';
   const tooLarge = coverageTooLarge(rows.length, model.questions.length);
@@ -765,7 +775,7 @@ function mdCoverage(model: BriefModel): string {
   return [head, rule, ...body, '', ...legend].join('\n');
 }
 
-function mdQuestion(question: QuestionModel, index: number): string {
+function mdQuestion(question: QuestionView, index: number): string {
   const meta = escapeMarkdown(questionMeta(question));
   return joinBlocks([
     `### Q${index + 1}. ${escapeMarkdown(question.ask)}`,
@@ -780,13 +790,6 @@ function mdQuestion(question: QuestionModel, index: number): string {
 
 // ---------------------------------------------------------------------------
 // Reading plain data leniently
-
-/** Items by id, the first of each id (as `find` would give). */
-function byId<T extends { readonly id: string }>(items: readonly T[]): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const item of items) if (!map.has(item.id)) map.set(item.id, item);
-  return map;
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

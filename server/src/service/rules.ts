@@ -6,10 +6,11 @@
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { itemString, itemStrings, type Brief, type BriefItem, type BriefKey } from './brief';
 import { createDiagnostic } from './codes';
-import { findPair, firstLine, nodeSpan, toRange, type Span } from './parse';
-import type { Profile, ProfileRegistry } from './profiles';
+import { isStringScalar, itemStrings, resolveBrief, sectionField, sectionText, type Brief, type BriefItem } from './model';
+import { firstLine, nodeSpan, toRange, type Span } from './parse';
+import type { ProfileRegistry } from './profiles';
+import { ID } from './schema';
 import { closest } from './text';
 
 /** `data` of a finding about a missing or unassessed item. */
@@ -27,28 +28,6 @@ export interface SuggestionData {
   readonly suggestion?: string;
 }
 
-/** The profile a brief names, when it names a known one. */
-export function briefProfile(brief: Brief, profiles: ProfileRegistry): Profile | undefined {
-  const value = brief.sections.get('profile')?.value;
-  return YAML.isScalar(value) && typeof value.value === 'string' ? profiles.get(value.value) : undefined;
-}
-
-/**
- * The profile a profile document extends, inheritance applied. `model` is the
- * document's mapping as `readBrief` reads it (a profile's `skills` and
- * `questions` have the same shape), from the tree, so that the parent is known
- * while a line is half typed. Undefined without `extends`, for an unknown id,
- * or when the profile names itself.
- */
-export function parentProfile(model: Brief | undefined, profiles: ProfileRegistry): Profile | undefined {
-  const text = (key: string) => {
-    const value = model?.sections.get(key)?.value;
-    return YAML.isScalar(value) && typeof value.value === 'string' ? value.value : undefined;
-  };
-  const parent = text('extends');
-  return parent === undefined || parent === text('id') ? undefined : profiles.get(parent);
-}
-
 /** Runs every profile check on a brief. */
 export function checkRules(document: TextDocument, text: string, brief: Brief, profiles: ProfileRegistry): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -56,10 +35,9 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
     if (span) diagnostics.push(createDiagnostic(toRange(document, firstLine(text, span)), ...rest));
   };
 
-  const profileNode = brief.sections.get('profile')?.value;
-  const profileId = YAML.isScalar(profileNode) && typeof profileNode.value === 'string' ? profileNode.value : undefined;
-  const profile = profileId === undefined ? undefined : profiles.get(profileId);
-  const profileSpan = nodeSpan(profileNode);
+  const model = resolveBrief(brief, profiles);
+  const { profileId, profile, isWaived: waived } = model;
+  const profileSpan = nodeSpan(model.profileNode);
 
   if (profileId !== undefined && !profile) {
     const known = profiles.all().map((candidate) => candidate.id);
@@ -73,7 +51,7 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
 
   if (!brief.sections.has('profile')) {
     const roleNode = brief.sections.get('role')?.value;
-    const role = YAML.isScalar(roleNode) && typeof roleNode.value === 'string' ? roleNode.value : undefined;
+    const role = sectionText(brief, 'role');
     const match = role === undefined ? undefined : profiles.findByRole(role);
     if (match) {
       report(nodeSpan(roleNode), 'no-profile', `This role matches the profile '${match.id}' (${match.title}): add 'profile: ${match.id}' to check the brief against it.`, {
@@ -86,11 +64,6 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
   checkDuplicates(brief.skills, 'Skill', report);
   checkDuplicates(brief.questions, 'Question', report);
 
-  // Waiving a section (`skills`, `questions`) waives each of its items as well.
-  const waived = (id: string, section?: 'skills' | 'questions') => brief.waived.has(id) || (section !== undefined && brief.waived.has(section));
-  const briefSkillIds = new Set(brief.skills.map((skill) => skill.id));
-  const briefQuestionIds = new Set(brief.questions.map((question) => question.id));
-
   if (profile) {
     for (const section of profile.sections) {
       if (brief.sections.has(section) || waived(section)) continue;
@@ -99,19 +72,17 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
         profile: profile.id,
       } satisfies MissingData);
     }
-    const skillsAnchor = nodeSpan(brief.sections.get('skills')?.key) ?? profileSpan;
-    for (const skill of profile.skills) {
-      if (skill.need !== 'required' || briefSkillIds.has(skill.id) || waived(skill.id, 'skills')) continue;
-      report(skillsAnchor, 'missing-skill', `Missing required skill '${skill.id}' (${skill.name}): add it to skills, or waive it with a reason.`, {
+    for (const { declared: skill, anchor } of model.unlistedSkills) {
+      if (skill.need !== 'required' || waived(skill.id, 'skills')) continue;
+      report(nodeSpan(anchor), 'missing-skill', `Missing required skill '${skill.id}' (${skill.name}): add it to skills, or waive it with a reason.`, {
         id: skill.id,
         profile: profile.id,
       } satisfies MissingData);
     }
-    const questionsAnchor = nodeSpan(brief.sections.get('questions')?.key) ?? profileSpan;
-    for (const question of profile.questions) {
-      if (briefQuestionIds.has(question.id) || waived(question.id, 'questions')) continue;
+    for (const { declared: question, anchor } of model.unlistedQuestions) {
+      if (waived(question.id, 'questions')) continue;
       report(
-        questionsAnchor,
+        nodeSpan(anchor),
         'missing-question',
         `Missing ${question.priority} interview question '${question.id}': "${question.ask}" Add it to questions, or waive it with a reason.`,
         { id: question.id, profile: profile.id, priority: question.priority } satisfies MissingData,
@@ -120,8 +91,8 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
     }
   }
 
-  const assessed = assessedSkills(brief, profile);
-  const knownSkills = new Set([...briefSkillIds, ...(profile?.skills.map((skill) => skill.id) ?? [])]);
+  const { assessed } = model;
+  const knownSkills = new Set([...model.skills, ...model.unlistedSkills].map((skill) => skill.id));
   for (const question of brief.questions) {
     for (const node of itemStrings(question, 'assesses') ?? []) {
       if (knownSkills.has(node.value)) continue;
@@ -134,11 +105,10 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
     }
   }
 
-  for (const skill of brief.skills) {
+  for (const skill of model.skills) {
     if (!ID.test(skill.id)) continue; // the schema reports the malformed id
-    const need = itemString(skill, 'need') ?? profile?.skills.find((candidate) => candidate.id === skill.id)?.need ?? 'required';
-    if (need !== 'required' || itemString(skill, 'evidence') || assessed.has(skill.id) || waived(skill.id, 'skills')) continue;
-    report(nodeSpan(skill.idNode), 'unassessed-skill', `Nothing assesses the required skill '${skill.id}': add 'evidence' (how you will know), or a question whose 'assesses' lists it.`, {
+    if (skill.need !== 'required' || skill.evidence || assessed.has(skill.id) || waived(skill.id, 'skills')) continue;
+    report(nodeSpan(skill.item.idNode), 'unassessed-skill', `Nothing assesses the required skill '${skill.id}': add 'evidence' (how you will know), or a question whose 'assesses' lists it.`, {
       id: skill.id,
       profile: profile?.id,
     } satisfies MissingData);
@@ -158,39 +128,14 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
   const start = sectionField(brief, 'project', 'start');
   const end = sectionField(brief, 'project', 'end');
   // Compared first, as text: only dates out of order are read as dates.
-  if (YAML.isScalar(start) && YAML.isScalar(end) && typeof start.value === 'string' && typeof end.value === 'string' && end.value < start.value && isDate(start.value) && isDate(end.value)) {
+  if (isStringScalar(start) && isStringScalar(end) && end.value < start.value && isDate(start.value) && isDate(end.value)) {
     report(nodeSpan(end), 'dates-order', `The project ends (${end.value}) before it starts (${start.value}).`);
   }
 
   return diagnostics;
 }
 
-/** The value of a key of a top-level section's mapping (`rate.amount`), found through the model's sections. */
-function sectionField(brief: Brief, section: BriefKey, key: string): YAML.Node | null | undefined {
-  return findPair(brief.sections.get(section)?.value, key)?.value;
-}
-
 type DropFirst<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
-
-/** The skills the brief's questions assess: a question's own `assesses`, else its profile question's. */
-export function assessedSkills(brief: Brief, profile: Profile | undefined): Set<string> {
-  const assessed = new Set<string>();
-  for (const question of brief.questions) {
-    const own = itemStrings(question, 'assesses');
-    const ids = own ? own.map((node) => node.value) : profile?.questions.find((candidate) => candidate.id === question.id)?.assesses ?? [];
-    for (const id of ids) assessed.add(id);
-  }
-  return assessed;
-}
-
-/** The ids of the brief's questions that assess a skill: by their own `assesses`, else their profile question's. */
-export function assessingQuestions(brief: Brief, profile: Profile | undefined, skill: string): string[] {
-  return brief.questions.flatMap((question) => {
-    const own = itemStrings(question, 'assesses');
-    const ids = own ? own.map((node) => node.value) : profile?.questions.find((candidate) => candidate.id === question.id)?.assesses ?? [];
-    return ids.includes(skill) ? [question.id] : [];
-  });
-}
 
 function checkDuplicates(
   items: readonly BriefItem[],
@@ -205,9 +150,6 @@ function checkDuplicates(
     seen.add(item.id);
   }
 }
-
-/** The form of skill and question ids. */
-const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /** Whether a value is a calendar date written YYYY-MM-DD (the schema reports one that is not, such as 2027-02-30). */
 function isDate(value: unknown): value is string {

@@ -10,10 +10,10 @@
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { BRIEF_KEYS, type Brief } from './brief';
+import { BRIEF_KEYS, resolveBrief, type Brief, type ResolvedBrief } from './model';
 import { createDiagnostic } from './codes';
 import { findPair, nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
-import type { Profile, ProfileRegistry } from './profiles';
+import type { ProfileRegistry } from './profiles';
 import { closest } from './text';
 
 /** The `data` of a `placeholder` finding: the value's text, and the scaffold text found in it. */
@@ -71,7 +71,7 @@ export function placeholderIn(value: string): string | undefined {
 
 /** The substance findings of a brief. */
 export function checkSubstance(document: TextDocument, parsed: ParsedDocument, brief: Brief, profiles: ProfileRegistry): Diagnostic[] {
-  const { profile, unknownProfile } = namedProfile(brief, profiles);
+  const resolved = resolveBrief(brief, profiles);
   const diagnostics: Diagnostic[] = [];
   const report = (span: Span | undefined, ...rest: Parameters<typeof createDiagnostic> extends [unknown, ...infer Rest] ? Rest : never) => {
     if (span) diagnostics.push(createDiagnostic(toRange(document, span), ...rest));
@@ -120,8 +120,9 @@ export function checkSubstance(document: TextDocument, parsed: ParsedDocument, b
   }
 
   // An unknown profile's ids are not known: nothing can be said of what a waive names.
-  if (!unknownProfile) {
-    const known = knownIds(brief, profile);
+  if (!namesUnknownProfile(resolved)) {
+    const known = knownIds(resolved);
+    const profile = resolved.profile;
     for (const [id, pair] of brief.waived) {
       if (known.has(id) || !YAML.isScalar(pair.key)) continue;
       const suggestion = closest(id, [...known]);
@@ -137,15 +138,9 @@ export function checkSubstance(document: TextDocument, parsed: ParsedDocument, b
   return diagnostics;
 }
 
-/**
- * The profile a brief names, and whether it names one that is not known
- * (then nothing can be said of the ids it would bring).
- */
-export function namedProfile(brief: Brief, profiles: ProfileRegistry): { readonly profile?: Profile; readonly unknownProfile: boolean } {
-  const node = brief.sections.get('profile')?.value;
-  const id = YAML.isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
-  const profile = id === undefined ? undefined : profiles.get(id);
-  return { profile, unknownProfile: brief.sections.has('profile') && !profile };
+/** Whether a brief names a profile that is not known: then nothing can be said of the ids it would bring. */
+function namesUnknownProfile(resolved: ResolvedBrief): boolean {
+  return resolved.profileNode !== undefined && !resolved.profile;
 }
 
 /** Whether the brief has an `authority` mapping (not waived) with no item under `decides` or `escalates`. */
@@ -185,14 +180,11 @@ function isAbsent(value: YAML.Node | null | undefined): boolean {
 }
 
 /** The ids a `waive` key may name: the format's sections, the profile's, and the skills and questions of the brief and its profile. */
-function knownIds(brief: Brief, profile: Profile | undefined): Set<string> {
+function knownIds(resolved: ResolvedBrief): Set<string> {
   return new Set<string>([
     ...BRIEF_KEYS.filter((key) => key !== 'hire' && key !== 'waive'),
-    ...(profile?.sections ?? []),
-    ...brief.skills.map((skill) => skill.id),
-    ...brief.questions.map((question) => question.id),
-    ...(profile?.skills.map((skill) => skill.id) ?? []),
-    ...(profile?.questions.map((question) => question.id) ?? []),
+    ...(resolved.profile?.sections ?? []),
+    ...[...resolved.skills, ...resolved.unlistedSkills, ...resolved.questions, ...resolved.unlistedQuestions].map((item) => item.id),
   ]);
 }
 
@@ -248,10 +240,10 @@ export function substanceHover(path: readonly (string | number)[], node: unknown
         : undefined;
     case 'waive': {
       const id = String(path[1]);
-      const { profile, unknownProfile } = namedProfile(brief, profiles);
-      return path.length < 2 || unknownProfile || knownIds(brief, profile).has(id)
+      const resolved = resolveBrief(brief, profiles);
+      return path.length < 2 || namesUnknownProfile(resolved) || knownIds(resolved).has(id)
         ? undefined
-        : `**Waives nothing**: \`${id}\` is no section, skill or question of this brief${profile ? ` or of its profile` : ''}. A waiver names what the brief leaves out on purpose; a mistyped one leaves the real gap unwaived.`;
+        : `**Waives nothing**: \`${id}\` is no section, skill or question of this brief${resolved.profile ? ' or of its profile' : ''}. A waiver names what the brief leaves out on purpose; a mistyped one leaves the real gap unwaived.`;
     }
     default:
       return undefined;

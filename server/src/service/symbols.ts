@@ -6,25 +6,26 @@
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { itemString, readBrief, type Brief, type BriefItem } from './brief';
+import { readBrief, readProfileDocument, resolveBrief, resolveProfileDocument, type Brief, type BriefItem } from './model';
 import { keyName, nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import type { ProfileRegistry } from './profiles';
-import { briefProfile, parentProfile } from './rules';
 
 /** What the outline shows beside a skill and a question. */
 interface Details {
-  skill(item: BriefItem): string | undefined;
-  question(item: BriefItem): string | undefined;
+  /** The detail of the skill at a position of the model's `skills`. */
+  skill(position: number): string | undefined;
+  /** The detail of the question at a position of the model's `questions`. */
+  question(position: number): string | undefined;
 }
 
 /** The outline of a brief: sections, with skills (detail: need) and questions (detail: the ask) under theirs. */
 export function findDocumentSymbols(document: TextDocument, parsed: ParsedDocument, profiles: ProfileRegistry): DocumentSymbol[] {
   const brief = readBrief(parsed);
   if (!brief) return [];
-  const profile = briefProfile(brief, profiles);
+  const model = resolveBrief(brief, profiles);
   return outline(document, parsed, brief, {
-    skill: (item) => itemString(item, 'need') ?? profile?.skills.find((skill) => skill.id === item.id)?.need ?? 'required',
-    question: (item) => itemString(item, 'ask') ?? profile?.questions.find((question) => question.id === item.id)?.ask,
+    skill: (position) => model.skills[position].need,
+    question: (position) => model.questions[position].ask,
   });
 }
 
@@ -35,12 +36,12 @@ export function findDocumentSymbols(document: TextDocument, parsed: ParsedDocume
  * the parent's.
  */
 export function findProfileSymbols(document: TextDocument, parsed: ParsedDocument, profiles: ProfileRegistry): DocumentSymbol[] {
-  const own = readBrief(parsed);
+  const own = readProfileDocument(parsed);
   if (!own) return [];
-  const parent = parentProfile(own, profiles);
+  const model = resolveProfileDocument(own, profiles);
   return outline(document, parsed, own, {
-    skill: (item) => itemString(item, 'name') ?? parent?.skills.find((skill) => skill.id === item.id)?.name,
-    question: (item) => itemString(item, 'ask') ?? parent?.questions.find((question) => question.id === item.id)?.ask,
+    skill: (position) => model.skills[position].name,
+    question: (position) => model.questions[position].ask,
   });
 }
 
@@ -58,11 +59,11 @@ function outline(document: TextDocument, parsed: ParsedDocument, model: Brief, d
     ...(detail?.trim() ? { detail: detail.trim().replace(/\s+/g, ' ') } : {}),
     ...(children ? { children } : {}),
   });
-  const items = (list: readonly BriefItem[], kind: SymbolKind, detail: (item: BriefItem) => string | undefined) =>
-    list.flatMap((item) => {
+  const items = (list: readonly BriefItem[], kind: SymbolKind, detail: (position: number) => string | undefined) =>
+    list.flatMap((item, position) => {
       const range = nodeSpan(item.node);
       const selection = nodeSpan(item.idNode);
-      return item.id && range && selection ? [symbol(item.id, kind, range, selection, detail(item))] : [];
+      return item.id && range && selection ? [symbol(item.id, kind, range, selection, detail(position))] : [];
     });
 
   return model.root.items.flatMap((pair) => {

@@ -11,15 +11,11 @@ import type { ErrorObject } from 'ajv';
 import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import briefSchema from '../../../schemas/hire.schema.json';
-import profileSchema from '../../../schemas/hire-profile.schema.json';
 import { createDiagnostic } from './codes';
 import { closest } from './text';
 import { findNode, firstLine, isEmptyNode, nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
+import { BRIEF_PROPERTIES, ID_PATTERN, type JsonSchema, type SchemaKind } from './schema';
 import { getValidator, ITEM_VALIDATORS, PROPERTY_VALIDATORS } from './validators';
-
-/** Which schema a document is validated against. */
-export type SchemaKind = 'brief' | 'profile';
 
 /** The `data` of a `schema` diagnostic: what a quick fix needs. */
 export type SchemaProblem =
@@ -27,11 +23,6 @@ export type SchemaProblem =
   | { kind: 'enum'; value: unknown; allowed: unknown[]; suggestion?: string }
   | { kind: 'required'; property: string }
   | { kind: 'value'; keyword: string };
-
-const schemas = { brief: briefSchema, profile: profileSchema } as const;
-
-/** The top-level properties of the brief schema, in the order ajv checks them. */
-const BRIEF_PROPERTIES = Object.keys(briefSchema.properties);
 
 /** Errors of a part of a brief, by the part's plain value (unchanged parts keep their value object). */
 const partErrors = new Map<string, WeakMap<object, readonly ErrorObject[]>>();
@@ -70,31 +61,6 @@ export function schemaErrors(kind: SchemaKind, value: unknown): readonly ErrorOb
     if (items && Array.isArray(part)) part.forEach((item, index) => { for (const error of errorsOf(items, item, `${prefix}/${index}`)) errors.push(error); });
   }
   return errors;
-}
-
-/** The JSON Schema of a kind of document, as data (for completion and hover). */
-export function schemaOf(kind: SchemaKind): JsonSchema {
-  return schemas[kind] as JsonSchema;
-}
-
-/** The parts of a JSON Schema the features read. */
-export interface JsonSchema {
-  type?: string | string[];
-  description?: string;
-  markdownDescription?: string;
-  properties?: Record<string, JsonSchema>;
-  additionalProperties?: boolean | JsonSchema;
-  items?: JsonSchema;
-  required?: string[];
-  enum?: unknown[];
-  enumDescriptions?: string[];
-  markdownEnumDescriptions?: string[];
-  const?: unknown;
-  pattern?: string;
-  $ref?: string;
-  definitions?: Record<string, JsonSchema>;
-  defaultSnippets?: { label?: string; description?: string; body: unknown }[];
-  examples?: unknown[];
 }
 
 /** Validates a parsed document's value; returns `schema` diagnostics on the nodes at fault. */
@@ -308,8 +274,6 @@ function valueMessage(error: ErrorObject, label: string): string {
       return `'${label}' ${error.message ?? 'is not valid'}.`;
   }
 }
-
-const ID_PATTERN = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
 
 const boundWords: Record<string, string> = {
   minimum: 'at least',

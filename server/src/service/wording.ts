@@ -9,7 +9,7 @@ import * as YAML from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import wordList from '../../../schemas/wording/gendered-words.json';
-import type { Brief } from './brief';
+import { isStringScalar, type Brief } from './model';
 import { createDiagnostic } from './codes';
 import { toRange, type Span } from './parse';
 
@@ -141,7 +141,7 @@ export function candidateScalars(brief: Brief): YAML.Scalar[] {
   return CANDIDATE_FIELDS.flatMap((field) => {
     const value = brief.sections.get(field)?.value;
     const nodes = YAML.isSeq(value) ? value.items : [value];
-    return nodes.filter((node): node is YAML.Scalar => YAML.isScalar(node) && typeof node.value === 'string');
+    return nodes.filter(isStringScalar);
   });
 }
 

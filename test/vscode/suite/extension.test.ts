@@ -43,6 +43,8 @@ suite('Hiring Briefs in VS Code', () => {
   const gaps = () => sample('gaps.hire.yaml');
 
   suiteSetup(async () => {
+    // The tests edit briefs in memory and revert them: auto save would write an edit to disk before the revert.
+    assert.equal(vscode.workspace.getConfiguration('files').get('autoSave'), 'off', 'files.autoSave is off in the test profile');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     expected = checkWithCli();
   });

@@ -10,7 +10,7 @@ import type { ExtensionState } from '../../../client/src/extension';
 /** The extension's id: publisher.name from package.json. */
 export const EXTENSION_ID = 'hiring-briefs.hiring-briefs';
 
-/** The folder VS Code opened: <repo>/samples (test/vscode/runTests.mjs). */
+/** The folder VS Code opened: a copy of <repo>/samples in a temporary folder (test/vscode/runTests.mjs). */
 export function samplesFolder(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'a workspace folder is open');
@@ -31,9 +31,10 @@ export async function openSample(name: string, column = vscode.ViewColumn.One): 
 /**
  * Polls `check` every 50 ms until it returns something other than undefined
  * or false, for at most `timeoutMs`; the error names what was awaited and,
- * if given, the last `state()`.
+ * if given, the last `state()`. The bound is generous (two minutes): it only
+ * ends a wait for what will never come, on a machine as busy as it may be.
  */
-export async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, state?: () => unknown, timeoutMs = 30_000): Promise<T> {
+export async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, state?: () => unknown, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

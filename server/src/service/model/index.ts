@@ -1,0 +1,8 @@
+/**
+ * The model layer, between the parse and the features: a brief and a profile
+ * document as typed data that keeps its YAML nodes. Start at `brief.ts`:
+ * which profile a brief uses, and its skills and questions over that profile's.
+ */
+export * from './brief';
+export * from './nodes';
+export * from './profile';

@@ -42,7 +42,7 @@ export interface UnknownWaiveData {
  */
 const WHOLE_PLACEHOLDERS = new Set([
   'todo', 'tbd', 'tbc', 'tba', 'fixme', 'xxx', 'to be confirmed', 'to be determined', 'to be decided', 'to be announced',
-  'untitled production', 'untitled project', 'lorem ipsum', 'placeholder', '...', '…', '?', '??', '???',
+  'untitled production', 'untitled project', 'lorem ipsum', 'placeholder', '...', '…',
 ]);
 
 /**
@@ -53,7 +53,7 @@ const WHOLE_PLACEHOLDERS = new Set([
 const MARKER = /(?<![\p{L}\p{N}_-])(?:TODO|TBD|TBC|TBA|FIXME)(?![\p{L}\p{N}_-])|\blorem ipsum\b/u;
 
 /** A cheap test of a whole text: false when no value of it can be a placeholder. */
-const MAY_HOLD = /todo|tbd|tbc|tba|fixme|xxx|to be|untitled|lorem|placeholder|\.\.\.|…|\?/i;
+const MAY_HOLD = /todo|tbd|tbc|tba|fixme|xxx|to be (?:confirmed|determined|decided|announced)|untitled|lorem|placeholder|\.\.\.|…/i;
 
 /**
  * The scaffold text a value holds, or undefined when it reads as a real

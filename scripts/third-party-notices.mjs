@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes THIRD-PARTY-NOTICES.md: the licence of every npm package bundled into
-// dist/ (the extension, the language server, the webview script and the CLI).
+// dist/ (the extension, the language server, the webview script and the CLI,
+// and the extension and the server for the browser in dist/web/).
 // It reads dist/meta.json, the esbuild metafiles that `node esbuild.mjs
 // --production` writes, so it lists exactly what the bundles hold: each
 // input under node_modules/ -> its package -> the package's `license` field
@@ -34,7 +35,7 @@ for (const meta of metafiles) {
       const dir = packageDir(input);
       if (!dir) continue;
       if (!used.has(dir)) used.set(dir, new Set());
-      used.get(dir).add(path.basename(output));
+      used.get(dir).add(path.relative('dist', output).split(path.sep).join('/'));
     }
   }
 }

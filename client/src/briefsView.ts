@@ -3,10 +3,10 @@
  * each with what it still lacks and its errors. The server answers from its
  * index (`hire/workspaceBriefs`); the view reloads when findings change.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS, type WorkspaceBriefsResult } from '../../server/src/protocol';
 import type { BriefOverview } from '../../server/src/service/overview';
+import { baseName } from './uris';
 
 /** The view's id, contributed in package.json. */
 export const BRIEFS_VIEW_ID = 'hire.briefs';
@@ -42,7 +42,7 @@ export class BriefsView implements vscode.TreeDataProvider<BriefsNode>, vscode.D
   private groups: BriefsNode[] = [];
   private readonly view: vscode.TreeView<BriefsNode>;
   private readonly disposables: vscode.Disposable[] = [];
-  private timer: NodeJS.Timeout | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly request: () => Promise<WorkspaceBriefsResult>) {
     this.view = vscode.window.createTreeView(BRIEFS_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
@@ -83,7 +83,7 @@ export class BriefsView implements vscode.TreeDataProvider<BriefsNode>, vscode.D
     }
     const { brief } = node;
     const uri = vscode.Uri.parse(brief.uri);
-    const item = new vscode.TreeItem(path.basename(uri.path), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(baseName(uri), vscode.TreeItemCollapsibleState.None);
     item.resourceUri = uri;
     item.description = describeBrief(brief);
     item.tooltip = `${brief.role ?? 'No role'}: ${describeBrief(brief)}${brief.warnings > 0 ? ` (${brief.warnings} warning${brief.warnings === 1 ? '' : 's'})` : ''}`;

@@ -1,11 +1,13 @@
 /**
  * The Hiring Briefs extension: starts the language server for briefs
  * (`hire-yaml`) and role profiles (`hire-profile-yaml`), and registers the
- * commands, the "Hiring Briefs" view and the read-only built-in profiles. Everything it creates is disposed
- * with the extension.
+ * commands, the "Hiring Briefs" view and the read-only built-in profiles.
+ * Everything it creates is disposed with the extension. The same code runs in
+ * desktop VS Code (main.ts: the server is a Node process) and in the browser
+ * (browserMain.ts: the server is a web worker).
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import {
   BRIEF_LANGUAGE_ID,
   BuiltinProfileRequest,
@@ -20,28 +22,41 @@ import { registerBuiltinProfiles } from './builtinProfiles';
 import { openNewBrief } from './newBrief';
 import { PreviewManager } from './preview/manager';
 
+/** The extension host the extension runs in: desktop VS Code's Node process, or the browser's web worker. */
+export type HostKind = 'node' | 'webworker';
+
+/** What the two entries (main.ts, browserMain.ts) give the extension. */
+export interface ClientPlatform {
+  /** A language client for these options, its server not started yet. */
+  createClient(options: LanguageClientOptions): BaseLanguageClient;
+}
+
 /** What the commands and features of the extension share. */
 export interface ExtensionState {
   readonly context: vscode.ExtensionContext;
   readonly output: vscode.LogOutputChannel;
-  client: LanguageClient;
+  /** Where the extension runs, as seen from inside. */
+  readonly host: HostKind;
+  client: BaseLanguageClient;
   readonly previews: PreviewManager;
   readonly briefs: BriefsView;
 }
 
 let state: ExtensionState | undefined;
 
-/** Activates on the first brief opened. */
-export async function activate(context: vscode.ExtensionContext): Promise<ExtensionState> {
+/** Activates on the first brief opened, with the language client of the entry's platform. */
+export async function activateExtension(context: vscode.ExtensionContext, platform: ClientPlatform): Promise<ExtensionState> {
   const output = vscode.window.createOutputChannel('Hiring Briefs', { log: true });
   context.subscriptions.push(output);
-  const client = createClient(context, output);
+  const host = hostKind();
+  output.info(`Running in the ${host === 'node' ? 'Node' : 'web worker'} extension host`);
+  const client = platform.createClient(clientOptions(output));
   const previews = new PreviewManager(context.extensionUri, (params) => client.sendRequest(RenderRequest.type, params), output);
   const briefs = new BriefsView(() => client.sendRequest(WorkspaceBriefsRequest.type));
   context.subscriptions.push(previews, briefs, registerBuiltinProfiles((params) => client.sendRequest(BuiltinProfileRequest.type, params)));
-  state = { context, output, client, previews, briefs };
+  state = { context, output, host, client, previews, briefs };
   const commands: Record<string, (current: ExtensionState, ...args: unknown[]) => unknown> = {
-    [COMMANDS.restartServer]: (current) => current.client.restart(),
+    [COMMANDS.restartServer]: (current) => restartClient(current.client),
     // COMMANDS.addMissing is a server command (executeCommandProvider): vscode-languageclient registers it, so it is not here.
     [COMMANDS.openPreview]: (current, resource) => current.previews.open(false, resource as vscode.Uri | undefined),
     [COMMANDS.openPreviewToSide]: (current, resource) => current.previews.open(true, resource as vscode.Uri | undefined),
@@ -67,17 +82,22 @@ export async function deactivate(): Promise<void> {
   state = undefined;
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
+/** Stops the server and starts a new one. */
+async function restartClient(client: BaseLanguageClient): Promise<void> {
+  await client.stop();
+  await client.start();
+}
+
+/** The language client's options: briefs and profiles, the output channel, the `hire` settings. */
+function clientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
+  return {
     documentSelector: [{ language: BRIEF_LANGUAGE_ID }, { language: PROFILE_LANGUAGE_ID }],
     outputChannel: output,
     synchronize: { configurationSection: SETTINGS_SECTION },
   };
-  // The client reads `hire.trace.server` itself: the id below is the setting's prefix.
-  return new LanguageClient(SETTINGS_SECTION, 'Hiring Briefs', serverOptions, clientOptions);
+}
+
+/** Where this code runs: Node has a `process` with its version; a web worker has none. */
+export function hostKind(): HostKind {
+  return typeof process === 'object' && typeof process?.versions?.node === 'string' ? 'node' : 'webworker';
 }

@@ -9,9 +9,10 @@
  * away, so the last configuration always wins.
  */
 import { Worker } from 'node:worker_threads';
+import type { BackgroundChecks, CheckPoolHost } from './backgroundChecks';
 import type { SeverityOverrides } from './service/codes';
 import { checkThreads } from './threads';
-import { workerStart, type CheckedSource, type SourceText, type WorkerReply, type WorkerRequest } from './checkWorker';
+import { workerStart, type SourceText, type WorkerReply, type WorkerRequest } from './checkWorker';
 
 /** Files a batch holds at most. */
 const BATCH_FILES = 16;
@@ -31,17 +32,6 @@ const MAX_WORKERS = 4;
 /** Workers that may end in a row without answering before the pool gives up. */
 const MAX_FAILED_STARTS = 3;
 
-/** What the pool needs from the server. */
-export interface CheckPoolHost {
-  /** A file's text to check now; undefined to leave it out (open, gone, too large to read). */
-  source(uri: string): SourceText | undefined;
-  /** Findings of the current generation. */
-  checked(results: readonly CheckedSource[]): void;
-  /** How far the queue is worked through since it last was empty (`done` of `total`); called with `done === total` when it empties. */
-  progress(done: number, total: number): void;
-  log(message: string): void;
-}
-
 interface PoolWorker {
   readonly worker: Worker;
   /** The batches sent and not answered, oldest first: their generation and files (URIs). */
@@ -51,7 +41,7 @@ interface PoolWorker {
 }
 
 /** Worker threads checking files in the background. */
-export class CheckPool {
+export class CheckPool implements BackgroundChecks {
   private readonly shared = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   private generation = 0;
   private configuration: Extract<WorkerRequest, { type: 'configure' }> = { type: 'configure', generation: 0, profiles: [] };
@@ -99,8 +89,8 @@ export class CheckPool {
   schedule(uris: Iterable<string>, first = false): void {
     for (const uri of uris) {
       if (first) {
-        this.rest.delete(uri);
-        if (!this.first.has(uri)) this.total++;
+        // A file moved up from the rest is counted once.
+        if (!this.rest.delete(uri) && !this.first.has(uri)) this.total++;
         this.first.add(uri);
       } else if (!this.first.has(uri) && !this.rest.has(uri)) {
         this.rest.add(uri);

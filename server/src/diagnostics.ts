@@ -5,9 +5,10 @@
  *
  * Open documents are checked on the server's thread, each once per burst of
  * edits and always its latest version, ahead of everything else. The files
- * of the workspace that are not open are checked in the background by the
- * check pool; their latest findings (and briefs' overviews) are kept here,
- * each for the version of the file it was found in, and pushed as they come.
+ * of the workspace that are not open are checked in the background (worker
+ * threads in Node, the server's thread in a browser); their latest findings
+ * (and briefs' overviews) are kept here, each for the version of the file
+ * it was found in, and pushed as they come.
  * A change of profiles or settings marks the findings it may change stale
  * and checks those files again: the pool drops work of an older
  * configuration, and a result for a file that changed since it was sent is
@@ -15,8 +16,8 @@
  */
 import { DocumentDiagnosticReportKind, DiagnosticSeverity, type CancellationToken, type Connection, type Diagnostic, type TextDocuments, type WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { BackgroundChecks, CheckPoolHost } from './backgroundChecks';
 import type { CheckedSource } from './checkWorker';
-import { CheckPool } from './checkPool';
 import type { BackgroundProgress } from './progress';
 import type { SeverityOverrides } from './service/codes';
 import { isProfileDocument } from './service/documents';
@@ -56,7 +57,7 @@ interface Result extends CheckedSource {
 export class DiagnosticsPublisher {
   /** Whether the client pulls findings; set from its capabilities at `initialize`. */
   pull = false;
-  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   /** How long each open document's last validation took. */
   private readonly validationTime = new Map<string, number>();
   /** The latest findings of each reported file, checked while it was not open. */
@@ -64,7 +65,7 @@ export class DiagnosticsPublisher {
   /** Files whose result was found with other profiles or settings than now. */
   private readonly stale = new Set<string>();
   private lastResultId = 0;
-  private readonly pool: CheckPool;
+  private readonly pool: BackgroundChecks;
 
   constructor(
     private readonly connection: Connection,
@@ -73,8 +74,10 @@ export class DiagnosticsPublisher {
     private readonly checks: Checks,
     private readonly progress: BackgroundProgress,
     log: (message: string) => void,
+    /** The background checks of the files that are not open (worker threads in Node, the server's thread in a browser). */
+    backgroundChecks: (host: CheckPoolHost) => BackgroundChecks,
   ) {
-    this.pool = new CheckPool({
+    this.pool = backgroundChecks({
       source: (uri) => {
         const document = this.documents.get(uri) ? undefined : this.index.onDisk(uri);
         return document && !this.isCurrent(uri) ? { uri, version: document.version, text: document.getText() } : undefined;

@@ -11,8 +11,8 @@
 import { realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
-/** Folders never searched. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git']);
+// Folders never searched: defined where the browser's client can use it too.
+export { SKIPPED_FOLDERS } from './skipped';
 
 /** Whether a file is a folder or below it (both real paths). */
 export function isInside(file: string, folder: string): boolean {

@@ -1,6 +1,8 @@
 /** The `hire-language-server` process: `--stdio` or `--node-ipc`; the same bundle runs its check workers. */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { CheckPool } from './checkPool';
 import { isServerCheckWorker, runServerCheckWorker } from './checkWorker';
+import { diskFiles } from './diskFiles';
 import { watchFraming } from './framing';
 import { startServer } from './server';
 
@@ -22,7 +24,7 @@ function main(): void {
       process.exit(1);
     });
   }
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(createConnection(ProposedFeatures.all), { files: diskFiles, backgroundChecks: (host) => new CheckPool(host) });
 }
 
 if (isServerCheckWorker()) runServerCheckWorker();

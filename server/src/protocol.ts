@@ -117,3 +117,49 @@ export namespace BuiltinProfileRequest {
   export const method = 'hire/builtinProfile';
   export const type = new RequestType<BuiltinProfileParams, BuiltinProfileResult, void>(method);
 }
+
+/**
+ * `hire/findFiles`, sent by the server to the client: the briefs and profiles
+ * of the workspace folders, and the profiles of `hire.profiles.paths`. Only
+ * the browser's server sends it (it cannot read a disk); the client finds
+ * them with `vscode.workspace.findFiles`.
+ */
+export namespace FindFilesRequest {
+  export const method = 'hire/findFiles';
+  export const type = new RequestType<FindFilesParams, FindFilesResult, void>(method);
+}
+
+/** The parameters of `hire/findFiles`: the workspace folders (URIs) and the `hire.profiles.paths` setting. */
+export interface FindFilesParams {
+  readonly folders: readonly string[];
+  readonly paths: readonly string[];
+}
+
+/** The result of `hire/findFiles`: URIs, sorted, of the files of the folders and of the profiles outside them, and a line for each search cut short or path not used. */
+export interface FindFilesResult {
+  readonly files: readonly string[];
+  readonly external: readonly string[];
+  readonly notes: readonly string[];
+}
+
+/** `hire/readFile`, sent by the server to the client (the browser's server only): a file's text, read with `vscode.workspace.fs`. */
+export namespace ReadFileRequest {
+  export const method = 'hire/readFile';
+  export const type = new RequestType<ReadFileParams, ReadFileResult, void>(method);
+}
+
+/** The parameters of `hire/readFile`: the file's URI, and the sizes beyond which it is not read or not kept. */
+export interface ReadFileParams {
+  readonly uri: string;
+  /** A larger file is not read: its size in bytes is the answer. */
+  readonly maxBytes: number;
+  /** A longer text is not kept: its length in UTF-16 code units is the answer. */
+  readonly maxLength: number;
+}
+
+/**
+ * The result of `hire/readFile`: the text (without a BOM); its size when it
+ * is too large to read (bytes, over `maxBytes`) or to keep (UTF-16 code
+ * units, over `maxLength`); null when it is not a file or cannot be read.
+ */
+export type ReadFileResult = string | number | null;

@@ -17,9 +17,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   ADD_MISSING_KIND,
+  BRIEF_LANGUAGE_ID,
   BuiltinProfileRequest,
   COMMANDS,
   NewBriefRequest,
+  PROFILE_LANGUAGE_ID,
   RenderRequest,
   SETTINGS_SECTION,
   WorkspaceBriefsRequest,
@@ -27,13 +29,14 @@ import {
   type HireSettings,
   type SelectRangeArguments,
 } from './protocol';
-import type { CheckedSource } from './checkWorker';
+import type { CheckedSource, SourceText } from './checkWorker';
 import { countFindings, DiagnosticsPublisher, profileChange } from './diagnostics';
+import type { ServerPlatform } from './platform';
 import { BackgroundProgress } from './progress';
 import type { SeverityOverrides } from './service/codes';
 import { BRIEF_SUFFIX, isProfileDocument, PROFILE_SUFFIX } from './service/documents';
 import type { LanguageService } from './service/languageService';
-import { isWorkspaceFile, WORKSPACE_PROGRESS_MIN_FILES, WorkspaceIndex } from './workspace';
+import { WORKSPACE_PROGRESS_MIN_FILES, WorkspaceIndex } from './workspace';
 
 /** The server's version, reported in `initialize`. */
 declare const HIRE_VERSION: string | undefined;
@@ -51,7 +54,7 @@ const serviceModules = {
 };
 
 /** Starts serving on a connection; returns when it is wired (the connection is listening). */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, platform: ServerPlatform): void {
   const documents = new TextDocuments(TextDocument);
   let created: LanguageService | undefined;
   /** Whether the client takes snippets in completions; false unless it says so in `initialize`. */
@@ -60,7 +63,7 @@ export function startServer(connection: Connection): void {
   const service = (): LanguageService => (created ??= serviceModules.languageService().getLanguageService({ snippetSupport }));
   let configurationRequests = false;
   let settings: HireSettings = {};
-  const index = new WorkspaceIndex(documents);
+  const index = new WorkspaceIndex(documents, platform.files);
   let folders: string[] = [];
   const progress = new BackgroundProgress(connection);
   let watchFiles = false;
@@ -111,16 +114,7 @@ export function startServer(connection: Connection): void {
     index,
     {
       validate: (document) => guard('Validation', [], () => service().validate(document, { severity: severity() })),
-      check: (document) =>
-        guard('Validation', { uri: document.uri, version: document.version, diagnostics: [] }, (): CheckedSource => {
-          try {
-            const settings = { severity: severity() };
-            const overview = isProfileDocument(document) ? undefined : service().overview(document, settings);
-            return { uri: document.uri, version: document.version, diagnostics: service().validate(document, settings), overview };
-          } finally {
-            service().close(document.uri);
-          }
-        }),
+      check: (document) => guard('Validation', { uri: document.uri, version: document.version, diagnostics: [] }, () => checkClosed(document)),
       oversized: (file) => {
         const diagnostics = serviceModules.languageService().tooLargeDiagnostics(file.size, { severity: severity() });
         const overview = isProfileDocument(file) ? undefined : { uri: file.uri, missing: { sections: 0, skills: 0, questions: 0 }, ...countFindings(diagnostics) };
@@ -129,7 +123,19 @@ export function startServer(connection: Connection): void {
     },
     progress,
     (message) => connection.console.error(message),
+    (host) => platform.backgroundChecks(host, (source: SourceText) => checkClosed(TextDocument.create(source.uri, isProfileDocument(source) ? PROFILE_LANGUAGE_ID : BRIEF_LANGUAGE_ID, source.version, source.text))),
   );
+
+  /** A file's findings and overview, leaving no parse of it behind. */
+  function checkClosed(document: TextDocument): CheckedSource {
+    try {
+      const settings = { severity: severity() };
+      const overview = isProfileDocument(document) ? undefined : service().overview(document, settings);
+      return { uri: document.uri, version: document.version, diagnostics: service().validate(document, settings), overview };
+    } finally {
+      service().close(document.uri);
+    }
+  }
 
   connection.onInitialize((params): InitializeResult => {
     const capabilities = params.capabilities;
@@ -196,7 +202,7 @@ export function startServer(connection: Connection): void {
   async function scanOnce(): Promise<void> {
     const paths = settings.profiles?.paths ?? [];
     scannedPaths = JSON.stringify(paths);
-    const found = await WorkspaceIndex.find(folders, paths);
+    const found = await index.find(folders, paths);
     for (const note of found.notes) connection.console.warn(note);
     const total = found.files.length + found.external.length;
     const large = total >= WORKSPACE_PROGRESS_MIN_FILES;
@@ -261,7 +267,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     // Only files of the workspace folders, and the profiles already indexed (those of hire.profiles.paths).
-    const relevant = changes.filter((change) => index.has(change.uri) || isWorkspaceFile(change.uri, folders));
+    const relevant = changes.filter((change) => index.has(change.uri) || index.isWorkspaceFile(change.uri, folders));
     const read: string[] = [];
     const deleted: string[] = [];
     await Promise.all(

@@ -1,50 +1,51 @@
 /**
  * The server's index of the workspace: every brief (`*.hire.yaml`) and role
  * profile (`*.hire-profile.yaml`) under the workspace folders, and the
- * profiles of the `hire.profiles.paths` setting, each as a document read from
- * disk. An open document takes the place of its file. The language service
- * gets these documents as input; this module only finds and reads files.
+ * profiles of the `hire.profiles.paths` setting, each as a document read
+ * through `WorkspaceFiles` (from disk in the Node server, diskFiles.ts; from
+ * the editor in the browser's, clientFiles.ts). An open document takes the
+ * place of its file. The language service gets these documents as input;
+ * this module only keeps them, and uses no Node API.
  *
  * Only the files of the workspace folders are reported (their findings
  * published, the briefs listed); the profiles of `hire.profiles.paths` are
  * loaded for the briefs to use, never reported, and only `*.hire-profile.yaml`
- * files are read from them. A search is bounded (depth, entries, files,
- * time; those of profile paths much more tightly), and walks folders as
- * `hire check` does (folders.ts): the same folders skipped, symbolic links
- * followed only to files inside the folder searched. A file's size is checked before it is read: one over MAX_FILE_BYTES is never
- * read, and one whose text is over MAX_TEXT_LENGTH is not kept; both are
- * indexed by their size alone.
+ * files are read from them. A file's size is checked before it is read: one
+ * over MAX_FILE_BYTES is never read, and one whose text is over
+ * MAX_TEXT_LENGTH is not kept; both are indexed by their size alone.
  */
-import { constants } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
-import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { followsLink, SKIPPED_FOLDERS } from './folders';
-import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from './service/names';
 import { BRIEF_SUFFIX, isProfileDocument, PROFILE_SUFFIX } from './service/documents';
-import { MAX_FILE_BYTES, MAX_TEXT_LENGTH } from './service/limits';
+import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from './service/names';
 
 /** Workspaces with at least this many briefs and profiles show progress while they are read and checked. */
 export const WORKSPACE_PROGRESS_MIN_FILES = 100;
 
-/** How far one search (a workspace folder, or a folder of `hire.profiles.paths`) goes before it stops. */
-export interface SearchLimits {
-  /** Folders below the one searched. */
-  readonly depth: number;
-  /** Folder entries looked at. */
-  readonly entries: number;
-  /** Files found. */
-  readonly files: number;
-  /** Milliseconds. */
-  readonly ms: number;
+/** Whether a file name is that of a brief or a profile. */
+export function isBriefOrProfile(name: string): boolean {
+  return name.endsWith(BRIEF_SUFFIX) || name.endsWith(PROFILE_SUFFIX);
 }
 
-/** The limits of a search of a workspace folder: far beyond a repository of briefs, far short of a whole disk. */
-export const WORKSPACE_LIMITS: SearchLimits = { depth: 32, entries: 1_000_000, files: 200_000, ms: 30_000 };
-
-/** The limits of a search of a folder of `hire.profiles.paths`: far beyond a folder of profiles. */
-export const PROFILE_PATH_LIMITS: SearchLimits = { depth: 8, entries: 20_000, files: 1_000, ms: 5_000 };
+/**
+ * How the server finds and reads the workspace's files, where it runs: the
+ * Node server from disk, the browser's through the editor.
+ */
+export interface WorkspaceFiles {
+  /**
+   * Finds the briefs and profiles under folders (URIs), and the profiles of
+   * extra paths (folders searched for profiles only, or profile files;
+   * relative paths resolve against each folder).
+   */
+  find(folders: readonly string[], extraPaths: readonly string[]): Promise<FoundFiles>;
+  /**
+   * A file's text (without a BOM), or its size when it is too large to read
+   * (bytes, over MAX_FILE_BYTES) or to keep (UTF-16 code units, over
+   * MAX_TEXT_LENGTH), or undefined when it is not a file or cannot be read.
+   */
+  read(uri: string): Promise<string | number | undefined>;
+  /** Whether a URI names a brief or profile a search of the workspace folders would find, depth aside. */
+  isWorkspaceFile(uri: string, folders: readonly string[]): boolean;
+}
 
 /** Files are read this many at a time between progress reports. */
 const BATCH = 50;
@@ -72,7 +73,7 @@ export interface OversizedFile {
   readonly size: number;
 }
 
-/** The workspace's briefs and profiles: from disk, open documents over their files. */
+/** The workspace's briefs and profiles: as read, open documents over their files. */
 export class WorkspaceIndex {
   private readonly files = new Map<string, TextDocument>();
   private readonly oversized = new Map<string, OversizedFile>();
@@ -84,38 +85,19 @@ export class WorkspaceIndex {
   private readonly latest = new Map<string, number>();
   private tickets = 0;
 
-  constructor(private readonly open: OpenDocuments) {}
+  constructor(
+    private readonly open: OpenDocuments,
+    private readonly access: WorkspaceFiles,
+  ) {}
 
-  /**
-   * Finds the briefs and profiles under folders (file URIs), and the profiles
-   * of extra paths (folders searched for profiles only, or profile files;
-   * relative paths resolve against each folder).
-   */
-  static async find(folders: readonly string[], extraPaths: readonly string[] = []): Promise<FoundFiles> {
-    const found = new Set<string>();
-    const notes: string[] = [];
-    const roots = folders.flatMap((folder) => (folder.startsWith('file:') ? [fileURLToPath(folder)] : []));
-    for (const root of roots) {
-      const stopped = await search(root, (file) => file.endsWith(BRIEF_SUFFIX) || file.endsWith(PROFILE_SUFFIX), found, WORKSPACE_LIMITS);
-      if (stopped) notes.push(`Searching ${root} for briefs: ${stopped}.`);
-    }
-    const external = new Set<string>();
-    for (const extra of extraPaths) {
-      for (const base of path.isAbsolute(extra) ? [''] : roots) {
-        const target = path.resolve(base, extra);
-        const stats = await stat(target).catch(() => undefined);
-        if (stats?.isDirectory()) {
-          const stopped = await search(target, (file) => file.endsWith(PROFILE_SUFFIX), external, PROFILE_PATH_LIMITS);
-          if (stopped) notes.push(`Searching ${target} (hire.profiles.paths) for profiles: ${stopped}.`);
-        } else if (stats?.isFile() && target.endsWith(PROFILE_SUFFIX)) {
-          external.add(target);
-        } else if (stats) {
-          notes.push(`${target} (hire.profiles.paths) is neither a folder nor a *${PROFILE_SUFFIX} file: not read.`);
-        }
-      }
-    }
-    const uris = (files: Iterable<string>) => [...files].sort().map((file) => pathToFileURL(file).href);
-    return { files: uris(found), external: uris([...external].filter((file) => !found.has(file))), notes };
+  /** Finds the workspace's briefs and profiles, and the profiles of extra paths (see WorkspaceFiles.find). */
+  find(folders: readonly string[], extraPaths: readonly string[] = []): Promise<FoundFiles> {
+    return this.access.find(folders, extraPaths);
+  }
+
+  /** Whether a URI names a brief or profile of the workspace folders. */
+  isWorkspaceFile(uri: string, folders: readonly string[]): boolean {
+    return this.access.isWorkspaceFile(uri, folders);
   }
 
   /**
@@ -148,7 +130,7 @@ export class WorkspaceIndex {
   async load(uri: string): Promise<boolean> {
     const ticket = ++this.tickets;
     this.latest.set(uri, ticket);
-    const read = await readFile(uri);
+    const read = await this.access.read(uri).catch(() => undefined);
     if (this.latest.get(uri) !== ticket) return this.has(uri);
     this.latest.delete(uri);
     if (read === undefined) this.forget(uri);
@@ -231,72 +213,4 @@ export class WorkspaceIndex {
   briefs(): string[] {
     return [...this.files.keys(), ...this.oversized.keys()].filter((uri) => !this.external.has(uri) && !isProfileDocument({ uri }));
   }
-}
-
-/** Whether a URI names a brief or profile a search of the workspace folders (file URIs) would find, depth aside. */
-export function isWorkspaceFile(uri: string, folders: readonly string[]): boolean {
-  if (!uri.startsWith('file:') || !(uri.endsWith(BRIEF_SUFFIX) || uri.endsWith(PROFILE_SUFFIX))) return false;
-  const file = fileURLToPath(uri);
-  return folders.some((folder) => {
-    if (!folder.startsWith('file:')) return false;
-    const relative = path.relative(fileURLToPath(folder), file);
-    const segments = relative.split(path.sep);
-    return relative !== '' && !path.isAbsolute(relative) && segments[0] !== '..' && !segments.slice(0, -1).some((segment) => SKIPPED_FOLDERS.has(segment));
-  });
-}
-
-/**
- * A file's text (without a BOM), or its size when it is too large to read
- * (bytes) or to keep (UTF-16 code units), or undefined when it is not a
- * regular file or cannot be read. The size is checked before anything is read.
- */
-async function readFile(uri: string): Promise<string | number | undefined> {
-  let handle;
-  try {
-    // Non-blocking: a FIFO named like a brief must not hold the read.
-    handle = await open(fileURLToPath(uri), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const stats = await handle.stat();
-    if (!stats.isFile()) return undefined;
-    if (stats.size > MAX_FILE_BYTES) return stats.size;
-    const text = (await handle.readFile('utf8')).replace(/^\uFEFF/, '');
-    return text.length > MAX_TEXT_LENGTH ? text.length : text;
-  } catch {
-    return undefined;
-  } finally {
-    await handle?.close();
-  }
-}
-
-/**
- * Adds the accepted files under a folder to `found`: regular files, and
- * symbolic links to regular files inside the folder (folders.ts), SKIPPED_FOLDERS
- * and those deeper than the limit left out. Returns what stopped the search early or what it left
- * out, if anything.
- */
-async function search(root: string, accept: (file: string) => boolean, found: Set<string>, limits: SearchLimits): Promise<string | undefined> {
-  const deadline = Date.now() + limits.ms;
-  const realRoot = await realpath(root).catch(() => root);
-  let entries = 0;
-  let files = 0;
-  let tooDeep: string | undefined;
-  const folders: { folder: string; depth: number }[] = [{ folder: root, depth: 0 }];
-  while (folders.length > 0) {
-    const { folder, depth } = folders.pop()!;
-    if (Date.now() > deadline) return `stopped after ${limits.ms / 1000} s`;
-    const listing = await readdir(folder, { withFileTypes: true }).catch(() => []);
-    entries += listing.length;
-    if (entries > limits.entries) return `stopped after ${limits.entries} entries`;
-    for (const entry of listing) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (SKIPPED_FOLDERS.has(entry.name)) continue;
-        if (depth < limits.depth) folders.push({ folder: full, depth: depth + 1 });
-        else tooDeep ??= full;
-      } else if (accept(full) && (entry.isFile() || (entry.isSymbolicLink() && followsLink(full, realRoot)))) {
-        if (++files > limits.files) return `stopped after ${limits.files} files`;
-        found.add(full);
-      }
-    }
-  }
-  return tooDeep === undefined ? undefined : `left out the folders more than ${limits.depth} deep, such as ${tooDeep}`;
 }

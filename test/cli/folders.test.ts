@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { MAX_FILE_BYTES } from '../../server/src/service/limits';
+import { diskFiles } from '../../server/src/diskFiles';
 import { WorkspaceIndex } from '../../server/src/workspace';
 import { hire } from '../support/cli';
 import { ROOT } from '../support/documents';
@@ -52,7 +53,7 @@ function checked(): Map<string, string | undefined> {
 describe('hire check and the workspace index search folders alike', () => {
   it('find the same briefs and profiles', async () => {
     const cli = checked();
-    const server = await WorkspaceIndex.find([pathToFileURL(folder).href]);
+    const server = await diskFiles.find([pathToFileURL(folder).href], []);
     const expected = ['a.hire.yaml', 'huge.hire.yaml', 'inside-link.hire.yaml', 'nested/b.hire.yaml', 'team.hire-profile.yaml'].map((file) => path.join(folder, file)).sort();
     assert.deepEqual([...cli.keys()].sort(), expected);
     assert.deepEqual(server.files.map((uri) => fileURLToPath(uri)).sort(), expected);
@@ -61,8 +62,8 @@ describe('hire check and the workspace index search folders alike', () => {
 
   it('read neither the file over the byte bound', async () => {
     assert.match(String(checked().get(path.join(folder, 'huge.hire.yaml'))), /./);
-    const index = new WorkspaceIndex({ get: () => undefined, all: () => [] });
-    const found = await WorkspaceIndex.find([pathToFileURL(folder).href]);
+    const index = new WorkspaceIndex({ get: () => undefined, all: () => [] }, diskFiles);
+    const found = await index.find([pathToFileURL(folder).href]);
     await index.replace(found);
     const huge = pathToFileURL(path.join(folder, 'huge.hire.yaml')).href;
     assert.equal(index.oversizedFile(huge)?.size, MAX_FILE_BYTES + 1);

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT } from '../support/documents';
 
-const BUNDLES = ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/webview/preview.js'];
+const BUNDLES = ['dist/server.js', 'dist/cli.js', 'dist/client.js', 'dist/webview/preview.js', 'dist/web/client.js', 'dist/web/server.js'];
 
 /** Every setting the extension contributes, and why an untrusted workspace may set it, or why it may not (`restricted`). */
 const REVIEWED_SETTINGS: Record<string, { readonly why: string; readonly restricted?: boolean }> = {

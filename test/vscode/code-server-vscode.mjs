@@ -14,12 +14,14 @@
 //      HIRE_VSCODE_LOGS       write VS Code's log files (exthost.log, ...) to this dir
 //      HIRE_VSCODE_CACHE      install dir (default <repo>/.cache/vscode-test)
 //      HIRE_CHROMIUM          browser binary (default /usr/bin/chromium)
+//      HIRE_VSCODE_SETTINGS   user settings (JSON) over the quiet ones (test/web/runTests.mjs:
+//                             remote.extensionKind, for the web worker extension host)
 // Starting code-server and chromium is shared with ui-walk.mjs (code-server.mjs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
-import { killGroup, launchChromium, requireInstall, startCodeServer, workbenchUrl } from './code-server.mjs';
+import { killGroup, launchChromium, QUIET_SETTINGS, requireInstall, startCodeServer, workbenchUrl } from './code-server.mjs';
 
 const timeoutSec = Number(process.env.HIRE_VSCODE_TIMEOUT || 1800);
 const verbose = !!process.env.HIRE_VSCODE_VERBOSE;
@@ -81,6 +83,7 @@ try {
   let port, base;
   ({ server, port, base } = await startCodeServer({
     tmp,
+    settings: { ...QUIET_SETTINGS, ...JSON.parse(process.env.HIRE_VSCODE_SETTINGS || '{}') },
     extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
     onOutput: (d) => (verbose ? process.stdout.write(`[code-server] ${d}`) : serverOutput.push(d)),
   }));

@@ -3,10 +3,10 @@
  * restoring them after a window reload, the view and lock toggles, and the
  * exports to HTML and Markdown.
  */
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { BRIEF_LANGUAGE_ID, RENDER_VIEWS, SETTINGS_SECTION, SHOW_RATE_SETTING, type RenderParams, type RenderResult } from '../../../server/src/protocol';
 import type { RenderFormat, RenderView } from '../../../server/src/service/render';
+import { baseName } from '../uris';
 import type { PreviewState } from './messages';
 import { BriefPreview, PREVIEW_VIEW_TYPE, previewWebviewOptions, type PreviewHost } from './preview';
 
@@ -103,7 +103,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     }
     const view: RenderView | undefined = preview?.view;
     const document = await vscode.workspace.openTextDocument(uri);
-    const base = path.posix.basename(uri.path).replace(/\.hire\.yaml$|\.ya?ml$/, '');
+    const base = baseName(uri).replace(/\.hire\.yaml$|\.ya?ml$/, '');
     const extension = format === 'html' ? 'html' : 'md';
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.joinPath(uri, '..', `${base}${view ? `.${view}` : ''}.${extension}`),
@@ -118,7 +118,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.content));
     this.log.info(`Exported ${uri.toString()} to ${target.toString()}`);
-    void vscode.window.showInformationMessage(`Saved ${path.posix.basename(target.path)}.`);
+    void vscode.window.showInformationMessage(`Saved ${baseName(target)}.`);
   }
 
   /** The preview the commands act on: the active panel, else the last one used. */

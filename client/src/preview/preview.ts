@@ -3,11 +3,10 @@
  * interview kit. The page is built once; later content arrives by
  * `postMessage`, at most every THROTTLE_MS, keyed on the document version.
  */
-import { randomBytes } from 'node:crypto';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RenderParams, RenderResult } from '../../../server/src/protocol';
 import type { RenderView } from '../../../server/src/service/render';
+import { baseName, makeNonce } from '../uris';
 import { VIEW_LABELS, type FromWebview, type PreviewState, type ToWebview } from './messages';
 import { buildPreviewPage } from './page';
 
@@ -153,7 +152,7 @@ export class BriefPreview implements vscode.Disposable {
     const media = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, ...segments)).toString();
     webview.html = buildPreviewPage({
       cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
+      nonce: makeNonce(),
       styleUri: media('media', 'preview.css'),
       scriptUri: media('dist', 'webview', 'preview.js'),
       state: this.state,
@@ -178,7 +177,7 @@ export class BriefPreview implements vscode.Disposable {
   }
 
   private updateTitle(): void {
-    const name = path.posix.basename(this.uri.path);
+    const name = baseName(this.uri);
     this.panel.title = `${this.state.locked ? '[Locked] ' : ''}${VIEW_LABELS[this.state.view]}: ${name}`;
   }
 

@@ -56,6 +56,7 @@ suite('Hiring Briefs in VS Code', () => {
     await openSample('gaps.hire.yaml');
     const state = await activeExtension();
     await until('the language client to run', () => state.client.isRunning());
+    assert.equal(state.host, 'node', 'desktop VS Code runs it in the Node extension host');
     assert.equal(serverPids().length, 1, 'one server process');
   });
 

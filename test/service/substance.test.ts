@@ -229,3 +229,46 @@ describe('unknown-waive', () => {
     assert.match(hoverText(service.doHover(document, position)), /^\*\*Waives nothing\*\*: `catering`/);
   });
 });
+
+describe("the profile's evidence hint", () => {
+  const text = `${HEAD}skills:\n  - accoun|ting\nquestions:\n  - id: conflict\n    ask: How?\n`;
+
+  /** What the check, the hover, the code lens and the kit say of `accounting` in a brief. */
+  function sayings(source: string) {
+    const { document, position } = withCursor(source);
+    const diagnostics = service.validate(document);
+    const kit = service.render(document, { format: 'md', view: 'kit' })!.content;
+    return {
+      check: diagnostics.some((d) => d.code === 'unassessed-skill' && (d.data as { id: string }).id === 'accounting'),
+      hover: hoverText(service.doHover(document, position)),
+      lens: service.getCodeLenses(document, diagnostics).map((lens) => lens.command?.title ?? '').join(' | '),
+      row: kit.split('\n').find((line) => line.startsWith('| Basic accounting')) ?? '',
+      lookFor: kit.split('\n').find((line) => line.startsWith('- **Basic accounting:**')) ?? '',
+    };
+  }
+
+  it('is a suggestion, not an assessment, for the check, the hover, the code lens and the kit alike', () => {
+    const hint = sayings(text);
+    assert.equal(hint.check, true);
+    assert.match(hint.hover, /\*Suggested evidence\* \(the profile's hint, not an assessment until the brief writes its own `evidence`\): Petty cash/);
+    assert.match(hint.hover, /\*Not assessed yet:\*/);
+    assert.match(hint.lens, /1 skill not assessed/);
+    assert.match(hint.row, /\| {3}\| {3}\|$/, 'no mark in the evidence column');
+    assert.match(hint.lookFor, /Petty cash .* \*\(the profile’s suggestion\)\*$/);
+  });
+
+  it("stops being one once the brief writes its own evidence, or a question assesses the skill", () => {
+    const own = sayings(text.replace('  - accoun|ting\n', '  - id: accoun|ting\n    evidence: Ran petty cash on two features\n'));
+    assert.equal(own.check, false);
+    assert.match(own.hover, /\*Evidence:\* Ran petty cash on two features/);
+    assert.doesNotMatch(own.hover, /Suggested|Not assessed/);
+    assert.doesNotMatch(own.lens, /not assessed/);
+    assert.match(own.row, /\| ✓ \|$/);
+    assert.equal(own.lookFor, '- **Basic accounting:** Ran petty cash on two features');
+
+    const asked = sayings(text.replace('    ask: How?\n', '    ask: How?\n    assesses: [accounting]\n'));
+    assert.equal(asked.check, false);
+    assert.match(asked.hover, /\*Assessed by:\* `conflict`/);
+    assert.doesNotMatch(asked.lens, /not assessed/);
+  });
+});

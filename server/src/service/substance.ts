@@ -71,7 +71,6 @@ export function placeholderIn(value: string): string | undefined {
 
 /** The substance findings of a brief. */
 export function checkSubstance(document: TextDocument, parsed: ParsedDocument, brief: Brief, profiles: ProfileRegistry): Diagnostic[] {
-  const resolved = resolveBrief(brief, profiles);
   const diagnostics: Diagnostic[] = [];
   const report = (span: Span | undefined, ...rest: Parameters<typeof createDiagnostic> extends [unknown, ...infer Rest] ? Rest : never) => {
     if (span) diagnostics.push(createDiagnostic(toRange(document, span), ...rest));
@@ -120,7 +119,8 @@ export function checkSubstance(document: TextDocument, parsed: ParsedDocument, b
   }
 
   // An unknown profile's ids are not known: nothing can be said of what a waive names.
-  if (!namesUnknownProfile(resolved)) {
+  const resolved = brief.waived.size > 0 ? resolveBrief(brief, profiles) : undefined;
+  if (resolved && !namesUnknownProfile(resolved)) {
     const known = knownIds(resolved);
     const profile = resolved.profile;
     for (const [id, pair] of brief.waived) {

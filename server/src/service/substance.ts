@@ -63,10 +63,29 @@ const MAY_HOLD = /todo|tbd|tbc|tba|fixme|xxx|to be (?:confirmed|determined|decid
  */
 export function placeholderIn(value: string): string | undefined {
   const trimmed = value.trim();
-  const bare = trimmed.replace(/^[(\[<"'“‘]+|[)\]>"'”’]+$/gu, '').trim();
-  const words = bare.replace(/[.!:;,]+$/u, '').trim();
-  if (WHOLE_PLACEHOLDERS.has(bare.toLowerCase()) || WHOLE_PLACEHOLDERS.has(words.toLowerCase())) return trimmed;
+  // The whole-value placeholders are short: a longer value is only searched for markers.
+  if (trimmed.length <= LONGEST_WHOLE) {
+    const bare = trimEnds(trimmed, OPENING, CLOSING).trim();
+    const words = trimEnds(bare, NONE, CLOSING_PUNCTUATION).trim();
+    if (WHOLE_PLACEHOLDERS.has(bare.toLowerCase()) || WHOLE_PLACEHOLDERS.has(words.toLowerCase())) return trimmed;
+  }
   return MARKER.exec(value)?.[0] ?? /\blorem ipsum\b/i.exec(value)?.[0];
+}
+
+/** The longest value read as a whole placeholder: `(To be determined.)` and the like. */
+const LONGEST_WHOLE = 40;
+const OPENING = new Set(['(', '[', '<', '"', "'", '“', '‘']);
+const CLOSING = new Set([')', ']', '>', '"', "'", '”', '’']);
+const CLOSING_PUNCTUATION = new Set(['.', '!', ':', ';', ',']);
+const NONE = new Set<string>();
+
+/** A text without the characters of `start` it begins with and those of `end` it ends with (one pass each way). */
+function trimEnds(text: string, start: ReadonlySet<string>, end: ReadonlySet<string>): string {
+  let from = 0;
+  let to = text.length;
+  while (from < to && start.has(text[from])) from++;
+  while (to > from && end.has(text[to - 1])) to--;
+  return text.slice(from, to);
 }
 
 /** The substance findings of a brief. */

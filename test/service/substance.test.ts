@@ -166,6 +166,7 @@ describe('no-hours and no-ceiling', () => {
     const withMax = apply(text, "Add 'max' to rate");
     assert.equal(withMax, text.replace('   # a note\n', '   # a note\n  max: "TODO: the most you will pay a day"\n'));
     assert.ok(onlyInserted(text, withMax));
+    assert.match(apply(text.replace('per: day', 'per: hour'), "Add 'max' to rate"), /\n  max: "TODO: the most you will pay an hour"\n/);
     // What was inserted is itself a finding until replaced.
     assert.deepEqual(findings(withHours), ['no-ceiling 4:1-4:5 "rate"', 'placeholder 9:10-9:38 "\\"TODO: hours one day covers\\""']);
   });

@@ -347,7 +347,7 @@ function waive(id: string, diagnostic: Diagnostic, context: FixContext): CodeAct
 function keyPlaceholder(data: MissingKeyData): unknown {
   switch (data.key) {
     case 'hours': return `TODO: hours ${unitPhrase(data.per).replace(/`/g, '')} covers`;
-    case 'max': return `TODO: the most you will pay ${data.per === 'project' ? 'for the project' : `a ${data.per ?? 'unit'}`}`;
+    case 'max': return `TODO: the most you will pay ${data.per === 'project' ? 'for the project' : data.per === 'hour' ? 'an hour' : typeof data.per === 'string' ? `a ${data.per}` : 'a unit'}`;
     case 'tools': return ['TODO: what they will work with'];
   }
 }

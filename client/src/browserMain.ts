@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): Promise<ExtensionSta
         return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
       };
       const client = new LanguageClient(SETTINGS_SECTION, 'Hiring Briefs', transports, options);
-      context.subscriptions.push(...serveWorkspaceFiles(client), { dispose: () => worker?.terminate() });
+      context.subscriptions.push(serveWorkspaceFiles(client), { dispose: () => worker?.terminate() });
       return client;
     },
   });

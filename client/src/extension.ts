@@ -11,6 +11,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import {
   BRIEF_LANGUAGE_ID,
   BuiltinProfileRequest,
+  ChangesRequest,
   COMMANDS,
   PROFILE_LANGUAGE_ID,
   RenderRequest,
@@ -51,7 +52,12 @@ export async function activateExtension(context: vscode.ExtensionContext, platfo
   const host = hostKind();
   output.info(`Running in the ${host === 'node' ? 'Node' : 'web worker'} extension host`);
   const client = platform.createClient(clientOptions(output));
-  const previews = new PreviewManager(context.extensionUri, (params) => client.sendRequest(RenderRequest.type, params), output);
+  const previews = new PreviewManager(
+    context.extensionUri,
+    (params) => client.sendRequest(RenderRequest.type, params),
+    (params) => client.sendRequest(ChangesRequest.type, params),
+    output,
+  );
   const briefs = new BriefsView(() => client.sendRequest(WorkspaceBriefsRequest.type));
   context.subscriptions.push(previews, briefs, registerBuiltinProfiles((params) => client.sendRequest(BuiltinProfileRequest.type, params)));
   state = { context, output, host, client, previews, briefs };
@@ -62,6 +68,8 @@ export async function activateExtension(context: vscode.ExtensionContext, platfo
     [COMMANDS.openPreviewToSide]: (current, resource) => current.previews.open(true, resource as vscode.Uri | undefined),
     [COMMANDS.togglePreviewView]: (current) => current.previews.toggleView(),
     [COMMANDS.togglePreviewLock]: (current) => current.previews.toggleLock(),
+    [COMMANDS.showChanges]: (current, resource) => current.previews.showChanges(resource as vscode.Uri | undefined),
+    [COMMANDS.compareCommits]: (current, resource) => current.previews.compareCommits(resource as vscode.Uri | undefined),
     [COMMANDS.exportHtml]: (current) => current.previews.export('html'),
     [COMMANDS.exportMarkdown]: (current) => current.previews.export('md'),
     [COMMANDS.newBrief]: (current) => openNewBrief(current.client),

@@ -9,5 +9,7 @@ export function baseName(uri: vscode.Uri): string {
 
 /** A nonce for a webview's Content Security Policy: 16 random bytes from the platform's `crypto`, in base64. */
 export function makeNonce(): string {
-  return btoa(String.fromCharCode(...globalThis.crypto.getRandomValues(new Uint8Array(16))));
+  let binary = '';
+  for (const byte of globalThis.crypto.getRandomValues(new Uint8Array(16))) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }

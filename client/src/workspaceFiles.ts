@@ -34,11 +34,11 @@ const WORKSPACE_LIMITS: SearchLimits = { files: 200_000, ms: 30_000 };
 const PROFILE_PATH_LIMITS: SearchLimits = { files: 1_000, ms: 5_000 };
 
 /** Answers the server's `hire/findFiles` and `hire/readFile`. */
-export function serveWorkspaceFiles(client: BaseLanguageClient): vscode.Disposable[] {
-  return [
+export function serveWorkspaceFiles(client: BaseLanguageClient): vscode.Disposable {
+  return vscode.Disposable.from(
     client.onRequest(FindFilesRequest.type, (params) => findFiles(params)),
     client.onRequest(ReadFileRequest.type, (params) => readFile(params)),
-  ];
+  );
 }
 
 /** The briefs and profiles of the folders, and the profiles of the extra paths (relative to each folder; absolute ones on each folder's file system). */

@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CHECK_FORMATS, runCheck, type CheckOptions } from './cli/check';
 import { checkText } from './cli/checkFile';
+import { DIFF_FORMATS, runDiff, type DiffOptions } from './cli/diff';
 import { InputError } from './cli/files';
 import { runFmt, type FmtOptions } from './cli/fmt';
 import { runNew, type NewOptions } from './cli/new';
@@ -94,6 +95,23 @@ function program(): Command {
       const entries = listProfiles(loadProfiles(options.profiles));
       process.stdout.write(options.format === 'json' ? formatProfilesJson(entries) : formatProfilesText(entries));
       process.exitCode = EXIT.ok;
+    });
+
+  hire
+    .command('diff')
+    .description(
+      'Compare two versions of a brief or of a profile by meaning: skills and questions matched by id, comments and layout ignored, ' +
+        'with the findings that appear or disappear and, for a profile, the briefs that follow it. Exits 0 without changes, 1 with changes, 2 on an error. ' +
+        'As git\'s diff driver: git config diff.hire.command "hire diff --git" and, in .gitattributes, *.hire.yaml diff=hire.',
+    )
+    .argument('[files...]', 'OLD NEW; with --base, the paths to compare (default: all); with --git, the arguments git passes')
+    .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
+    .addOption(new Option('--git', 'run as git\'s external diff driver (always exits 0, as git expects)').conflicts('base'))
+    .option('--base <ref>', 'compare the working tree with this git ref (a branch, tag or commit)')
+    .option('--profiles <dir>', 'load team profiles (*.hire-profile.yaml) from this folder; those beside the file always load')
+    .option('--briefs <dir>', 'where to look for the briefs a changed profile affects (default: the new file\'s folder; with --git or --base, the repository)')
+    .action((files: string[], options: DiffOptions) => {
+      process.exitCode = runDiff(files, options);
     });
 
   hire

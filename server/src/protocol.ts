@@ -7,6 +7,7 @@
  */
 import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { SeverityOverrides } from './service/codes';
+import type { ChangesParams, ChangesResult } from './service/diff';
 import { ADD_MISSING_COMMAND, SELECT_RANGE_COMMAND } from './service/names';
 import type { BriefOverview } from './service/overview';
 import type { RenderedBrief, RenderOptions } from './service/render';
@@ -53,6 +54,10 @@ export const COMMANDS = {
   previewBrief: 'hire.previewBrief',
   /** Opens a new, untitled brief for a profile (the server's scaffold). */
   newBrief: 'hire.newBrief',
+  /** Shows what changed in a brief since HEAD, by meaning, in the preview panel (argument: the brief's URI, else the active editor's). */
+  showChanges: 'hire.showChanges',
+  /** Shows what changed in a brief between two commits of its history, picked from a list. */
+  compareCommits: 'hire.compareCommits',
   /** A server command (`workspace/executeCommand`): adds what the profile asks for; arguments: one `AddMissingArguments`. */
   addMissing: ADD_MISSING_COMMAND,
   /** A server command: selects a range of an open document (the placeholder a quick fix names), through `window/showDocument`; arguments: one `SelectRangeArguments`. */
@@ -71,6 +76,13 @@ export interface RenderParams extends RenderOptions {
 /** The result of `hire/render`: null when the server does not have the brief or can read nothing of it. */
 export type RenderResult = RenderedBrief | null;
 
+/** The parameters of `hire/changes`: the document, the base text and its label, and optionally another text to compare instead of the document's. */
+export interface ChangesRequestParams extends ChangesParams {
+  readonly uri: string;
+}
+
+/** The result of `hire/changes`: null when the server does not have the document. */
+export type ChangesRequestResult = ChangesResult | null;
 
 /** The parameters of `hire/newBrief`: the profile (the built-in one by default) and the role's title. */
 export interface NewBriefParams {
@@ -116,6 +128,12 @@ export namespace WorkspaceBriefsRequest {
 export namespace BuiltinProfileRequest {
   export const method = 'hire/builtinProfile';
   export const type = new RequestType<BuiltinProfileParams, BuiltinProfileResult, void>(method);
+}
+
+/** `hire/changes`: the Changes view of a brief or profile the server has open, against a base text (from git), or between two texts. */
+export namespace ChangesRequest {
+  export const method = 'hire/changes';
+  export const type = new RequestType<ChangesRequestParams, ChangesRequestResult, void>(method);
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   ADD_MISSING_KIND,
   BRIEF_LANGUAGE_ID,
   BuiltinProfileRequest,
+  ChangesRequest,
   COMMANDS,
   NewBriefRequest,
   PROFILE_LANGUAGE_ID,
@@ -383,6 +384,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   connection.onRequest(RenderRequest.type, (params, token) =>
     runSafe('Render', null, token, () => withOpen(params.uri, (document) => service().render(document, params, { severity: severity() }) ?? null)),
+  );
+
+  connection.onRequest(ChangesRequest.type, (params, token) =>
+    runSafe('Changes', null, token, () => withOpen(params.uri, (document) => service().changes(document, params, { severity: severity() }))),
   );
 
   connection.onRequest(NewBriefRequest.type, (params, token) =>

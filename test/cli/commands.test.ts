@@ -159,8 +159,8 @@ describe('help, version and usage errors', () => {
   it('prints help for the program and each command, exit 0', () => {
     const top = hire(['--help']);
     assert.equal(top.status, 0);
-    for (const command of ['check', 'render', 'new', 'fmt', 'profiles']) assert.match(top.stdout, new RegExp(`^  ${command}\\b`, 'm'));
-    for (const command of ['check', 'new', 'fmt', 'profiles']) {
+    for (const command of ['check', 'render', 'new', 'fmt', 'profiles', 'diff']) assert.match(top.stdout, new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['check', 'new', 'fmt', 'profiles', 'diff']) {
       const run = hire([command, '--help']);
       assert.equal(run.status, 0, command);
       assert.match(run.stdout, new RegExp(`^Usage: hire ${command} `, 'm'));
@@ -186,6 +186,8 @@ describe('help, version and usage errors', () => {
       [['fmt'], /missing required argument 'paths'/],
       [['new', '--profile'], /option '--profile <id>' argument missing/],
       [['profiles', '--format', 'yaml'], /Allowed choices are text, json/],
+      [['diff', 'a.hire.yaml', 'b.hire.yaml', '--format', 'html'], /Allowed choices are text, json, md/],
+      [['diff', '--git', '--base', 'HEAD'], /option '--git' cannot be used with option '--base <ref>'/],
       [[], /Usage: hire/],
     ];
     for (const [args, message] of cases) {

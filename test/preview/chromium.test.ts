@@ -189,6 +189,28 @@ describe('the preview page in Chromium', { skip }, () => {
     await assertClean(loaded);
     await page.context().close();
   });
+  it('the Changes view: its content, what it says outside git, and the compare button', async () => {
+    const loaded = await open('complete', 'kit');
+    const { page } = loaded;
+    const uri = 'file:///briefs/complete.hire.yaml';
+    assert.equal(await page.locator('#hire-compare').isVisible(), false, 'no compare button in the kit');
+    const text = readFileSync(path.join(ROOT, 'samples/complete.hire.yaml'), 'utf8');
+    const changes = service.changes(brief(text.replace('max: 400', 'max: 450'), uri, 2), { base: { text, label: 'HEAD (1234567)' } });
+    const post = (message: object) => page.evaluate(`window.postMessage(${JSON.stringify({ type: 'update', uri, view: 'changes', locked: false, errors: 0, ...message })}, '*')`);
+    await post({ version: 2, html: changes.content });
+    await page.locator('.hire-change-changed').waitFor();
+    assert.equal(await page.locator('.hire-change-changed').textContent(), '~ The rate ceiling rises from 400 to 450 USD a day.');
+    assert.equal(await page.getByRole('button', { name: 'Changes' }).getAttribute('aria-pressed'), 'true');
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-changes.png') });
+    await page.locator('#hire-compare').click();
+    await post({ version: 3, html: null, notice: 'This file is not in a Git repository: there is no history to compare it with.' });
+    await page.locator('.hire-empty').waitFor();
+    assert.equal(await page.locator('.hire-empty').textContent(), 'This file is not in a Git repository: there is no history to compare it with.');
+    assert.deepEqual(await page.evaluate('window.__posted'), [{ type: 'ready' }, { type: 'compareCommits' }]);
+    await assertClean(loaded);
+    await page.context().close();
+  });
+
   it('hostile briefs: no script from the brief runs, nothing loads from outside, no console errors; the markup shows as text', async () => {
     for (const [name, text] of Object.entries(HOSTILE)) {
       for (const view of ['posting', 'kit'] as const) {

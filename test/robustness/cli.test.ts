@@ -115,6 +115,8 @@ describe('hire writes only what it is asked to write', () => {
     { args: ['fmt', '.'], writes: [] },
     { args: ['fmt', '--check', '.'], writes: [] },
     { args: ['profiles', '--profiles', 'profiles'], writes: [] },
+    { args: ['diff', 'gaps.hire.yaml', 'messy.hire.yaml'], writes: [] },
+    { args: ['diff', 'gaps.hire.yaml', 'messy.hire.yaml', '--format', 'md'], writes: [] },
     { args: ['--help'], writes: [] },
     { args: ['render', 'gaps.hire.yaml', '--format', 'html', '--out', 'kit.html'], writes: ['kit.html'] },
     { args: ['new', '--out', 'new.hire.yaml'], writes: ['new.hire.yaml'] },

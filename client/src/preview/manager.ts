@@ -4,10 +4,11 @@
  * exports to HTML and Markdown.
  */
 import * as vscode from 'vscode';
-import { BRIEF_LANGUAGE_ID, RENDER_VIEWS, SETTINGS_SECTION, SHOW_RATE_SETTING, type RenderParams, type RenderResult } from '../../../server/src/protocol';
+import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID, SETTINGS_SECTION, SHOW_RATE_SETTING, type ChangesRequestParams, type ChangesRequestResult, type RenderParams, type RenderResult } from '../../../server/src/protocol';
 import type { RenderFormat, RenderView } from '../../../server/src/service/render';
+import { commitLabel, historyOf, type GitCommit } from '../git';
 import { baseName } from '../uris';
-import type { PreviewState } from './messages';
+import { PREVIEW_VIEWS, type CompareState, type PreviewState } from './messages';
 import { BriefPreview, PREVIEW_VIEW_TYPE, previewWebviewOptions, type PreviewHost } from './preview';
 
 /** Opens, tracks and restores the preview panels. */
@@ -20,11 +21,14 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   constructor(
     extensionUri: vscode.Uri,
     render: (params: RenderParams) => Promise<RenderResult>,
+    changes: (params: ChangesRequestParams) => Promise<ChangesRequestResult>,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.host = {
       extensionUri,
       render,
+      changes,
+      pickCommits: (uri) => pickCommits(uri),
       log,
       showRate: (uri) => vscode.workspace.getConfiguration(SETTINGS_SECTION, uri).get<boolean>(SHOW_RATE_SETTING, false),
       onActive: (preview) => (this.active = preview),
@@ -69,9 +73,49 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     this.track(new BriefPreview(panel, { uri: uri.toString(), view: 'posting', locked: false }, this.host));
   }
 
+  /**
+   * Opens the Changes view of a brief or profile (the active one by default)
+   * beside the editor: HEAD against the editor's text, or two commits.
+   */
+  showChanges(resource?: vscode.Uri, compare?: CompareState): BriefPreview | undefined {
+    const uri = resource instanceof vscode.Uri ? resource : activeBriefOrProfile()?.uri;
+    if (!uri) {
+      void vscode.window.showInformationMessage('Open a hiring brief (*.hire.yaml) or a role profile to see what changed in it.');
+      return undefined;
+    }
+    let preview = [...this.previews].find((candidate) => candidate.uri.toString() === uri.toString()) ?? [...this.previews].find((candidate) => !candidate.locked);
+    if (preview) {
+      preview.show(uri);
+      preview.panel.reveal(preview.panel.viewColumn ?? vscode.ViewColumn.Beside, true);
+    } else {
+      const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Changes', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, previewWebviewOptions(this.host.extensionUri));
+      preview = new BriefPreview(panel, { uri: uri.toString(), view: 'changes', locked: false }, this.host);
+      this.track(preview);
+    }
+    preview.showChanges(compare);
+    this.active = preview;
+    return preview;
+  }
+
+  /** Lets the user pick two commits of a file's history (the active one by default), then shows what changed between them. */
+  async compareCommits(resource?: vscode.Uri): Promise<void> {
+    const uri = resource instanceof vscode.Uri ? resource : this.current()?.uri ?? activeBriefOrProfile()?.uri;
+    if (!uri) {
+      void vscode.window.showInformationMessage('Open a hiring brief (*.hire.yaml) or a role profile to compare two of its commits.');
+      return;
+    }
+    const compare = await pickCommits(uri);
+    if (compare) this.showChanges(uri, compare);
+  }
+
+  /** The open previews (the tests read what each shows). */
+  get all(): readonly BriefPreview[] {
+    return [...this.previews];
+  }
+
   /** Restores a preview after a window reload. */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
-    if (!state || typeof state.uri !== 'string' || !RENDER_VIEWS.includes(state.view)) {
+    if (!state || typeof state.uri !== 'string' || !PREVIEW_VIEWS.includes(state.view)) {
       panel.dispose();
       return;
     }
@@ -101,7 +145,7 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       void vscode.window.showInformationMessage('Open a hiring brief (*.hire.yaml) or its preview to export it.');
       return;
     }
-    const view: RenderView | undefined = preview?.view;
+    const view: RenderView | undefined = preview?.view === 'changes' ? undefined : preview?.view;
     const document = await vscode.workspace.openTextDocument(uri);
     const base = baseName(uri).replace(/\.hire\.yaml$|\.ya?ml$/, '');
     const extension = format === 'html' ? 'html' : 'md';
@@ -140,6 +184,37 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
 
 function isBrief(document: vscode.TextDocument): boolean {
   return document.languageId === BRIEF_LANGUAGE_ID;
+}
+
+function activeBriefOrProfile(): vscode.TextDocument | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  return document && (isBrief(document) || document.languageId === PROFILE_LANGUAGE_ID) ? document : undefined;
+}
+
+/** A commit as a quick-pick item. */
+function commitItem(commit: GitCommit): vscode.QuickPickItem & { readonly commit: GitCommit } {
+  const date = commit.authorDate ? commit.authorDate.toISOString().slice(0, 10) : '';
+  return { label: commit.message.split('\n')[0] || '(no message)', description: `${commit.hash.slice(0, 7)}${date ? ` · ${date}` : ''}${commit.authorName ? ` · ${commit.authorName}` : ''}`, commit };
+}
+
+/** Asks for two commits of a file's history: the older one, then a newer one or the editor's text. Undefined when cancelled. */
+async function pickCommits(uri: vscode.Uri): Promise<CompareState | undefined> {
+  const commits = await historyOf(uri);
+  if ('notice' in commits) {
+    void vscode.window.showInformationMessage(commits.notice);
+    return undefined;
+  }
+  const from = await vscode.window.showQuickPick(commits.map(commitItem), { title: `Compare ${baseName(uri)}: from which commit?`, matchOnDescription: true });
+  if (!from) return undefined;
+  const newer = commits.slice(0, commits.indexOf(from.commit));
+  const editor = { label: "The editor's text", description: 'your current edits', commit: undefined };
+  const to = await vscode.window.showQuickPick([editor, ...newer.map(commitItem)], { title: `Compare ${baseName(uri)} from ${from.commit.hash.slice(0, 7)} to…`, matchOnDescription: true });
+  if (!to) return undefined;
+  return {
+    from: from.commit.hash,
+    fromLabel: commitLabel(from.commit),
+    ...(to.commit ? { to: to.commit.hash, toLabel: commitLabel(to.commit) } : {}),
+  };
 }
 
 function activeBrief(): vscode.TextDocument | undefined {

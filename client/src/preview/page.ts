@@ -4,9 +4,8 @@
  * files; the CSP allows nothing else, and scripts only with the page's nonce.
  * No vscode import: the tests call it with a plain origin.
  */
-import { RENDER_VIEWS } from '../../../server/src/protocol';
 import { escapeHtml } from '../../../server/src/service/html';
-import { NOTHING_TO_PREVIEW, VIEW_LABELS, type PreviewState } from './messages';
+import { NOTHING_TO_PREVIEW, PREVIEW_VIEWS, VIEW_LABELS, type PreviewState } from './messages';
 
 /** What the page is built from. */
 export interface PreviewPage {
@@ -21,6 +20,8 @@ export interface PreviewPage {
   readonly state: PreviewState;
   /** The rendered view (an HTML fragment from the renderer); null when nothing can be read, undefined before the first render. */
   readonly content: string | null | undefined;
+  /** Said instead of the content when it is null (the Changes view outside git); else NOTHING_TO_PREVIEW. */
+  readonly notice?: string;
 }
 
 /** The Content-Security-Policy of the preview. */
@@ -31,11 +32,11 @@ export function previewCsp(cspSource: string, nonce: string): string {
 /** Builds the preview's HTML page. */
 export function buildPreviewPage(page: PreviewPage): string {
   const { state } = page;
-  const views = RENDER_VIEWS.map(
+  const views = PREVIEW_VIEWS.map(
     (view) => `<button type="button" data-view="${view}" aria-pressed="${view === state.view}">${escapeHtml(VIEW_LABELS[view])}</button>`,
   ).join('\n');
   const content =
-    page.content === undefined ? '' : page.content === null ? `<p class="hire-empty">${escapeHtml(NOTHING_TO_PREVIEW)}</p>` : page.content;
+    page.content === undefined ? '' : page.content === null ? `<p class="hire-empty">${escapeHtml(page.notice ?? NOTHING_TO_PREVIEW)}</p>` : page.content;
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -51,6 +52,7 @@ export function buildPreviewPage(page: PreviewPage): string {
     '<nav class="hire-toolbar" aria-label="Preview">',
     views,
     `<button type="button" id="hire-lock" aria-pressed="${state.locked}">${state.locked ? 'Locked' : 'Lock'}</button>`,
+    `<button type="button" id="hire-compare"${state.view === 'changes' ? '' : ' hidden'} title="Compare two commits of this file's history">Compare commits…</button>`,
     '<span class="status" id="hire-status" role="status"></span>',
     '</nav>',
     `<main class="hire-content" id="hire-content">\n${content}\n</main>`,

@@ -4,10 +4,10 @@
  * `postMessage`, at most every THROTTLE_MS, keyed on the document version.
  */
 import * as vscode from 'vscode';
-import type { RenderParams, RenderResult } from '../../../server/src/protocol';
-import type { RenderView } from '../../../server/src/service/render';
+import type { ChangesRequestParams, ChangesRequestResult, RenderParams, RenderResult } from '../../../server/src/protocol';
+import { comparisonFor, onRepositoryChange } from '../git';
 import { baseName, makeNonce } from '../uris';
-import { VIEW_LABELS, type FromWebview, type PreviewState, type ToWebview } from './messages';
+import { VIEW_LABELS, type CompareState, type FromWebview, type PreviewState, type PreviewView, type ToWebview } from './messages';
 import { buildPreviewPage } from './page';
 
 /** The webview panel type, also named in package.json (`onWebviewPanel:`). */
@@ -21,6 +21,10 @@ export interface PreviewHost {
   readonly extensionUri: vscode.Uri;
   /** Asks the language server to render a brief. */
   render(params: RenderParams): Promise<RenderResult>;
+  /** Asks the language server what changed in a file, by meaning. */
+  changes(params: ChangesRequestParams): Promise<ChangesRequestResult>;
+  /** Lets the user pick two commits of a file's history; undefined when cancelled or there are none. */
+  pickCommits(uri: vscode.Uri): Promise<CompareState | undefined>;
   /** Whether the posting shows the rate (`hire.preview.showRate`). */
   showRate(uri: vscode.Uri): boolean;
   /** Called when the panel becomes the active one. */
@@ -50,13 +54,15 @@ export class BriefPreview implements vscode.Disposable {
   private shown: { key: string; message: ToWebview } | undefined;
   private pageBuilt = false;
   private disposed = false;
+  /** Renders the Changes view again when the repository changes (a commit, a checkout); set at its first render. */
+  private repositoryWatch: Promise<vscode.Disposable | undefined> | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     state: PreviewState,
     private readonly host: PreviewHost,
   ) {
-    this.state = { uri: state.uri, view: state.view, locked: state.locked };
+    this.state = { uri: state.uri, view: state.view, locked: state.locked, ...(state.compare ? { compare: state.compare } : {}) };
     panel.webview.options = previewWebviewOptions(host.extensionUri);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: FromWebview) => this.receive(message)),
@@ -74,8 +80,13 @@ export class BriefPreview implements vscode.Disposable {
     return vscode.Uri.parse(this.state.uri);
   }
 
-  get view(): RenderView {
+  get view(): PreviewView {
     return this.state.view;
+  }
+
+  /** The last content sent to the webview (what it shows once it has read it). */
+  get shownMessage(): ToWebview | undefined {
+    return this.shown?.message;
   }
 
   get locked(): boolean {
@@ -85,15 +96,23 @@ export class BriefPreview implements vscode.Disposable {
   /** Shows another brief (an unlocked preview following the editor). */
   show(uri: vscode.Uri): void {
     if (uri.toString() === this.state.uri) return;
-    this.state = { ...this.state, uri: uri.toString() };
+    this.state = { uri: uri.toString(), view: this.state.view, locked: this.state.locked }; // the commits compared were the other file's
     this.updateTitle();
     this.scheduleUpdate(true);
   }
 
-  /** Switches between the job posting and the interview kit. */
-  setView(view: RenderView): void {
+  /** Switches between the job posting, the interview kit and the Changes view. */
+  setView(view: PreviewView): void {
     if (view === this.state.view) return;
     this.state = { ...this.state, view };
+    this.updateTitle();
+    this.scheduleUpdate(true);
+  }
+
+  /** Shows the Changes view: between two commits, or (without `compare`) HEAD against the editor's text. */
+  showChanges(compare?: CompareState): void {
+    const { compare: _previous, ...rest } = this.state;
+    this.state = { ...rest, view: 'changes', ...(compare ? { compare } : {}) };
     this.updateTitle();
     this.scheduleUpdate(true);
   }
@@ -124,10 +143,11 @@ export class BriefPreview implements vscode.Disposable {
   private async update(): Promise<void> {
     const state = this.state;
     const document = await vscode.workspace.openTextDocument(this.uri);
+    if (state.view === 'changes') return this.updateChanges(state, document);
     const showRate = this.host.showRate(document.uri);
     const key = `${state.uri} ${state.view} ${state.locked} ${showRate} ${document.version}`;
     if (this.shown?.key === key) return;
-    const result = await this.host.render({ uri: state.uri, format: 'html', view: state.view, showRate, findings: true });
+    const result = await this.host.render({ uri: state.uri, format: 'html', view: state.view as Exclude<PreviewView, 'changes'>, showRate, findings: true });
     // A newer request is on its way, or the panel closed, while this one ran.
     if (this.disposed || state !== this.state) return;
     const message: ToWebview = {
@@ -142,6 +162,35 @@ export class BriefPreview implements vscode.Disposable {
     // The server has not seen the latest edit yet: show this, and render again.
     if (result && result.version < document.version) this.scheduleUpdate();
     else this.shown = { key, message };
+    this.post(message);
+  }
+
+  /** The Changes view: the versions from git, compared by the server; or what git says instead. */
+  private async updateChanges(state: PreviewState, document: vscode.TextDocument): Promise<void> {
+    this.repositoryWatch ??= onRepositoryChange(document.uri, () => this.scheduleUpdate());
+    const comparison = await comparisonFor(document.uri, state.compare);
+    // Between two commits, the editor's text plays no part.
+    const key = `${state.uri} changes ${state.locked} ${comparison.key} ${state.compare?.to === undefined ? document.version : ''}`;
+    if (this.disposed || state !== this.state || this.shown?.key === key) return;
+    const base = { type: 'update', uri: state.uri, view: state.view, locked: state.locked, ...(state.compare ? { compare: state.compare } : {}), errors: 0 } as const;
+    if ('notice' in comparison) {
+      const message: ToWebview = { ...base, version: document.version, html: null, notice: comparison.notice };
+      this.shown = { key, message };
+      this.post(message);
+      return;
+    }
+    const result = await this.host.changes({ uri: state.uri, base: comparison.base, ...(comparison.current ? { current: comparison.current } : {}) });
+    if (this.disposed || state !== this.state) return;
+    const message: ToWebview = result
+      ? { ...base, version: result.version, html: result.content }
+      : { ...base, version: document.version, html: null, notice: 'The language server does not have this file open: open it in an editor.' };
+    if (result && comparison.current === undefined && result.version < document.version) this.scheduleUpdate();
+    else this.shown = { key, message };
+    this.post(message);
+  }
+
+  /** Sends content to the webview, building the page with it the first time. */
+  private post(message: ToWebview): void {
     if (!this.pageBuilt) this.buildPage(message);
     else void this.panel.webview.postMessage(message);
   }
@@ -157,6 +206,7 @@ export class BriefPreview implements vscode.Disposable {
       scriptUri: media('dist', 'webview', 'preview.js'),
       state: this.state,
       content: message.html,
+      notice: message.notice,
     });
     this.pageBuilt = true;
   }
@@ -173,6 +223,9 @@ export class BriefPreview implements vscode.Disposable {
       case 'toggleLock':
         this.setLocked(!this.state.locked);
         break;
+      case 'compareCommits':
+        void this.host.pickCommits(this.uri).then((compare) => compare && this.showChanges(compare));
+        break;
     }
   }
 
@@ -187,6 +240,7 @@ export class BriefPreview implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.host.onDispose(this);
     for (const disposable of this.disposables) disposable.dispose();
+    void this.repositoryWatch?.then((watch) => watch?.dispose());
     this.panel.dispose();
   }
 }

@@ -19,6 +19,7 @@ const vscode = acquireVsCodeApi();
 const content = document.getElementById('hire-content')!;
 const status = document.getElementById('hire-status')!;
 const lock = document.getElementById('hire-lock')!;
+const compare = document.getElementById('hire-compare');
 const viewButtons = [...document.querySelectorAll<HTMLButtonElement>('button[data-view]')];
 
 const initial = JSON.parse(document.getElementById('hire-preview-state')?.dataset.state ?? '{}') as PreviewState;
@@ -36,19 +37,20 @@ function showToolbar(): void {
   lock.setAttribute('aria-pressed', String(state.locked));
   lock.textContent = state.locked ? 'Locked' : 'Lock';
   lock.title = state.locked ? 'The preview stays on this brief. Click to follow the active editor.' : 'The preview follows the active editor. Click to keep it on this brief.';
+  if (compare) compare.hidden = state.view !== 'changes';
 }
 
 function update(message: ToWebview): void {
   const sameBrief = message.uri === state.uri && message.view === state.view;
   if (sameBrief && message.version < shownVersion) return;
   if (message.html === null) {
-    content.replaceChildren(Object.assign(document.createElement('p'), { className: 'hire-empty', textContent: NOTHING_TO_PREVIEW }));
+    content.replaceChildren(Object.assign(document.createElement('p'), { className: 'hire-empty', textContent: message.notice ?? NOTHING_TO_PREVIEW }));
   } else {
     content.innerHTML = message.html;
   }
   shownVersion = message.version;
   status.textContent = message.errors > 0 ? `${message.errors} error${message.errors === 1 ? '' : 's'}: see the Problems panel` : '';
-  save({ uri: message.uri, view: message.view, locked: message.locked, scrollY: sameBrief ? window.scrollY : 0 });
+  save({ uri: message.uri, view: message.view, locked: message.locked, compare: message.compare, scrollY: sameBrief ? window.scrollY : 0 });
   if (!sameBrief) window.scrollTo(0, 0);
   showToolbar();
 }
@@ -73,6 +75,7 @@ for (const button of viewButtons) {
   });
 }
 lock.addEventListener('click', () => vscode.postMessage({ type: 'toggleLock' }));
+compare?.addEventListener('click', () => vscode.postMessage({ type: 'compareCommits' }));
 
 showToolbar();
 save(state);

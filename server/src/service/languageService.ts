@@ -3,12 +3,13 @@
  * `TextDocument`, returning LSP types. No connection, no editor: the server
  * and the CLI both call it.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type CodeAction, type CodeActionContext, type CodeLens, type CompletionList, type Diagnostic, type DocumentSymbol, type Hover, type Location, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { getAddMissingEdit, getCodeActions, type AddMissingScope } from './codeActions';
 import { getCodeLenses } from './codeLens';
 import { applySeverities, capFindings, createDiagnostic, type SeverityOverrides } from './codes';
 import { doComplete, doProfileCompletion, type CompletionOptions } from './completion';
+import { changesError, changesHtml, describeDiffFailure, diffFindings, diffSides, isSideError, readParsedSide, type ChangesParams, type ChangesResult, type DiffSide, type DiffSideError } from './diff';
 import { isProfileDocument } from './documents';
 import { checkHiddenText } from './hiddenText';
 import { doHover, doProfileHover } from './hover';
@@ -81,6 +82,8 @@ export interface LanguageService {
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
   /** The brief as a job posting and/or interview kit; undefined when nothing of it can be read. */
   render(document: TextDocument, options: RenderOptions, settings?: ValidationSettings): RenderedBrief | undefined;
+  /** What changed, by meaning, from a base text to the document's text (or to `params.current`), with the findings that appear or disappear. */
+  changes(document: TextDocument, params: ChangesParams, settings?: ValidationSettings): ChangesResult;
 }
 
 /** Creates a language service. */
@@ -88,6 +91,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const profiles = options.profiles ?? ProfileRegistry.withBuiltins();
   const completion: CompletionOptions = { snippetSupport: options.snippetSupport ?? true };
   const cache = new ParseCache();
+  /** Per document, the base text the Changes view last compared with: read and checked once, not at every keystroke. */
+  const bases = new Map<string, { readonly text: string; readonly suffix: string; readonly generation: number; readonly languageId: string; readonly side: DiffSide | DiffSideError; readonly findings: Diagnostic[] }>();
   /** The default-severity findings of each parse with the profiles' generation they were found at: one validation per version. */
   const findings = new WeakMap<ParsedDocument, { readonly generation: number; readonly diagnostics: readonly Diagnostic[] }>();
   const findingsOf = (document: TextDocument): Diagnostic[] => {
@@ -109,6 +114,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     profiles,
     parse: (document) => cache.get(document),
     close: (uri) => {
+      bases.delete(uri);
       const parsed = cache.delete(uri);
       // Dropped now, not when a full collection finds the parse unreachable (see forgetBrief).
       if (parsed) {
@@ -147,6 +153,26 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       if (!view) return undefined;
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error).length;
       return { version: document.version, title: view.title, content: renderView(view, options), errors };
+    },
+    changes: (document, params, settings = {}) => {
+      // The base is read and checked once while the user types against it; the document's own parse and findings are the cached ones.
+      const read = (text: string, suffix: string): { side: DiffSide | DiffSideError; findings: Diagnostic[] } => {
+        const cached = bases.get(document.uri);
+        if (cached && cached.text === text && cached.suffix === suffix && cached.generation === profiles.generation && cached.languageId === document.languageId) return cached;
+        const other = TextDocument.create(`${document.uri}#${suffix}`, document.languageId, 1, text);
+        const side = readParsedSide(cache.get(other), document.uri);
+        const findings = text.trim() === '' || isSideError(side) ? [] : findingsOf(other);
+        const parsed = cache.delete(other.uri);
+        if (parsed) forgetBrief(parsed);
+        if (suffix === 'base') bases.set(document.uri, { text, suffix, generation: profiles.generation, languageId: document.languageId, side, findings });
+        return { side, findings };
+      };
+      const base = read(params.base.text, 'base');
+      const current = params.current ? read(params.current.text, 'current') : { side: readParsedSide(cache.get(document), document.uri), findings: findingsOf(document) };
+      const outcome = diffSides(base.side, document.uri, current.side, document.uri, profiles);
+      if (!('changes' in outcome)) return changesError(document.version, describeDiffFailure(outcome, { old: params.base.label, new: params.current?.label ?? 'the editor\'s text' }));
+      const findings = diffFindings(applySeverities(base.findings, settings.severity), applySeverities(current.findings, settings.severity));
+      return { version: document.version, changes: outcome.changes, findings, content: changesHtml(outcome.changes, findings, params.current ? `from ${params.base.label} to ${params.current.label}` : `since ${params.base.label}`) };
     },
   };
 }

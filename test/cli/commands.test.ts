@@ -34,6 +34,9 @@ writeFileSync(
     '    ask: "What did you do the last time a budget ran over?"',
     '    assesses: [budgeting]',
     '    priority: required',
+    '    rubric:',
+    '      1: Found out at wrap.',
+    '      5: Saw it early, cut what mattered least, and told the producer first.',
     '',
   ].join('\n'),
 );

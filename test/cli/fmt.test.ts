@@ -69,6 +69,11 @@ describe('formatBrief on the samples', () => {
 });
 
 describe('formatBrief layout', () => {
+  it('orders a rubric\'s scores from 1 to 5', () => {
+    const text = 'hire: 1\nrole: x\nquestions:\n  - rubric:\n      5: Great.   # the hope\n      "3": Fair.\n      1: Poor.\n    ask: How?\n    id: own\n';
+    assert.equal(assertFaithful(text), 'hire: 1\nrole: x\nquestions:\n  - id: own\n    ask: How?\n    rubric:\n      1: Poor.\n      "3": Fair.\n      5: Great.   # the hope\n');
+  });
+
   it('orders keys as docs/format.md and the schema do, keeping comments with their keys', () => {
     const text = [
       '# The top comment.',

@@ -134,7 +134,7 @@ describe('the preview page in Chromium', { skip }, () => {
     await page.context().close();
   });
 
-  it('the interview kit: questions and coverage matrix visible, clean; prints black on white', async () => {
+  it('the interview kit: a scorecard form with anchors beside the boxes, coverage matrix visible, clean; prints black on white, a question a page', async () => {
     const loaded = await open('complete', 'kit');
     const { page } = loaded;
     assert.equal(await page.locator('.question').count(), 8);
@@ -144,9 +144,26 @@ describe('the preview page in Chromium', { skip }, () => {
     assert.ok(await matrix.isVisible());
     assert.equal(await matrix.locator('tbody tr').count(), 9);
     assert.equal(await matrix.locator('thead th').count(), 10, 'skill, Q1–Q8, evidence');
+    // The scorecard form: each box with its anchor beside it, on the same line.
+    const conflict = page.locator('.question').nth(2);
+    const first = conflict.locator('.scale li').first();
+    const box = await first.locator('.box').boundingBox();
+    const anchor = await first.locator('.anchor').boundingBox();
+    assert.ok(box && anchor && anchor.x > box.x + box.width && Math.abs(anchor.y - box.y) < box.height, 'the anchor sits beside its box');
+    assert.match((await first.locator('.anchor').textContent()) ?? '', /conflict/);
+    assert.equal(await conflict.locator('.scale li').count(), 5);
+    assert.ok(await page.getByText('before the debrief').isVisible());
+    const charges = page.locator('.question[data-question="charges"]');
+    assert.ok(await charges.locator('.quote').getByText('Quoted rate').isVisible());
+    assert.match((await charges.locator('.quote dd').first().textContent()) ?? '', /400 USD per day/);
+    const scorecard = page.locator('.scorecard');
+    assert.equal(await scorecard.locator('table.skill-ratings tbody tr').count(), 9);
+    assert.deepEqual(await scorecard.locator('.recommendation .label').allTextContents(), ['Strong no', 'No', 'Yes', 'Strong yes']);
     await page.screenshot({ path: path.join(OUTPUT, 'preview-kit.png'), fullPage: true });
     await page.screenshot({ path: path.join(OUTPUT, 'preview-kit-top.png') });
-    await page.locator('.question').nth(2).screenshot({ path: path.join(OUTPUT, 'preview-kit-question.png') });
+    await conflict.screenshot({ path: path.join(OUTPUT, 'preview-kit-question.png') });
+    await charges.screenshot({ path: path.join(OUTPUT, 'preview-kit-charges.png') });
+    await scorecard.screenshot({ path: path.join(OUTPUT, 'preview-kit-scorecard.png') });
 
     await page.evaluate(DARK_THEME);
     assert.equal(await page.evaluate('getComputedStyle(document.body).backgroundColor'), 'rgb(30, 30, 30)', 'the theme\'s background');
@@ -158,6 +175,12 @@ describe('the preview page in Chromium', { skip }, () => {
     assert.equal(await page.evaluate('getComputedStyle(document.body).color'), 'rgb(0, 0, 0)', 'ink is black');
     assert.equal(await page.evaluate('getComputedStyle(document.querySelector(".hire-toolbar")).display'), 'none', 'no toolbar on paper');
     assert.equal(await page.evaluate('getComputedStyle(document.querySelectorAll(".question")[1]).breakBefore'), 'page', 'one question a page');
+    assert.equal(await page.evaluate('getComputedStyle(document.querySelector(".scorecard")).breakBefore'), 'page', 'the scorecard on a page of its own');
+    // One question a page: each fits the printable height of A4 (29.7 cm less the 1.6 cm margins, at 96 px a cm of 2.54).
+    await page.setViewportSize({ width: Math.round(((21 - 3) / 2.54) * 96), height: 900 });
+    const printable = ((29.7 - 3.2) / 2.54) * 96;
+    const heights = (await page.locator('.question').evaluateAll((sections) => sections.map((section) => section.getBoundingClientRect().height))) as number[];
+    for (const [index, height] of heights.entries()) assert.ok(height < printable, `Q${index + 1} is ${Math.round(height)} px, more than a page (${Math.round(printable)} px)`);
     await page.screenshot({ path: path.join(OUTPUT, 'preview-kit-print.png'), fullPage: true });
     await page.screenshot({ path: path.join(OUTPUT, 'preview-kit-print-top.png') });
     await page.pdf({ path: path.join(OUTPUT, 'preview-kit.pdf'), format: 'A4' });

@@ -43,7 +43,7 @@ describe('a role profile over stdio', () => {
     assert.deepEqual((parents.items[0].textEdit as TextEdit).range, { start: { line: 3, character: 9 }, end: { line: 3, character: 9 } });
 
     const keys: CompletionList = await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 9, character: 4 } });
-    assert.deepEqual(keys.items.map((item) => item.label), ['ask', 'why', 'listen_for', 'red_flags', 'assesses', 'priority']);
+    assert.deepEqual(keys.items.map((item) => item.label), ['ask', 'why', 'listen_for', 'red_flags', 'rubric', 'assesses', 'priority']);
     assert.deepEqual(keys.items.at(-1)!.textEdit, { range: { start: { line: 9, character: 4 }, end: { line: 9, character: 4 } }, newText: 'priority: ' });
   });
 

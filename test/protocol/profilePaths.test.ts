@@ -68,8 +68,11 @@ describe('hire.profiles.paths set by a hostile workspace', () => {
 
   it('checks the workspace briefs against a profile of the paths', async () => {
     const diagnostics = await diagnosticsOf(uriOf('workspace', 'briefs', 'team.hire.yaml'), (params) => params.diagnostics.length > 0);
-    assert.deepEqual(diagnostics.map((d) => [d.code, (d.data as { id?: string } | undefined)?.id]), [['missing-question', 'outside-question']]);
-    assert.deepEqual(await diagnosticsOf(uriOf('workspace', 'local.hire.yaml')), []);
+    // The search of `/` also finds any other copy of the built-in profile on the machine (a checkout of an older
+    // version, without rubrics, takes its place): its questions' `no-rubric` findings say nothing about the paths.
+    const found = diagnostics.map((d) => [d.code, (d.data as { id?: string } | undefined)?.id]);
+    assert.deepEqual(found.filter(([code]) => code !== 'no-rubric'), [['missing-question', 'outside-question']]);
+    assert.deepEqual((await diagnosticsOf(uriOf('workspace', 'local.hire.yaml'))).filter((d) => d.code !== 'no-rubric'), []);
   });
 
   it('reads no file of the paths but profiles, and says where it stopped searching', async () => {

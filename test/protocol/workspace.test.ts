@@ -233,7 +233,7 @@ describe('workspace profiles and briefs over stdio (pushed diagnostics)', () => 
       'profiles/assistant-production-coordinator.hire-profile.yaml:11:8-14',
     ]);
     const lp = 'briefs/lp-commercial.hire.yaml';
-    assert.deepEqual(where(folder, await definition(lp, positionOf(textOf(lp), '  vendors:', 'vendors'))), ['profiles/line-producer.hire-profile.yaml:36:8-15']);
+    assert.deepEqual(where(folder, await definition(lp, positionOf(textOf(lp), '  vendors:', 'vendors'))), ['profiles/line-producer.hire-profile.yaml:44:8-15']);
   });
 
   it('finds every reference of a skill across the profile and the briefs that use it', async () => {
@@ -280,7 +280,7 @@ describe('workspace profiles and briefs over stdio (pushed diagnostics)', () => 
     assert.deepEqual(where(folder, changes), [
       'briefs/lp-commercial.hire.yaml:21:2-9',
       'briefs/lp-night-market.hire.yaml:31:8-15',
-      'profiles/line-producer.hire-profile.yaml:36:8-15',
+      'profiles/line-producer.hire-profile.yaml:44:8-15',
     ]);
   });
 
@@ -296,7 +296,7 @@ describe('workspace profiles and briefs over stdio (pushed diagnostics)', () => 
       'briefs/lp-harbour-lights.hire.yaml:9:8-18',
       'briefs/lp-night-market.hire.yaml:18:4-14',
       'profiles/line-producer.hire-profile.yaml:15:8-18',
-      'profiles/line-producer.hire-profile.yaml:34:15-25',
+      'profiles/line-producer.hire-profile.yaml:38:15-25',
     ]);
 
     const poc = 'briefs/poc-gaps.hire.yaml';

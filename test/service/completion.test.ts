@@ -77,7 +77,7 @@ describe('completion of keys', () => {
 
   it('offers the keys of a question under its list item, without its `id`', () => {
     const text = `${HEAD}questions:\n  - id: conflict\n    |\n`;
-    assert.deepEqual(labelsAt(text), ['ask', 'why', 'listen_for', 'red_flags', 'assesses']);
+    assert.deepEqual(labelsAt(text), ['ask', 'why', 'listen_for', 'red_flags', 'rubric', 'assesses']);
     assert.equal(applyCompletion(text, 'listen_for'), `${HEAD}questions:\n  - id: conflict\n    listen_for:\n      - \n`);
   });
 
@@ -149,7 +149,7 @@ describe('completion of questions', () => {
     assert.equal(applyCompletion(`${ASKED}  - id: sup|`, 'superiors'), `${ASKED}  - id: superiors`);
   });
 
-  it('writes out a whole profile question on a new item', () => {
+  it('writes out a whole profile question on a new item, but for its rubric, which it inherits', () => {
     assert.equal(
       applyCompletion(`${ASKED}  - |\n`, 'superiors'),
       `${ASKED}  - id: superiors
@@ -185,6 +185,10 @@ describe('completion of questions', () => {
       - Sign of a good answer
     red_flags:
       - Warning sign
+    rubric:
+      1: What a poor answer sounds like
+      3: What an adequate answer sounds like
+      5: What an excellent answer sounds like
     assesses:
       - skill-id`,
     );
@@ -422,8 +426,8 @@ describe('completion inside an existing item', () => {
   const ITEM = `${HEAD}questions:\n  - |id: conflict\n    ask: How do you handle conflict?\n`;
 
   it('offers at the start of a key on the dash line only the keys the item lacks, renaming that key', () => {
-    assert.deepEqual(labelsAt(ITEM), ['why', 'listen_for', 'red_flags', 'assesses']);
-    assert.deepEqual(labelsAt(ITEM.replace('|id', 'i|d')), ['why', 'listen_for', 'red_flags', 'assesses']);
+    assert.deepEqual(labelsAt(ITEM), ['why', 'listen_for', 'red_flags', 'rubric', 'assesses']);
+    assert.deepEqual(labelsAt(ITEM.replace('|id', 'i|d')), ['why', 'listen_for', 'red_flags', 'rubric', 'assesses']);
     assert.equal(applyCompletion(ITEM, 'why'), ITEM.replace('|id', 'why'));
     assert.deepEqual(labelsAt(`${HEAD}skills:\n  - |id: accounting\n    need: required\n`), ['evidence', 'name', 'about']);
   });
@@ -451,7 +455,7 @@ describe('completion inside an existing item', () => {
 
   it('offers the keys an item lacks on its empty dash line above its other keys, not a new item', () => {
     const text = `${HEAD}questions:\n  - |\n    ask: How?\n`;
-    assert.deepEqual(labelsAt(text), ['id', 'why', 'listen_for', 'red_flags', 'assesses']);
+    assert.deepEqual(labelsAt(text), ['id', 'why', 'listen_for', 'red_flags', 'rubric', 'assesses']);
     assert.equal(applyCompletion(text, 'id'), `${HEAD}questions:\n  - id: \n    ask: How?\n`);
   });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { getLanguageService } from '../../server/src/service/languageService';
+import { ProfileRegistry } from '../../server/src/service/profiles';
 import { schemaOf } from '../../server/src/service/schema';
 import { brief, withCursor } from '../support/documents';
 
@@ -94,13 +95,15 @@ describe('hover on profiles, skills and questions', () => {
     });
   });
 
-  it('shows a question: the ask, why, what to listen for, red flags and the skills it assesses', () => {
+  it('shows a question: the ask, why, what to listen for, red flags, the rubric and the skills it assesses', () => {
+    const rubric = ProfileRegistry.withBuiltins().get('production-coordinator')!.questions.find((question) => question.id === 'superiors')!.rubric!;
     assert.deepEqual(hoverAt(`${HEAD}questions:\n  - id: superi|ors\n    ask: Any trouble with a boss?\n`), {
       markdown: [
         '**Any trouble with a boss?** (`superiors`, required)',
         'However independent the job, the coordinator answers to the production manager, so you want someone who can disagree with a boss and still pull with the team.',
         '**Listen for**\n- A candid example, handled with respect and brought to an end\n- Taking a disagreement to the right person',
         '**Red flags**\n- Runs down former managers\n- Says they have never disagreed with anyone',
+        `**Rubric**\n- **1** ${rubric[1]}\n- **3** ${rubric[3]}\n- **5** ${rubric[5]}`,
         '**Assesses:** `teamwork`',
       ].join('\n\n'),
       covers: 'superiors',

@@ -153,3 +153,17 @@ describe('the profile document model', () => {
     }
   });
 });
+
+describe('the resolved model in memory', () => {
+  it('holds no getter of its own: a getter written per object keeps the brief and its tree alive through young collections', () => {
+    const resolved = model(BRIEF);
+    const profileDocument = resolveProfileDocument(readProfileDocument(parseText('file:///p/x.hire-profile.yaml', 1, 'hire-profile: 1\nid: best-boy\nextends: grip\n'))!, registry());
+    for (const object of [resolved, profileDocument, ...resolved.skills, ...resolved.questions]) {
+      const accessors = Object.entries(Object.getOwnPropertyDescriptors(object)).filter(([, descriptor]) => descriptor.get || descriptor.set);
+      assert.deepEqual(accessors.map(([key]) => key), []);
+    }
+    // The lazy parts still answer, from the prototype.
+    assert.deepEqual(resolved.chain.map((profile) => profile.id), ['grip', 'crew']);
+    assert.ok(resolved.unlistedQuestions.length > 0);
+  });
+});

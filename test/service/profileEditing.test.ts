@@ -97,7 +97,7 @@ describe('completion of profile keys', () => {
 
   it('offers the keys of a question item it does not have yet, lists with a first dash', () => {
     const text = `${HEAD}questions:\n  - id: cost-report\n    ask: How do you build a cost report?\n    |\n`;
-    assert.deepEqual(labels(text), ['why', 'listen_for', 'red_flags', 'assesses', 'priority']);
+    assert.deepEqual(labels(text), ['why', 'listen_for', 'red_flags', 'rubric', 'assesses', 'priority']);
     assert.equal(apply(text, 'listen_for'), `${HEAD}questions:\n  - id: cost-report\n    ask: How do you build a cost report?\n    listen_for:\n      - \n`);
   });
 
@@ -223,7 +223,7 @@ describe('completion keeps briefs and profiles apart', () => {
     const brief = labelsAt('|');
     assert.ok(brief.includes('hire') && !brief.includes('hire-profile') && !brief.includes('extends'));
     assert.ok(!brief.includes('role profile'));
-    assert.deepEqual(labelsAt('hire: 1\nquestions:\n  - id: q\n    |\n'), ['ask', 'why', 'listen_for', 'red_flags', 'assesses']);
+    assert.deepEqual(labelsAt('hire: 1\nquestions:\n  - id: q\n    |\n'), ['ask', 'why', 'listen_for', 'red_flags', 'rubric', 'assesses']);
   });
 });
 

@@ -11,7 +11,7 @@ import MarkdownIt from 'markdown-it';
 import { isDiagnosticCode } from '../../server/src/service/codes';
 import { getLanguageService } from '../../server/src/service/languageService';
 import { MAX_COVERAGE_CELLS } from '../../server/src/service/limits';
-import type { RenderOptions } from '../../server/src/service/render';
+import { escapeHtml, type RenderOptions } from '../../server/src/service/render';
 import { brief, ROOT, sample } from '../support/documents';
 
 const service = getLanguageService();
@@ -168,7 +168,9 @@ describe('render: views', () => {
     assert.match(kit(side + 1, 'md'), new RegExp(`## Coverage\n\n${message.replace(/[.]/g, '\\.')}\n`));
     const html = kit(side + 1, 'html');
     assert.ok(html.includes(`<p class="empty">${message}</p>`));
-    assert.doesNotMatch(html, /<table/);
+    assert.doesNotMatch(html, /<table class="matrix"/);
+    // The scorecard's skill ratings grow as the skills do, not as skills times questions: they stay.
+    assert.equal([...html.matchAll(/<tr><th scope="row">S\d+/g)].length, side + 1);
   });
 
   it('lists the open findings in the kit only when asked, with the user\'s severities', () => {
@@ -205,6 +207,79 @@ describe('render: views', () => {
     assert.match(page, /<title>Production Coordinator — Night Market<\/title>/);
     assert.match(page, /<style>[^]*@media print[^]*<\/style>/);
     assert.ok(page.indexOf('data-view="posting"') < page.indexOf('data-view="kit"'));
+  });
+});
+
+describe('render: the kit as a scorecard form', () => {
+  const HEAD = 'hire: 1\nrole: Production Coordinator\nprofile: production-coordinator\n';
+  const builtin = service.profiles.get('production-coordinator')!;
+  const rubricOf = (id: string) => builtin.questions.find((question) => question.id === id)!.rubric!;
+  /** The HTML of one question's section. */
+  const questionHtml = (html: string, id: string) => {
+    const start = html.indexOf(`<section class="question" data-question="${id}">`);
+    assert.ok(start >= 0, `the question ${id} is in the kit`);
+    return html.slice(start, html.indexOf('</section>', start));
+  };
+
+  it('puts each question\'s anchors beside its rating boxes: the profile\'s, or the brief\'s own', () => {
+    const html = render(brief(`${HEAD}questions:\n  - id: conflict\n    ask: How?\n  - id: superiors\n    ask: Boss?\n    rubric:\n      1: Blames the boss.\n      5: Worked it out <b>with</b> them.\n  - id: own\n    ask: Why film?\n`), { format: 'html', view: 'kit' });
+    const conflict = rubricOf('conflict');
+    assert.ok(questionHtml(html, 'conflict').includes(
+      `<ol class="scale anchored">\n<li><span class="box">1</span><span class="anchor">${escapeHtml(conflict[1]!)}</span></li>\n<li class="between"><span class="box">2</span><span class="anchor"></span></li>\n<li><span class="box">3</span><span class="anchor">${escapeHtml(conflict[3]!)}</span></li>\n<li class="between"><span class="box">4</span><span class="anchor"></span></li>\n<li><span class="box">5</span><span class="anchor">${escapeHtml(conflict[5]!)}</span></li>\n</ol>`,
+    ), questionHtml(html, 'conflict'));
+    const superiors = questionHtml(html, 'superiors');
+    assert.ok(superiors.includes('<li><span class="box">1</span><span class="anchor">Blames the boss.</span></li>'));
+    assert.ok(superiors.includes('<li><span class="box">5</span><span class="anchor">Worked it out &lt;b&gt;with&lt;/b&gt; them.</span></li>'));
+    assert.ok(!superiors.includes(rubricOf('superiors')[3]!), 'the brief\'s rubric replaces the profile\'s whole');
+    // A question without a rubric keeps the plain labels.
+    const own = questionHtml(html, 'own');
+    assert.ok(own.includes('<ol class="scale">'));
+    assert.deepEqual([...own.matchAll(/<span class="anchor">([^<]*)<\/span>/g)].map((match) => match[1]), ['Poor', 'Weak', 'Adequate', 'Good', 'Excellent']);
+  });
+
+  it('does the same in Markdown, one box a line', () => {
+    const md = render(brief(`${HEAD}questions:\n  - id: superiors\n    ask: Boss?\n    rubric:\n      1: Blames the boss.\n      3: Fair.\n      5: Worked it out.\n  - id: own\n    ask: Why film?\n`), { format: 'md', view: 'kit' });
+    assert.ok(md.includes('**Score (1–5) against the anchors:**\n\n- ☐ **1** Blames the boss.\n- ☐ **2**\n- ☐ **3** Fair.\n- ☐ **4**\n- ☐ **5** Worked it out.\n'), md);
+    assert.ok(md.includes('**Score (1–5):**\n\n- ☐ **1** Poor\n- ☐ **2** Weak\n- ☐ **3** Adequate\n- ☐ **4** Good\n- ☐ **5** Excellent'));
+  });
+
+  it('asks interviewers to score each answer before the debrief, near the top', () => {
+    for (const format of ['html', 'md'] as const) {
+      const kit = render(sample('complete.hire.yaml'), { format, view: 'kit' });
+      const line = kit.indexOf('before the debrief');
+      assert.ok(line > 0 && line < kit.indexOf('Q1'), `${format}: the line comes before the questions`);
+    }
+  });
+
+  it('has a rating row per skill with the questions that feed it', () => {
+    const html = render(sample('complete.hire.yaml'), { format: 'html', view: 'kit' });
+    const scorecard = html.slice(html.indexOf('<section class="scorecard">'));
+    assert.match(scorecard, /<tr><th scope="row">Problem solving <span class="need">required<\/span><\/th><td class="from">Q3, Q6<\/td><td class="boxes">(<span class="box">\d<\/span>){5}<\/td><\/tr>/);
+    assert.match(scorecard, /<tr><th scope="row">Basic accounting <span class="need">required<\/span><\/th><td class="from">Evidence \(no question\)<\/td>/);
+    assert.equal([...scorecard.matchAll(/<tr><th scope="row">/g)].length, 9);
+    const md = render(sample('gaps.hire.yaml'), { format: 'md', view: 'kit' });
+    assert.match(md, /\| Coordinating a whole production \(required\) \| No question assesses it \| ☐ 1 ☐ 2 ☐ 3 ☐ 4 ☐ 5 \|/);
+  });
+
+  it('ends with key take-aways and a forced four-point recommendation', () => {
+    const html = render(sample('complete.hire.yaml'), { format: 'html', view: 'kit' });
+    const scorecard = html.slice(html.indexOf('<section class="scorecard">'), html.indexOf('</section>', html.indexOf('<section class="scorecard">')));
+    assert.ok(scorecard.includes('<h3>Key take-aways</h3>'));
+    assert.deepEqual([...scorecard.matchAll(/<span class="label">([^<]*)<\/span>/g)].map((match) => match[1]), ['Strong no', 'No', 'Yes', 'Strong yes']);
+    assert.ok(html.indexOf('<section class="scorecard">') > html.lastIndexOf('<section class="question"'), 'after the last question');
+    const md = render(sample('complete.hire.yaml'), { format: 'md', view: 'kit' });
+    assert.match(md, /## Scorecard\n\n### Skills\n[^#]+### Key take-aways\n\n_{30}\n\n_{30}\n\n_{30}\n\n### Overall recommendation\n\n☐ Strong no {2}☐ No {2}☐ Yes {2}☐ Strong yes\n/);
+  });
+
+  it('puts fields for the quote beside the brief\'s ceiling, in the charges question only', () => {
+    const html = render(sample('complete.hire.yaml'), { format: 'html', view: 'kit' });
+    const charges = questionHtml(html, 'charges');
+    for (const label of ['Quoted rate', 'Per', 'Hours it covers', 'Kit fee']) assert.ok(charges.includes(`<span class="fill-label">${label}</span><span class="fill-line"></span>`), label);
+    assert.ok(charges.includes('<dt>Our ceiling</dt><dd>400 USD per day</dd>'));
+    assert.ok(charges.includes('<dt>Hours it covers</dt><dd>12 hours per day</dd>'));
+    assert.equal([...html.matchAll(/class="quote"/g)].length, 1);
+    const md = render(brief(`${HEAD}rate: {amount: 300, currency: CAD, per: day}\nquestions:\n  - id: charges\n    ask: Rate?\n`), { format: 'md', view: 'kit' });
+    assert.ok(md.includes('**Their quote:** Quoted rate ________ · Per ________ · Hours it covers ________ · Kit fee ________\n\n- **Our ceiling:** none in the brief (rate.max)\n- **Our rate:** 300 CAD per day\n'), md);
   });
 });
 
@@ -301,13 +376,13 @@ describe('render: hostile text in every field, both views, both formats', () => 
       `\`code${field}\` <http://attacker.example/auto${field}> <!-- c${field} --> **strong${field}**`,
   ];
   /** Fields whose text may use the safe subset of Markdown (emphasis, links to http(s)); the others are shown as plain text. */
-  const FREE = new Set(['summary', 'notes', 'duty', 'tool', 'evidence', 'why', 'listen', 'flag', 'decides', 'escalates', 'reason']);
+  const FREE = new Set(['summary', 'notes', 'duty', 'tool', 'evidence', 'why', 'listen', 'flag', 'rubriclow', 'rubrichigh', 'decides', 'escalates', 'reason']);
   /** Fields that may hold paragraphs and lists. */
   const BLOCK = new Set(['summary', 'notes']);
   const FIELDS = [
     'role', 'profile', 'engagement', 'reports', 'pname', 'ptype', 'pstart', 'pend', 'plocation', 'summary', 'duty',
     'skillid', 'skillname', 'need', 'evidence', 'decides', 'escalates', 'amount', 'currency', 'per', 'hours', 'max', 'kitfee',
-    'office', 'tool', 'questionid', 'ask', 'why', 'listen', 'flag', 'assesses', 'waived', 'reason', 'notes',
+    'office', 'tool', 'questionid', 'ask', 'why', 'listen', 'flag', 'rubriclow', 'rubrichigh', 'assesses', 'waived', 'reason', 'notes',
   ];
 
   /** A brief with the payload, its lines in this order, in every field. */
@@ -335,7 +410,8 @@ describe('render: hostile text in every field, both views, both formats', () => 
       `workspace: {office: ${v('office')}, tools: [${v('tool')}]}`,
       'questions:',
       `  - id: ${v('questionid')}`,
-      `  - id: asked\n    ask: ${v('ask')}\n    why: ${v('why')}\n    listen_for: [${v('listen')}]\n    red_flags: [${v('flag')}]\n    assesses: [named, ${v('assesses')}]`,
+      `  - id: asked\n    ask: ${v('ask')}\n    why: ${v('why')}\n    listen_for: [${v('listen')}]\n    red_flags: [${v('flag')}]\n    rubric: {1: ${v('rubriclow')}, 5: ${v('rubrichigh')}}\n    assesses: [named, ${v('assesses')}]`,
+      '  - id: charges\n    ask: What do you charge?',
       'waive:',
       `  ${v('waived')}: ${v('reason')}`,
       `notes: ${v('notes')}`,
@@ -389,8 +465,8 @@ describe('render: hostile text in every field, both views, both formats', () => 
       }
     };
     walk(viewer.parse(md, {}));
-    // The kit's own rules: two lines to write notes on under each question.
-    if (rules !== 2 * questions) live.push(`${rules} rules, not the kit's ${2 * questions}`);
+    // The kit's own rules: two lines to write notes on under each question, three for the key take-aways.
+    if (rules !== 2 * questions + 3) live.push(`${rules} rules, not the kit's ${2 * questions + 3}`);
     return live;
   }
 
@@ -421,7 +497,7 @@ describe('render: hostile text in every field, both views, both formats', () => 
     const first = payload('')[index].slice(0, 12);
     it(`markdown, starting with ${JSON.stringify(first)}: no HTML, image, code, quote, heading or list from the brief, links only in free text`, () => {
       const md = ['posting', 'kit'].map((view) => render(document, { format: 'md', view: view as 'posting' | 'kit', showRate: true })).join('\n\n');
-      assert.deepEqual(liveInMarkdown(md, 2), []);
+      assert.deepEqual(liveInMarkdown(md, 3), []);
       const shown = new MarkdownIt({ html: true }).render(md);
       for (const field of FIELDS) {
         assert.ok(shown.includes(`&lt;script&gt;script${field}&lt;/script&gt;`), `${field}: the script is shown as text`);

@@ -43,6 +43,7 @@ export const CODES = {
   'coded-wording': { severity: 'information', help: 'A candidate-facing field uses a gender-coded word.' },
   'profile-extends': { severity: 'error', help: 'A profile `extends` an unknown profile, the chain makes a cycle, or it is more than 32 profiles deep.' },
   'duplicate-profile': { severity: 'error', help: 'Two profiles share an id.' },
+  'no-rubric': { severity: 'information', help: 'A required question has no `rubric` of its own or from the profile: say what an answer at 1, 3 and 5 sounds like.' },
   'hidden-text': { severity: 'warning', help: 'A value holds a bidirectional control or another invisible format character: it reads differently from what it is (Trojan Source).' },
 } as const satisfies Record<string, { severity: SeverityName; help: string }>;
 

@@ -24,6 +24,7 @@ import { detectLayout, type Layout } from './edits';
 import { isStringScalar, readBrief, resolveBrief, resolveProfileDocument, sectionText, type Brief, type ResolvedBrief } from './model';
 import { findNode, toRange, type ParsedDocument } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
+import type { Score } from './rubric';
 import { schemaAt, schemaOf, type JsonSchema, type SchemaKind } from './schema';
 import { escapeSnippet, snippetToText } from './snippets';
 
@@ -282,7 +283,7 @@ const PROFILE: Dialect = {
   resolve: resolveProfileDocument,
   valuePatterns: new Set(['extends', 'skills', 'questions', 'questions.*.assesses']),
   keys: () => undefined,
-  values: (scope, pattern) => (pattern === 'extends' ? parentCandidates(scope) : []),
+  values: (scope, pattern) => (pattern === 'extends' ? parentCandidates(scope) : anchorCandidates(scope, pattern)),
   items: (scope, pattern, dash) => {
     if (pattern !== 'questions.*.assesses') return [];
     const listed = new Set(listedValues(scope));
@@ -334,8 +335,23 @@ function briefValues(scope: Scope, pattern: string): Candidate[] {
       break;
     case 'skills.*.id':
       return skillIdCandidates(newSkills(scope), '');
+    default:
+      return anchorCandidates(scope, pattern);
   }
   return result;
+}
+
+/**
+ * The value of a score in a question's own rubric: the anchor its profile
+ * question (a profile document's: its parent's) gives that score, to adapt.
+ */
+function anchorCandidates(scope: Scope, pattern: string): Candidate[] {
+  const score = /^questions\.\*\.rubric\.([1-5])$/.exec(pattern)?.[1];
+  const index = scope.context.path[1];
+  const question = score === undefined ? undefined : scope.brief?.questions.find((item) => item.index === index);
+  const anchor = question && scope.model?.profileQuestion(question.id)?.rubric?.[Number(score) as Score];
+  if (anchor === undefined) return [];
+  return [{ label: anchor, kind: CompletionItemKind.Text, detail: `The profile's anchor for ${score}`, text: YAML.stringify(anchor, { lineWidth: 0 }).trimEnd() }];
 }
 
 /** A brief's items: the profile's skill ids, the profile's questions written out, assessed skill ids. */
@@ -450,7 +466,11 @@ function knownSkills(scope: Scope): { id: string; name?: string; about?: string 
   return [...skills.values()];
 }
 
-/** A profile question written out as a snippet body. */
+/**
+ * A profile question written out as a snippet body. Its rubric stays in the
+ * profile, inherited: a team tunes its anchors in one place, and the kit and
+ * hovers show them.
+ */
 function questionBody(question: Profile['questions'][number]): Record<string, unknown> {
   const body: Record<string, unknown> = { id: literal(question.id), ask: literal(question.ask) };
   if (question.why) body.why = literal(question.why);

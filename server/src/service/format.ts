@@ -147,7 +147,9 @@ function sortMap(map: YAML.YAMLMap, order: readonly string[], schema: JsonSchema
   }
 }
 
-function sortNode(node: unknown, schema: JsonSchema | undefined): void {
+function sortNode(node: unknown, reference: JsonSchema | undefined): void {
+  // A `$ref` (a rubric's scores) gives the definition's properties.
+  const schema = reference?.$ref ? { ...schemaOf('brief').definitions?.[reference.$ref.replace('#/definitions/', '')], ...reference } : reference;
   if (!schema) return;
   if (YAML.isMap(node) && schema.properties) sortMap(node, Object.keys(schema.properties), schema);
   else if (YAML.isSeq(node) && schema.items) for (const item of node.items) sortNode(item, schema.items);

@@ -16,6 +16,7 @@ import { hiddenTextHover } from './hiddenText';
 import { readBrief, readProfileDocument, resolveBrief, resolveProfileDocument, type ResolvedBrief } from './model';
 import { nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
+import { anchors } from './rubric';
 import { schemaAt, type SchemaKind } from './schema';
 import { substanceHover } from './substance';
 import { codedWordAt, codedWordHover } from './wording';
@@ -125,7 +126,7 @@ function skillHover(id: string, model: ResolvedBrief | undefined, inProfile = fa
 
 /**
  * A question of the brief or its profile: the question, why, what to listen
- * for, red flags and the skills it assesses. `ownPriority`: the document is a
+ * for, red flags, the rubric's anchors and the skills it assesses. `ownPriority`: the document is a
  * profile, whose questions set their own `priority`.
  */
 function questionHover(id: string, model: ResolvedBrief | undefined, ownPriority = false): string | undefined {
@@ -138,6 +139,7 @@ function questionHover(id: string, model: ResolvedBrief | undefined, ownPriority
     question.why,
     bullets('Listen for', question.listenFor),
     bullets('Red flags', question.redFlags),
+    bullets('Rubric', anchors(question.rubric).map((anchor) => `**${anchor.score}** ${anchor.text}`)),
     question.assesses.length > 0 && `**Assesses:** ${question.assesses.map((skill) => `\`${skill}\``).join(', ')}`,
   );
 }

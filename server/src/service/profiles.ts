@@ -7,6 +7,7 @@
 import { BUILTIN_PROFILE_SCHEME } from './names';
 import { MAX_EXTENDS_DEPTH } from './limits';
 import { hasSyntaxErrors, parseText } from './parse';
+import { readRubric, type Rubric } from './rubric';
 import builtinProductionCoordinator from '../../../schemas/profiles/production-coordinator.hire-profile.yaml';
 
 /** How much a skill matters. */
@@ -31,6 +32,8 @@ export interface ProfileQuestion {
   readonly why?: string;
   readonly listen_for: readonly string[];
   readonly red_flags: readonly string[];
+  /** What an answer at each score sounds like. */
+  readonly rubric?: Rubric;
   readonly assesses: readonly string[];
   readonly priority: Priority;
 }
@@ -111,6 +114,7 @@ export function readProfile(value: unknown, source: string): DeclaredProfile | u
             why: optionalString(question.why),
             listen_for: optionalStrings(question.listen_for),
             red_flags: optionalStrings(question.red_flags),
+            rubric: readRubric(question.rubric),
             assesses: optionalStrings(question.assesses),
             priority: question.priority === 'recommended' || question.priority === 'required' ? question.priority : undefined,
           })]

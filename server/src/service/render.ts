@@ -15,6 +15,7 @@ import { firstById, readBrief, resolveBrief } from './model';
 import { RENDER_VIEWS, type RenderView } from './names';
 import type { ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
+import { anchors, readRubric } from './rubric';
 import { sha256Base64 } from './sha256';
 import { wordingBalance, type Coding } from './wording';
 
@@ -68,6 +69,8 @@ export interface QuestionView {
   readonly why?: string;
   readonly listenFor: readonly string[];
   readonly redFlags: readonly string[];
+  /** What an answer at a score sounds like, lowest score first: the brief's rubric, else the profile's. */
+  readonly rubric: readonly { readonly score: number; readonly text: string }[];
   /** The skills it assesses, named from the brief or the profile. */
   readonly assesses: readonly { readonly id: string; readonly name: string }[];
   readonly priority?: string;
@@ -170,6 +173,8 @@ export function buildBriefView(parsed: ParsedDocument, profiles: ProfileRegistry
       why: text(own.why) ?? base?.why,
       listenFor: 'listen_for' in own ? texts(own.listen_for) : base?.listen_for ?? [],
       redFlags: 'red_flags' in own ? texts(own.red_flags) : base?.red_flags ?? [],
+      // As the model reads it: a `rubric` set to anything replaces the profile's; an empty one sets nothing.
+      rubric: anchors(own.rubric !== undefined && own.rubric !== null ? readRubric(own.rubric) : base?.rubric),
       assesses: ('assesses' in own ? texts(own.assesses) : base?.assesses ?? []).map((skill) => ({ id: skill, name: nameOf(skill) })),
       priority: base?.priority,
     }];
@@ -306,12 +311,19 @@ function money(model: BriefView, amount: string | undefined): string | undefined
   return [amount, rate?.currency, unit].filter(Boolean).join(' ');
 }
 
+/** The hours the rate covers: `12 hours per day`. */
+function hoursText(model: BriefView): string | undefined {
+  const rate = model.rate;
+  if (rate?.hours === undefined) return undefined;
+  return `${rate.hours} ${rate.hours === '1' ? 'hour' : 'hours'} ${rate.per && rate.per !== 'hour' && rate.per !== 'project' ? `per ${rate.per}` : ''}`.trim();
+}
+
 function rateFacts(model: BriefView, all: boolean): [string, string][] {
   const rate = model.rate;
   if (!rate) return [];
   const facts: [string, string | undefined][] = [
     ['Rate', money(model, rate.amount)],
-    ['Hours', rate.hours && `${rate.hours} ${rate.hours === '1' ? 'hour' : 'hours'} ${rate.per && rate.per !== 'hour' && rate.per !== 'project' ? `per ${rate.per}` : ''}`.trim()],
+    ['Hours', hoursText(model)],
   ];
   if (all) facts.push(['Ceiling (max)', money(model, rate.max)], ['Kit fee', money(model, rate.kitFee)]);
   return facts.filter((fact): fact is [string, string] => fact[1] !== undefined);
@@ -388,7 +400,65 @@ function kitFacts(model: BriefView): [string, string][] {
   return facts.filter((fact): fact is [string, string] => fact[1] !== undefined);
 }
 
+/** What each score means when a question has no rubric. */
 const RATING_LABELS = ['Poor', 'Weak', 'Adequate', 'Good', 'Excellent'];
+
+/** The overall recommendation, forced: no middle to hide in (as a scorecard file writes it: `strong-no` … `strong-yes`). */
+const RECOMMENDATIONS = ['Strong no', 'No', 'Yes', 'Strong yes'];
+
+/** The question whose answer is the candidate's quote: the kit puts fields for it beside the brief's ceiling. */
+const CHARGES_QUESTION = 'charges';
+
+/** The line that asks interviewers to score before they compare notes. */
+const SCORE_FIRST = 'Score each answer against its anchors as soon as you have heard it, then the skills and your overall recommendation, all before the debrief: scores written after the discussion tend to follow it.';
+
+/** A score's anchor for the form: the rubric's text at that score, or, for a question without a rubric, the score's plain label. */
+function scaleOf(question: QuestionView): { score: number; text?: string }[] {
+  const rubric = new Map(question.rubric.map((anchor) => [anchor.score, anchor.text] as const));
+  return RATING_LABELS.map((label, index) => ({ score: index + 1, text: question.rubric.length ? rubric.get(index + 1) : label }));
+}
+
+/** A row of the skill ratings: a skill, and the numbers (1-based) of the questions whose answers feed it. */
+interface SkillRow {
+  readonly name: string;
+  readonly need?: string;
+  readonly questions: readonly number[];
+  readonly evidence: boolean;
+}
+
+/** The skill ratings of the form: each skill of the coverage matrix with the questions that assess it (one pass over the questions). */
+function skillRows(model: BriefView): SkillRow[] {
+  const feeding = new Map<string, number[]>();
+  model.questions.forEach((question, index) => {
+    for (const skill of question.assesses) {
+      const numbers = feeding.get(skill.id) ?? [];
+      if (numbers.at(-1) !== index + 1) numbers.push(index + 1);
+      feeding.set(skill.id, numbers);
+    }
+  });
+  return coverageRows(model).map((row) => ({ name: row.name, need: row.need, questions: feeding.get(row.id) ?? [], evidence: row.evidence }));
+}
+
+/** Where a skill's rating comes from, in words: `Q1, Q3`, or the evidence when no question assesses it. */
+function skillSource(row: SkillRow): string {
+  if (row.questions.length) return row.questions.map((number) => `Q${number}`).join(', ');
+  return row.evidence ? 'Evidence (no question)' : 'No question assesses it';
+}
+
+/** The brief's ceiling and rate, beside which the candidate's quote is written. */
+function quoteFacts(model: BriefView): [string, string][] {
+  const rate = model.rate;
+  const facts: [string, string | undefined][] = [
+    ['Our ceiling', rate?.max === undefined ? 'none in the brief (rate.max)' : money(model, rate.max)],
+    ['Our rate', money(model, rate?.amount)],
+    ['Hours it covers', hoursText(model)],
+    ['Kit fee we pay', money(model, rate?.kitFee)],
+  ];
+  return facts.filter((fact): fact is [string, string] => fact[1] !== undefined);
+}
+
+/** The fields of the candidate's quote. */
+const QUOTE_FIELDS = ['Quoted rate', 'Per', 'Hours it covers', 'Kit fee'];
 
 // ---------------------------------------------------------------------------
 // HTML
@@ -492,12 +562,14 @@ function kitHtml(model: BriefView, findings: boolean): string {
     htmlHeader('Interview kit', model),
     htmlFacts(kitFacts(model)),
     `<div class="fill-in">\n${fillIn}\n</div>`,
+    `<p class="score-first">${escapeHtml(SCORE_FIRST)}</p>`,
     findings ? htmlSection('Open findings', htmlFindings(model), 'findings') : '',
     htmlSection('Coverage', htmlCoverage(model), 'coverage'),
     htmlSection('What to look for', lookFor(model).map((skill) => `<p><strong>${escapeHtml(skill.name)}:</strong> ${inline(skill.text)}${skill.suggested ? ` <em class="suggestion">${SUGGESTED}</em>` : ''}</p>`).join('\n'), 'evidence'),
     model.questions.length
-      ? `<section class="questions">\n<h2>Questions</h2>\n${model.questions.map((question, index) => htmlQuestion(question, index)).join('\n')}\n</section>`
+      ? `<section class="questions">\n<h2>Questions</h2>\n${model.questions.map((question, index) => htmlQuestion(model, question, index)).join('\n')}\n</section>`
       : '',
+    htmlScorecard(model),
     htmlSection('Decision authority', htmlAuthority(model), 'authority'),
     htmlSection('Rate', htmlFacts(rateFacts(model, true))),
     htmlSection('Workspace and tools', model.workspace ? [htmlFacts(office(model.workspace.office) ? [['Office', office(model.workspace.office)!]] : []), htmlList(model.workspace.tools)].filter(Boolean).join('\n') : ''),
@@ -560,19 +632,65 @@ function htmlCoverage(model: BriefView): string {
   ].join('\n');
 }
 
-function htmlQuestion(question: QuestionView, index: number): string {
+function htmlQuestion(model: BriefView, question: QuestionView, index: number): string {
   const meta = escapeHtml(questionMeta(question));
-  const scale = RATING_LABELS.map((label, score) => `<li><span class="box">${score + 1}</span><span class="label">${label}</span></li>`).join('');
   return [
-    '<section class="question">',
+    `<section class="question" data-question="${escapeHtml(question.id)}">`,
     `<h3><span class="q-number">Q${index + 1}</span> ${escapeHtml(question.ask)}</h3>`,
     meta ? `<p class="meta">${meta}</p>` : '',
     question.why ? `<div class="why"><h4>Why we ask</h4><p>${inline(question.why)}</p></div>` : '',
     question.listenFor.length || question.redFlags.length
       ? `<div class="columns">\n<div class="listen"><h4>Listen for</h4>\n${htmlList(question.listenFor) || '<p class="empty">—</p>'}\n</div>\n<div class="red-flags"><h4>Red flags</h4>\n${htmlList(question.redFlags) || '<p class="empty">—</p>'}\n</div>\n</div>`
       : '',
+    question.id === CHARGES_QUESTION ? htmlQuote(model) : '',
     '<div class="notes"><h4>Notes</h4><div class="notes-space"></div></div>',
-    `<div class="rating"><h4>Rating</h4><ol class="scale">${scale}</ol></div>`,
+    htmlScale(question),
+    '</section>',
+  ].filter(Boolean).join('\n');
+}
+
+/** The rating boxes of a question, each with its anchor beside it. */
+function htmlScale(question: QuestionView): string {
+  const scale = scaleOf(question)
+    .map(({ score, text }) => `<li${text === undefined ? ' class="between"' : ''}><span class="box">${score}</span><span class="anchor">${text === undefined ? '' : inline(text)}</span></li>`)
+    .join('\n');
+  const heading = question.rubric.length ? 'Score (1–5) against the anchors' : 'Score (1–5)';
+  return `<div class="rating"><h4>${heading}</h4>\n<ol class="scale${question.rubric.length ? ' anchored' : ''}">\n${scale}\n</ol></div>`;
+}
+
+/** Beside the charges question: fields for what the candidate quotes, and the brief's ceiling to weigh it against. */
+function htmlQuote(model: BriefView): string {
+  const fields = QUOTE_FIELDS.map((label) => `<div><span class="fill-label">${escapeHtml(label)}</span><span class="fill-line"></span></div>`).join('\n');
+  return [
+    '<div class="quote">',
+    '<h4>Their quote</h4>',
+    `<div class="fill-in quote-fields">\n${fields}\n</div>`,
+    htmlFacts(quoteFacts(model)),
+    '</div>',
+  ].join('\n');
+}
+
+/** The end of the form: a rating per skill with the questions that feed it, key take-aways and the overall recommendation. */
+function htmlScorecard(model: BriefView): string {
+  const rows = skillRows(model);
+  const boxes = RATING_LABELS.map((_, index) => `<span class="box">${index + 1}</span>`).join('');
+  const table = rows.length
+    ? [
+        '<table class="skill-ratings">',
+        '<thead><tr><th scope="col">Skill</th><th scope="col">From</th><th scope="col">Score</th></tr></thead>',
+        `<tbody>\n${rows.map((row) => `<tr><th scope="row">${escapeHtml(row.name)}${row.need ? ` <span class="need">${escapeHtml(row.need)}</span>` : ''}</th><td class="from">${escapeHtml(skillSource(row))}</td><td class="boxes">${boxes}</td></tr>`).join('\n')}\n</tbody>`,
+        '</table>',
+      ].join('\n')
+    : '';
+  const choices = RECOMMENDATIONS.map((label) => `<li><span class="box"></span><span class="label">${label}</span></li>`).join('');
+  return [
+    '<section class="scorecard">',
+    '<h2>Scorecard</h2>',
+    table ? `<h3>Skills</h3>\n<p class="hint">One score per skill, from the answers to the questions named (and the evidence).</p>\n${table}` : '',
+    '<h3>Key take-aways</h3>',
+    '<div class="notes-space takeaways"></div>',
+    '<h3>Overall recommendation</h3>',
+    `<ol class="scale recommendation">${choices}</ol>`,
     '</section>',
   ].filter(Boolean).join('\n');
 }
@@ -745,10 +863,12 @@ function kitMarkdown(model: BriefView, findings: boolean): string {
     mdHeader('Interview kit', model),
     mdFacts(kitFacts(model)),
     'Candidate: ____________________  Interviewer: ____________________  Date: ____________',
+    `*${escapeMarkdown(SCORE_FIRST)}*`,
     findings ? mdSection('Open findings', model.findings.map((finding) => `- **${finding.severity}** line ${finding.line} \`${finding.code}\` ${escapeMarkdown(finding.message)}`).join('\n')) : '',
     mdSection('Coverage', mdCoverage(model)),
     mdSection('What to look for', lookFor(model).map((skill) => `- **${escapeMarkdown(skill.name)}:** ${mdInline(skill.text)}${skill.suggested ? ` *${SUGGESTED}*` : ''}`).join('\n')),
-    mdSection('Questions', model.questions.map((question, index) => mdQuestion(question, index)).join('\n\n')),
+    mdSection('Questions', model.questions.map((question, index) => mdQuestion(model, question, index)).join('\n\n')),
+    mdScorecard(model),
     mdSection('Decision authority', joinBlocks([
       mdSection('Decides alone', mdList(model.decides), 3),
       mdSection(escapeMarkdown(escalatesHeading(model)), mdList(model.escalates), 3),
@@ -775,7 +895,7 @@ function mdCoverage(model: BriefView): string {
   return [head, rule, ...body, '', ...legend].join('\n');
 }
 
-function mdQuestion(question: QuestionView, index: number): string {
+function mdQuestion(model: BriefView, question: QuestionView, index: number): string {
   const meta = escapeMarkdown(questionMeta(question));
   return joinBlocks([
     `### Q${index + 1}. ${escapeMarkdown(question.ask)}`,
@@ -783,9 +903,32 @@ function mdQuestion(question: QuestionView, index: number): string {
     question.why ? `**Why we ask:** ${mdInline(question.why)}` : '',
     question.listenFor.length ? `**Listen for:**\n\n${mdList(question.listenFor)}` : '',
     question.redFlags.length ? `**Red flags:**\n\n${mdList(question.redFlags)}` : '',
+    question.id === CHARGES_QUESTION ? mdQuote(model) : '',
     '**Notes:**\n\n______________________________\n\n______________________________',
-    `**Rating:** ${RATING_LABELS.map((label, score) => `☐ ${score + 1} ${label}`).join('  ')}`,
+    `**${question.rubric.length ? 'Score (1–5) against the anchors' : 'Score (1–5)'}:**\n\n${scaleOf(question).map(({ score, text }) => `- ☐ **${score}**${text === undefined ? '' : ` ${mdInline(text)}`}`).join('\n')}`,
   ]);
+}
+
+/** Beside the charges question: fields for the candidate's quote, and the brief's ceiling. */
+function mdQuote(model: BriefView): string {
+  return joinBlocks([
+    `**Their quote:** ${QUOTE_FIELDS.map((label) => `${escapeMarkdown(label)} ________`).join(' · ')}`,
+    mdFacts(quoteFacts(model)),
+  ]);
+}
+
+/** The end of the form: skill ratings, key take-aways, overall recommendation. */
+function mdScorecard(model: BriefView): string {
+  const rows = skillRows(model);
+  const boxes = RATING_LABELS.map((_, index) => `☐ ${index + 1}`).join(' ');
+  const table = rows.length
+    ? ['| Skill | From | Score |', '|---|---|---|', ...rows.map((row) => `| ${escapeMarkdown(row.need ? `${row.name} (${row.need})` : row.name)} | ${escapeMarkdown(skillSource(row))} | ${boxes} |`)].join('\n')
+    : '';
+  return mdSection('Scorecard', joinBlocks([
+    mdSection('Skills', table, 3),
+    mdSection('Key take-aways', '______________________________\n\n______________________________\n\n______________________________', 3),
+    mdSection('Overall recommendation', RECOMMENDATIONS.map((label) => `☐ ${label}`).join('  '), 3),
+  ]));
 }
 
 // ---------------------------------------------------------------------------

@@ -114,6 +114,15 @@ export function checkRules(document: TextDocument, text: string, brief: Brief, p
     } satisfies MissingData);
   }
 
+  for (const question of model.questions) {
+    if (question.rubric || question.priority !== 'required' || waived(question.id, 'questions')) continue;
+    report(nodeSpan(question.anchor), 'no-rubric', `The required question '${question.id}' has no rubric: add 'rubric' with what an answer at 1, 3 and 5 sounds like, so that interviewers score alike.`, {
+      id: question.id,
+      profile: profile?.id,
+      priority: 'required',
+    } satisfies MissingData);
+  }
+
   const amount = sectionField(brief, 'rate', 'amount');
   const max = sectionField(brief, 'rate', 'max');
   if (YAML.isScalar(amount) && YAML.isScalar(max) && typeof amount.value === 'number' && typeof max.value === 'number' && amount.value > max.value) {

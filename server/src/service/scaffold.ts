@@ -88,7 +88,7 @@ export function scaffoldBrief(profile: Profile, options: ScaffoldOptions = {}): 
     '  tools:',
     '    - "TODO: what you will give them to work with, such as a laptop with the production\'s software"',
     '',
-    '# Questions with a profile id inherit why, listen_for, red_flags and assesses',
+    '# Questions with a profile id inherit why, listen_for, red_flags, rubric and assesses',
     '# from the profile; write them here to change them.',
     'questions:',
     ...profile.questions.flatMap((question) => [

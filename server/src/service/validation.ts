@@ -168,8 +168,10 @@ function describe(error: ErrorObject, root: YAML.YAMLMap, text: string, kind: Sc
       const span = nodeSpan(pair?.key as YAML.Node);
       if (!span) return undefined;
       const allowed = Object.keys((error.parentSchema as JsonSchema | undefined)?.properties ?? {});
-      const suggestion = key === '<<' ? undefined : closest(key, allowed);
       const place = path.length ? ` in '${label}'` : '';
+      // A rubric's keys are scores: the closest spelling of '6' is no better score.
+      if (path.at(-1) === 'rubric') return { span, message: `'${key}' is not a score${place}: a rubric's keys are the scores ${allowed.join(', ')}.`, data: { kind: 'unknown-key', key, allowed } };
+      const suggestion = key === '<<' ? undefined : closest(key, allowed);
       const hint = key === '<<'
         ? ` Merge keys (<<) are not part of YAML 1.2, which ${kind === 'brief' ? 'briefs' : 'profiles'} are read as: write the keys out.`
         : suggestion ? ` Did you mean '${suggestion}'?` : ` Allowed keys: ${allowed.join(', ')}.`;
@@ -179,6 +181,7 @@ function describe(error: ErrorObject, root: YAML.YAMLMap, text: string, kind: Sc
       const property = (error.params as { missingProperty: string }).missingProperty;
       const span = requiredSpan(where, path, text);
       if (!span) return undefined;
+      if (path.at(-1) === 'rubric') return { span, message: `'${label}' has no anchor for a ${property}: a rubric says at least what a 1 and a 5 sound like.`, data: { kind: 'required', property } };
       const owner = path.length === 0 ? `The ${kind}` : isIndex(path.at(-1)) ? `This item of '${fieldLabel(path.slice(0, -1))}'` : `'${label}'`;
       return { span, message: `${owner} lacks the required property '${property}'.`, data: { kind: 'required', property } };
     }

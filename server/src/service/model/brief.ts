@@ -13,6 +13,7 @@
 import * as YAML from 'yaml';
 import { findPair, keyName, type ParsedDocument } from '../parse';
 import type { DeclaredProfile, Profile, ProfileQuestion, ProfileRegistry, ProfileSkill } from '../profiles';
+import { readRubric, type Rubric } from '../rubric';
 import { isStringScalar, stringItems, stringOf } from './nodes';
 
 /** The top-level keys of a brief, in the order docs/format.md lists them. */
@@ -162,6 +163,8 @@ export interface EffectiveQuestion {
   readonly why?: string;
   readonly listenFor: readonly string[];
   readonly redFlags: readonly string[];
+  /** What an answer at each score sounds like: its own `rubric` (one set to something without anchors: none, `{}`; the schema reports it), else its profile question's. */
+  readonly rubric?: Rubric;
   /** The skills it assesses: its own `assesses`, else its profile question's. */
   readonly assesses: readonly string[];
   /** Its own `priority` (a profile document's questions set one), else the profile's. */
@@ -241,41 +244,77 @@ export function resolveOver(
   profileId?: string,
   chainOf: () => readonly DeclaredProfile[] = () => [],
 ): ResolvedBrief {
-  const { skills: profileSkills, questions: profileQuestions } = profileIndex(profile);
-  const skills = brief.skills.map((item) => new ListedSkill(item, profileSkills.get(item.id)));
-  const questions = brief.questions.map((item) => new ListedQuestion(item, profileQuestions.get(item.id)));
-  const assessed = new Set<string>();
-  for (const question of questions) for (const id of question.assesses) assessed.add(id);
-  const skillsById = firstById<EffectiveSkill>(skills);
-  const questionsById = firstById<EffectiveQuestion>(questions);
-  let chain: readonly DeclaredProfile[] | undefined;
-  let unlistedSkills: Unlisted<EffectiveSkill, ProfileSkill>[] | undefined;
-  let unlistedQuestions: Unlisted<EffectiveQuestion, ProfileQuestion>[] | undefined;
-  return {
-    brief,
-    profileId,
-    profileNode,
-    profile,
-    get chain() {
-      return (chain ??= chainOf());
-    },
-    skills,
-    questions,
-    get unlistedSkills() {
-      const anchor = brief.sections.get('skills')?.key ?? profileNode;
-      return (unlistedSkills ??= (profile?.skills ?? []).flatMap((declared) => (skillsById.has(declared.id) ? [] : [unlistedSkill(declared, anchor)])));
-    },
-    get unlistedQuestions() {
-      const anchor = brief.sections.get('questions')?.key ?? profileNode;
-      return (unlistedQuestions ??= (profile?.questions ?? []).flatMap((declared) => (questionsById.has(declared.id) ? [] : [unlistedQuestion(declared, anchor)])));
-    },
-    assessed,
-    skill: (id) => skillsById.get(id) ?? (profileSkills.has(id) ? unlistedSkill(profileSkills.get(id)!, brief.sections.get('skills')?.key ?? profileNode) : undefined),
-    question: (id) => questionsById.get(id) ?? (profileQuestions.has(id) ? unlistedQuestion(profileQuestions.get(id)!, brief.sections.get('questions')?.key ?? profileNode) : undefined),
-    profileSkill: (id) => profileSkills.get(id),
-    profileQuestion: (id) => profileQuestions.get(id),
-    isWaived: (id, section) => brief.waived.has(id) || (section !== undefined && brief.waived.has(section)),
+  return new Resolution(brief, profile, profileNode, profileId, chainOf);
+}
+
+/**
+ * The resolved model, a class: its lazy parts are getters of the prototype.
+ * A getter written in an object literal is a new function per object, held
+ * by an accessor pair that V8 allocates in the old generation: through it
+ * every resolved brief, with the YAML tree it points into, survived young
+ * collections until a full one (checking many files took more full collections).
+ */
+class Resolution implements ResolvedBrief {
+  readonly skills: readonly ListedSkill[];
+  readonly questions: readonly ListedQuestion[];
+  readonly assessed = new Set<string>();
+  private readonly index: ProfileIndex;
+  private readonly skillsById: ReadonlyMap<string, EffectiveSkill>;
+  private readonly questionsById: ReadonlyMap<string, EffectiveQuestion>;
+  private chainCache?: readonly DeclaredProfile[];
+  private unlistedSkillsCache?: Unlisted<EffectiveSkill, ProfileSkill>[];
+  private unlistedQuestionsCache?: Unlisted<EffectiveQuestion, ProfileQuestion>[];
+
+  constructor(
+    readonly brief: Brief,
+    readonly profile: Profile | undefined,
+    readonly profileNode: YAML.Node | null | undefined,
+    readonly profileId: string | undefined,
+    private readonly chainOf: () => readonly DeclaredProfile[],
+  ) {
+    this.index = profileIndex(profile);
+    this.skills = brief.skills.map((item) => new ListedSkill(item, this.index.skills.get(item.id)));
+    this.questions = brief.questions.map((item) => new ListedQuestion(item, this.index.questions.get(item.id)));
+    for (const question of this.questions) for (const id of question.assesses) this.assessed.add(id);
+    this.skillsById = firstById<EffectiveSkill>(this.skills);
+    this.questionsById = firstById<EffectiveQuestion>(this.questions);
+  }
+
+  get chain(): readonly DeclaredProfile[] {
+    return (this.chainCache ??= this.chainOf());
+  }
+
+  get unlistedSkills(): readonly Unlisted<EffectiveSkill, ProfileSkill>[] {
+    const anchor = this.anchor('skills');
+    return (this.unlistedSkillsCache ??= (this.profile?.skills ?? []).flatMap((declared) => (this.skillsById.has(declared.id) ? [] : [unlistedSkill(declared, anchor)])));
+  }
+
+  get unlistedQuestions(): readonly Unlisted<EffectiveQuestion, ProfileQuestion>[] {
+    const anchor = this.anchor('questions');
+    return (this.unlistedQuestionsCache ??= (this.profile?.questions ?? []).flatMap((declared) => (this.questionsById.has(declared.id) ? [] : [unlistedQuestion(declared, anchor)])));
+  }
+
+  // Arrow functions, not methods: features take them off the model (`const { isWaived } = model`).
+  readonly skill = (id: string): EffectiveSkill | undefined => {
+    const declared = this.index.skills.get(id);
+    return this.skillsById.get(id) ?? (declared ? unlistedSkill(declared, this.anchor('skills')) : undefined);
   };
+
+  readonly question = (id: string): EffectiveQuestion | undefined => {
+    const declared = this.index.questions.get(id);
+    return this.questionsById.get(id) ?? (declared ? unlistedQuestion(declared, this.anchor('questions')) : undefined);
+  };
+
+  readonly profileSkill = (id: string): ProfileSkill | undefined => this.index.skills.get(id);
+
+  readonly profileQuestion = (id: string): ProfileQuestion | undefined => this.index.questions.get(id);
+
+  readonly isWaived = (id: string, section?: 'skills' | 'questions'): boolean => this.brief.waived.has(id) || (section !== undefined && this.brief.waived.has(section));
+
+  /** Where a finding about an item only the profile has points: the section's key, else the `profile` value. */
+  private anchor(section: 'skills' | 'questions'): YAML.Node | null | undefined {
+    return this.brief.sections.get(section)?.key ?? this.profileNode;
+  }
 }
 
 /** The skills a brief's questions assess over a given profile: a question's own `assesses`, else its profile question's. */
@@ -338,6 +377,12 @@ class ListedQuestion implements Listed<EffectiveQuestion> {
   get assesses(): readonly string[] {
     return this.list('assesses');
   }
+  get rubric(): Rubric | undefined {
+    // An empty `rubric:` sets nothing: the profile's stays.
+    const value = findPair(this.item.map, 'rubric')?.value;
+    if (!value || (YAML.isScalar(value) && value.value === null)) return this.declared?.rubric;
+    return readRubric(value.toJSON()) ?? {};
+  }
   get priority(): string | undefined {
     return itemString(this.item, 'priority') ?? this.declared?.priority;
   }
@@ -360,16 +405,23 @@ function unlistedQuestion(declared: ProfileQuestion, anchor: YAML.Node | null | 
     why: declared.why,
     listenFor: declared.listen_for,
     redFlags: declared.red_flags,
+    rubric: declared.rubric,
     assesses: declared.assesses,
     priority: declared.priority,
   };
 }
 
 /** A profile's skills and questions by id, built once per profile (a registry's profiles stay the same objects until it changes). */
-const profileIndexes = new WeakMap<Profile, { skills: Map<string, ProfileSkill>; questions: Map<string, ProfileQuestion> }>();
-const NO_PROFILE = { skills: new Map<string, ProfileSkill>(), questions: new Map<string, ProfileQuestion>() };
+const profileIndexes = new WeakMap<Profile, ProfileIndex>();
+const NO_PROFILE: ProfileIndex = { skills: new Map(), questions: new Map() };
 
-function profileIndex(profile: Profile | undefined): { skills: ReadonlyMap<string, ProfileSkill>; questions: ReadonlyMap<string, ProfileQuestion> } {
+/** A profile's skills and questions by id. */
+interface ProfileIndex {
+  readonly skills: ReadonlyMap<string, ProfileSkill>;
+  readonly questions: ReadonlyMap<string, ProfileQuestion>;
+}
+
+function profileIndex(profile: Profile | undefined): ProfileIndex {
   if (!profile) return NO_PROFILE;
   let index = profileIndexes.get(profile);
   if (!index) profileIndexes.set(profile, (index = { skills: firstById(profile.skills), questions: firstById(profile.questions) }));

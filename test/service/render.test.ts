@@ -127,7 +127,8 @@ describe('render: views', () => {
     const posting = render(brief(text), { format: 'md', view: 'posting' });
     assert.match(posting, /### Required\n\n- Coordinating a whole production\n- Effective communication\n- Team player\n\n### Nice to have\n\n- Leadership and management style\n- Budgeting/);
     const kit = render(brief(text), { format: 'md', view: 'kit' });
-    const rows = kit.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Skill'));
+    const coverage = kit.slice(kit.indexOf('## Coverage'), kit.indexOf('\n## ', kit.indexOf('## Coverage') + 1));
+    const rows = coverage.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Skill'));
     assert.deepEqual(rows.map((row) => row.split(' | ')[0].slice(2)), [
       'Coordinating a whole production (required)', 'Effective communication (required)', 'Team player (required)', 'Leadership and management style (preferred)', 'Budgeting (preferred)', 'Problem solving',
     ]);

@@ -23,6 +23,7 @@ import { ProfileRegistry, readProfile } from './profiles';
 import { validateProfile } from './profileValidation';
 import { buildBriefView, renderView, type RenderedBrief, type RenderOptions } from './render';
 import { checkRules } from './rules';
+import { checkSubstance } from './substance';
 import { findDocumentSymbols, findProfileSymbols } from './symbols';
 import { checkWording } from './wording';
 import { syntaxDiagnostics, validateSchema } from './validation';
@@ -207,7 +208,7 @@ export function validateBrief(document: TextDocument, parsed: ParsedDocument, pr
   }
   // Concatenated, never spread into a call: a file may have hundreds of thousands of findings.
   return diagnostics
-    .concat(validateSchema(document, parsed), checkRules(document, parsed.text, brief, profiles), checkWording(document, parsed.text, brief), checkHiddenText(document, parsed))
+    .concat(validateSchema(document, parsed), checkRules(document, parsed.text, brief, profiles), checkSubstance(document, parsed, brief, profiles), checkWording(document, parsed.text, brief), checkHiddenText(document, parsed))
     .sort(byPosition);
 }
 

@@ -157,6 +157,7 @@ function program(): Command {
     .option('--out <file>', 'write to this file instead of stdout (never the brief or a profile it reads; an existing file only with --force)')
     .option('--force', 'overwrite --out if it exists')
     .option('--show-rate', 'show the rate in the job posting (the kit always shows it)')
+    .option('--findings', "list the brief's findings in the interview kit (left out by default: the kit is for interviewers)")
     .option('--profiles <dir>', 'load team profiles (*.hire-profile.yaml) from this folder; those beside the brief always load')
     .action((file: string, options: RenderCommandOptions) => {
       const service = getLanguageService({ profiles: renderProfiles(file, options) });

@@ -8,7 +8,7 @@
 import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { SeverityOverrides } from './service/codes';
 import type { ChangesParams, ChangesResult } from './service/diff';
-import { ADD_MISSING_COMMAND } from './service/names';
+import { ADD_MISSING_COMMAND, SELECT_RANGE_COMMAND } from './service/names';
 import type { BriefOverview } from './service/overview';
 import type { RenderedBrief, RenderOptions } from './service/render';
 
@@ -22,6 +22,7 @@ export {
   SCORECARD_LANGUAGE_ID,
   type AddMissingArguments,
   type RenderView,
+  type SelectRangeArguments,
 } from './service/names';
 
 /** The configuration section the server reads. */
@@ -62,6 +63,8 @@ export const COMMANDS = {
   compareCommits: 'hire.compareCommits',
   /** A server command (`workspace/executeCommand`): adds what the profile asks for; arguments: one `AddMissingArguments`. */
   addMissing: ADD_MISSING_COMMAND,
+  /** A server command: selects a range of an open document (the placeholder a quick fix names), through `window/showDocument`; arguments: one `SelectRangeArguments`. */
+  selectRange: SELECT_RANGE_COMMAND,
 } as const;
 
 /** The setting, under `hire.`, that shows the rate in the job posting (the client sends it with each render). */

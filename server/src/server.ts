@@ -29,6 +29,7 @@ import {
   WorkspaceBriefsRequest,
   type AddMissingArguments,
   type HireSettings,
+  type SelectRangeArguments,
 } from './protocol';
 import { briefReader } from './briefReader';
 import type { CheckedSource, SourceText } from './checkWorker';
@@ -163,7 +164,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
         documentSymbolProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, ADD_MISSING_KIND] },
         codeLensProvider: { resolveProvider: false },
-        executeCommandProvider: { commands: [COMMANDS.addMissing] },
+        executeCommandProvider: { commands: [COMMANDS.addMissing, COMMANDS.selectRange] },
         ...(folderChanges ? { workspace: { workspaceFolders: { supported: true, changeNotifications: true } } } : {}),
       },
       serverInfo: { name: 'hire-language-server', version: typeof HIRE_VERSION === 'string' ? HIRE_VERSION : undefined },
@@ -414,6 +415,11 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   );
 
   connection.onExecuteCommand(async (params, token) => {
+    if (params.command === COMMANDS.selectRange) {
+      const target = params.arguments?.[0] as SelectRangeArguments | undefined;
+      if (typeof target?.uri === 'string' && target.range) await connection.window.showDocument({ uri: target.uri, selection: target.range, takeFocus: true });
+      return null;
+    }
     const argument = params.arguments?.[0] as AddMissingArguments | undefined;
     const document = params.command === COMMANDS.addMissing && argument ? documents.get(argument.uri) : undefined;
     if (!document || !argument) return null;

@@ -83,9 +83,9 @@ describe('hire check: --severity and --max-warnings', () => {
     assert.ok(!codes.includes('missing-question'));
     assert.deepEqual(
       report.files[0].diagnostics.filter((d) => d.code === 'missing-skill').map((d) => d.severity),
-      ['error', 'error', 'error'],
+      ['error', 'error', 'error', 'error', 'error'],
     );
-    assert.equal(report.summary.errors, 3);
+    assert.equal(report.summary.errors, 5);
   });
 
   it('fails when warnings exceed --max-warnings, and only then', () => {
@@ -96,7 +96,7 @@ describe('hire check: --severity and --max-warnings', () => {
     assert.equal(over.status, 1);
     assert.match(over.stderr, new RegExp(`${warnings} warnings, more than --max-warnings ${warnings - 1}`));
     assert.equal(hire(['check', '--max-warnings', '0', 'samples/complete.hire.yaml']).status, 0);
-    const one = hire(['check', '--max-warnings', '0', '-'], { input: 'hire: 1\nrole: Key Grip\nworkspace:\n  office: none\n' });
+    const one = hire(['check', '--max-warnings', '0', '-'], { input: 'hire: 1\nrole: Key Grip\nworkspace:\n  office: none\n  tools: [Laptop]\n' });
     assert.match(one.stderr, /^hire: 1 warning, more than --max-warnings 0$/m);
   });
 });

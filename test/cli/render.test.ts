@@ -90,7 +90,9 @@ describe('hire render', () => {
   it('renders a brief with errors, with a note on stderr', () => {
     const result = hire('samples/errors.hire.yaml', '--format', 'md', '--view', 'kit');
     assert.equal(result.status, 0);
-    assert.match(result.stdout, /## Open findings/);
+    assert.doesNotMatch(result.stdout, /Open findings|`schema`/, 'a document to hand out holds no findings');
+    assert.match(hire('samples/errors.hire.yaml', '--format', 'md', '--view', 'kit', '--findings').stdout, /## Open findings\n\n- \*\*error\*\* line \d+ `schema`/);
+    assert.match(hire('samples/errors.hire.yaml', '--format', 'html', '--findings').stdout, /<h2>Open findings<\/h2>/);
     assert.equal(result.stderr, 'hire: samples/errors.hire.yaml has 9 errors; rendered what could be read (hire check samples/errors.hire.yaml lists them)\n');
   });
 
@@ -153,10 +155,10 @@ describe('hire render: team profiles', () => {
   });
 
   it('renders against the team profiles of --profiles', () => {
-    const without = hire(path.join(elsewhere, 'night.hire.yaml'), '--format', 'md', '--view', 'kit');
+    const without = hire(path.join(elsewhere, 'night.hire.yaml'), '--format', 'md', '--view', 'kit', '--findings');
     assert.match(without.stdout, /`unknown-profile`/);
     assert.doesNotMatch(without.stdout, why);
-    const result = hire(path.join(elsewhere, 'night.hire.yaml'), '--format', 'md', '--view', 'kit', '--profiles', team);
+    const result = hire(path.join(elsewhere, 'night.hire.yaml'), '--format', 'md', '--view', 'kit', '--profiles', team, '--findings');
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, why);
     assert.doesNotMatch(result.stdout, /unknown-profile/);

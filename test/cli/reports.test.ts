@@ -127,6 +127,7 @@ describe('hire check --format github', () => {
       '  amount: 450',
       '  currency: USD',
       '  per: day',
+      '  hours: 10',
       '  max: 400',
       '',
     ].join('\n');

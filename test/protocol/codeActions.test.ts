@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ApplyWorkspaceEditParams, CodeAction, CodeLens, Diagnostic } from 'vscode-languageserver-protocol';
+import type { ApplyWorkspaceEditParams, CodeAction, CodeLens, Diagnostic, ShowDocumentParams } from 'vscode-languageserver-protocol';
 import { COMMANDS } from '../../server/src/protocol';
 import { ADD_MISSING_KIND } from '../../server/src/service/codeActions';
 import { ROOT } from '../support/documents';
@@ -16,11 +16,16 @@ describe('code actions and code lens over stdio', () => {
   let server: TestServer;
   let diagnostics: Diagnostic[];
   const applied: ApplyWorkspaceEditParams[] = [];
+  const shown: ShowDocumentParams[] = [];
   before(async () => {
-    server = await startServer();
+    server = await startServer({ window: { showDocument: { support: true } } });
     server.connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
       applied.push(params);
       return { applied: true };
+    });
+    server.connection.onRequest('window/showDocument', (params: ShowDocumentParams) => {
+      shown.push(params);
+      return { success: true };
     });
     const published = server.nextDiagnostics(uri);
     server.open(uri, gaps, 1);
@@ -34,7 +39,7 @@ describe('code actions and code lens over stdio', () => {
     const { capabilities } = server.initialized;
     assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', ADD_MISSING_KIND] });
     assert.deepEqual(capabilities.codeLensProvider, { resolveProvider: false });
-    assert.deepEqual(capabilities.executeCommandProvider, { commands: [COMMANDS.addMissing] });
+    assert.deepEqual(capabilities.executeCommandProvider, { commands: [COMMANDS.addMissing, COMMANDS.selectRange] });
   });
 
   it('returns the quick fixes of the diagnostics in the request, with their edits', async () => {
@@ -67,7 +72,7 @@ describe('code actions and code lens over stdio', () => {
     assert.ok(gaps.includes(line));
     assert.equal(
       result,
-      gaps.replace(line, `  - id: ${line.slice(4)}    evidence: Work history across several departments or productions, with roles that touched many areas of the shoot.\n`),
+      gaps.replace(line, `  - id: ${line.slice(4)}    evidence: Credits across several departments or kinds of production, with duties that reached many parts of the shoot.\n`),
     );
   });
 
@@ -86,7 +91,7 @@ describe('code actions and code lens over stdio', () => {
     const lenses: CodeLens[] = await server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
     assert.deepEqual(
       lenses.map((lens) => lens.command?.title),
-      ['3 of 6 required skills · 1 skill not assessed', '3 of 5 required questions (1 waived) · 0 of 3 recommended'],
+      ['3 of 8 required skills · 1 skill not assessed', '3 of 5 required questions (1 waived) · 0 of 3 recommended'],
     );
     const questions = lenses[1].command!;
     assert.deepEqual([questions.command, questions.arguments], [COMMANDS.addMissing, [{ uri, scope: 'questions' }]]);
@@ -99,5 +104,23 @@ describe('code actions and code lens over stdio', () => {
       assert.match(result, new RegExp(`\\n {2}- id: ${id}\\n`));
     }
     assert.doesNotMatch(result, /- id: accounting/);
+  });
+
+  it('offers to select a placeholder, and its command has the client show the document with the placeholder selected', async () => {
+    const placeholder = 'file:///work/placeholder.hire.yaml';
+    const published = server.nextDiagnostics(placeholder);
+    server.open(placeholder, 'hire: 1\nrole: Key Grip\nproject:\n  location: To be confirmed\n', 1);
+    const found = (await published).diagnostics.filter((d) => d.code === 'placeholder');
+    assert.deepEqual(found.map((d) => d.range), [{ start: { line: 3, character: 12 }, end: { line: 3, character: 27 } }]);
+    const actions: CodeAction[] = await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: placeholder },
+      range: found[0].range,
+      context: { diagnostics: found, only: ['quickfix'] },
+    });
+    const select = actions.find((action) => action.title === "Select the placeholder 'To be confirmed' to replace it");
+    assert.ok(select?.command, JSON.stringify(actions));
+    assert.equal(select.edit, undefined, 'the text is not touched');
+    await server.connection.sendRequest('workspace/executeCommand', select.command);
+    assert.deepEqual(shown, [{ uri: placeholder, selection: found[0].range, takeFocus: true }]);
   });
 });

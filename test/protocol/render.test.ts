@@ -40,10 +40,12 @@ describe('hire/render', () => {
     assert.match(changed?.content ?? '', /\*\*Rate:\*\* 320 CAD per day/);
   });
 
-  it('lists the findings in the kit with the user\'s severities', async () => {
-    const kit = await render({ uri: 'file:///work/gaps.hire.yaml', format: 'md', view: 'kit' });
+  it('lists the findings in the kit when asked (the preview panel), with the user\'s severities, and never in an export', async () => {
+    const kit = await render({ uri: 'file:///work/gaps.hire.yaml', format: 'md', view: 'kit', findings: true });
     assert.match(kit?.content ?? '', /`missing-skill`/);
     assert.doesNotMatch(kit?.content ?? '', /`missing-question`/);
+    const exported = await render({ uri: 'file:///work/gaps.hire.yaml', format: 'html', view: 'kit', standalone: true });
+    assert.doesNotMatch(exported?.content ?? '', /Open findings|`missing-skill`/);
   });
 
   it('answers null for a document it does not have or cannot read', async () => {

@@ -279,7 +279,7 @@ describe('workspace profiles and briefs over stdio (pushed diagnostics)', () => 
     assert.ok(changes.every((change) => change.newText === 'suppliers'));
     assert.deepEqual(where(folder, changes), [
       'briefs/lp-commercial.hire.yaml:21:2-9',
-      'briefs/lp-night-market.hire.yaml:30:8-15',
+      'briefs/lp-night-market.hire.yaml:31:8-15',
       'profiles/line-producer.hire-profile.yaml:44:8-15',
     ]);
   });

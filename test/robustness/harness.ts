@@ -236,6 +236,9 @@ const EMPTY_VALUE = /^\s*(\{\s*\}|\[\s*\]|~|null)?\s*$/;
 /** The actions that change one value or key: each edit replaces exactly that token (quoted or not). */
 const CHANGING = /^(Change to|Rename to) '/;
 
+/** The action that removes a waiver of nothing: whole lines, those of that `waive` entry (and the `waive:` line when it was the only one). */
+const REMOVING = /^Remove the waiver of '(.+)'$/s;
+
 /** Checks an action's edits: inside the document, not overlapping, and keeping the user's text. */
 function checkAction(document: TextDocument, action: CodeAction, diagnostic: Diagnostic | undefined, ranges: RangeChecker, failures: string[]): void {
   const name = `action '${action.title}'`;
@@ -271,6 +274,17 @@ function checkAction(document: TextDocument, action: CodeAction, diagnostic: Dia
       if (replaced !== expected) failures.push(`${name}: replaces ${JSON.stringify(replaced.slice(0, 80))}, not the value ${JSON.stringify(expected)}`);
     }
     if (spans.length !== 1) failures.push(`${name}: ${spans.length} edits for one value`);
+  } else if (REMOVING.test(action.title)) {
+    const id = REMOVING.exec(action.title)![1];
+    for (const span of spans) {
+      const removed = text.slice(span.start, span.end);
+      const wholeLines = (span.start === 0 || text[span.start - 1] === '\n') && (removed.endsWith('\n') || span.end === text.length);
+      if (span.newText !== '' || !wholeLines) failures.push(`${name}: removes ${JSON.stringify(removed.slice(0, 80))}, not whole lines`);
+      const first = removed.trimStart();
+      if (![`${id}:`, `"${id}"`, `'${id}'`].some((key) => first.startsWith(key)) && !/^waive[ \t]*:/.test(first)) failures.push(`${name}: removes ${JSON.stringify(removed.slice(0, 80))}`);
+    }
+  } else if (edits.length === 0 && action.command) {
+    // A command (select the placeholder): the text stays as it is.
   } else {
     failures.push(`${name}: an action the harness does not know; say what its edits may replace`);
   }

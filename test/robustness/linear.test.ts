@@ -95,6 +95,17 @@ describe('work grows linearly with the input', () => {
     assertLinear('hover', hover('lead time leader '), hover('stage plot cable '), 50_000);
   });
 
+  it('the placeholder check on a value that is a long run of closing brackets, dots or TODOs', { timeout: 120_000 }, () => {
+    const validate = (value: (size: number) => string) => (size: number) => {
+      const source = `hire: 1\nrole: x\nnotes: '${value(size)}x'\n`;
+      return () => void service.validate(brief(source, `file:///linear/${++documents}.hire.yaml`));
+    };
+    const reference = validate((size) => 'y'.repeat(size));
+    assertLinear('closing brackets', validate((size) => ')'.repeat(size)), reference, 50_000);
+    assertLinear('dots', validate((size) => '.'.repeat(size)), reference, 50_000);
+    assertLinear('TODO', validate((size) => 'TODO '.repeat(size / 5)), reference, 50_000);
+  });
+
   it('profiles that extend each other in a long chain: read, check each, and render a brief against the last', { timeout: 120_000 }, () => {
     // Each profile resolved once; a chain of n profiles used to take n² merges (1,000 profiles: 53 s for one render).
     const profiles = (chained: boolean) => (size: number) => {

@@ -47,12 +47,12 @@ const HEAD = 'hire: 1\nrole: Production Coordinator\nprofile: production-coordin
 /** The built-in profile's `detail-or-big-picture` question, as an item at column 0 of a list indented by two. */
 const DETAIL_ITEM = `- id: detail-or-big-picture
   ask: Are you a details person or a big picture person?
-  why: Coordinators have to master both ends of the spectrum to succeed.
+  why: The job needs both sides; the answer to hope for mixes care for the details with a view of the whole.
   listen_for:
     - A little of both
-    - Examples of switching between small details and the overall plan
+    - Moments they moved from the fine print to the overall plan and back
   red_flags:
-    - Dismisses one side as unimportant
+    - Treats one side as beneath them
   assesses: [detail-and-big-picture]
 `;
 
@@ -112,12 +112,12 @@ questions:
   ask: What is your previous work experience?
 - id: detail-or-big-picture
   ask: Are you a details person or a big picture person?
-  why: Coordinators have to master both ends of the spectrum to succeed.
+  why: The job needs both sides; the answer to hope for mixes care for the details with a view of the whole.
   listen_for:
   - A little of both
-  - Examples of switching between small details and the overall plan
+  - Moments they moved from the fine print to the overall plan and back
   red_flags:
-  - Dismisses one side as unimportant
+  - Treats one side as beneath them
   assesses: [detail-and-big-picture]
 `,
     );
@@ -139,12 +139,12 @@ questions:
       ask: What is your previous work experience?
     - id: detail-or-big-picture
       ask: Are you a details person or a big picture person?
-      why: Coordinators have to master both ends of the spectrum to succeed.
+      why: The job needs both sides; the answer to hope for mixes care for the details with a view of the whole.
       listen_for:
           - A little of both
-          - Examples of switching between small details and the overall plan
+          - Moments they moved from the fine print to the overall plan and back
       red_flags:
-          - Dismisses one side as unimportant
+          - Treats one side as beneath them
       assesses: [detail-and-big-picture]
 `,
     );
@@ -197,12 +197,12 @@ questions:
     ask: What?
   - id: charges
     ask: What do you charge, and what hours does that cover?
-    why: Coordinator rates are not regulated and vary widely; you need someone who will put in the necessary hours at a price that is worth it to you.
+    why: No authority sets what coordinators charge, and rates vary a lot; find out how many hours the price buys, and whether that is worth it to you.
     listen_for:
-      - A clear rate with the unit and the hours it covers
-      - Whether overtime or kit fees are extra
+      - A rate with its unit and the hours it includes
+      - Whether overtime and kit fees come on top
     red_flags:
-      - Cannot say what hours the rate covers
+      - Cannot say what hours the rate includes
 `,
     );
   });
@@ -219,12 +219,12 @@ questions:
     const result = fix(text, 'Add all 2 missing interview questions');
     assert.equal(result, `${text}${indent(DETAIL_ITEM, 2)}  - id: charges
     ask: What do you charge, and what hours does that cover?
-    why: Coordinator rates are not regulated and vary widely; you need someone who will put in the necessary hours at a price that is worth it to you.
+    why: No authority sets what coordinators charge, and rates vary a lot; find out how many hours the price buys, and whether that is worth it to you.
     listen_for:
-      - A clear rate with the unit and the hours it covers
-      - Whether overtime or kit fees are extra
+      - A rate with its unit and the hours it includes
+      - Whether overtime and kit fees come on top
     red_flags:
-      - Cannot say what hours the rate covers
+      - Cannot say what hours the rate includes
 `);
     assert.deepEqual(service.validate(brief(result)).filter((d) => d.code === 'missing-question'), []);
   });
@@ -255,7 +255,7 @@ questions:
         `  - coordination
   - id: accounting
     need: required
-    evidence: Experience reconciling petty cash, tracking purchase orders or working alongside a production accountant.
+    evidence: Petty cash they reconciled, purchase orders they tracked, or time spent working beside a production accountant.
 `,
       ),
     );
@@ -263,7 +263,7 @@ questions:
   });
 
   it('adds all missing skills in one edit', () => {
-    const result = fix(skillsText, 'Add all 3 missing skills');
+    const result = fix(skillsText, 'Add all 5 missing skills');
     assert.equal(
       result,
       skillsText.replace(
@@ -271,13 +271,19 @@ questions:
         `  - coordination
   - id: accounting
     need: required
-    evidence: Experience reconciling petty cash, tracking purchase orders or working alongside a production accountant.
+    evidence: Petty cash they reconciled, purchase orders they tracked, or time spent working beside a production accountant.
   - id: computer
     need: required
-    evidence: Named software they use (spreadsheets, scheduling, production management tools) and documents they produced with it.
+    evidence: Software they name and use (spreadsheets, scheduling, production management) and documents they made with it.
   - id: multitasking
     need: required
-    evidence: Their résumé shows them juggling several assignments at once or being in charge of a group.
+    evidence: A résumé that shows several jobs run at the same time, or a group they were in charge of.
+  - id: teamwork
+    need: required
+    evidence: References from production managers they worked for; a record of getting on with the people above them.
+  - id: detail-and-big-picture
+    need: required
+    evidence: Paperwork that is careful and accurate, together with a grasp of the production's overall plan.
 `,
       ),
     );
@@ -288,13 +294,13 @@ questions:
     const text = `${HEAD}skills: [communication, problem-solving, coordination, computer, multitasking]  # short\n`;
     assert.equal(
       fix(text, "Add skill 'accounting'"),
-      `${HEAD}skills: [communication, problem-solving, coordination, computer, multitasking, {id: accounting, need: required, evidence: "Experience reconciling petty cash, tracking purchase orders or working alongside a production accountant."}]  # short\n`,
+      `${HEAD}skills: [communication, problem-solving, coordination, computer, multitasking, {id: accounting, need: required, evidence: "Petty cash they reconciled, purchase orders they tracked, or time spent working beside a production accountant."}]  # short\n`,
     );
   });
 });
 
 describe('unassessed-skill', () => {
-  const EVIDENCE = 'evidence: Work history across several departments or productions, with roles that touched many areas of the shoot.';
+  const EVIDENCE = 'evidence: Credits across several departments or kinds of production, with duties that reached many parts of the shoot.';
 
   /**
    * The text after "Add evidence for 'id'", checked to only insert (every
@@ -551,19 +557,20 @@ describe('add everything the profile recommends', () => {
   });
 
   it('adds the evidence of a skill nothing assesses, unless a question it adds assesses the skill', () => {
-    const skills = 'skills:\n  - communication\n  - problem-solving\n  - accounting\n  - computer\n  - coordination\n  - multitasking\n';
+    const skills = 'skills:\n  - communication\n  - problem-solving\n  - accounting\n  - computer\n  - coordination\n  - multitasking\n  - teamwork\n  - detail-and-big-picture\n';
     const questions = ['management-style', 'experience', 'conflict', 'superiors', 'detail-or-big-picture', 'decision-split', 'charges', 'needs-from-us'];
     const waived = `waive:\n  authority: x\n  rate: x\n  workspace: x\n  questions: x\n${questions.map((id) => `  ${id}: x\n`).join('')}`;
     const text = `${HEAD}${skills}${waived}`;
     assert.deepEqual(service.validate(brief(text)).map((d) => `${d.code} ${(d.data as { id: string }).id}`).sort(), [
       'unassessed-skill accounting', 'unassessed-skill communication', 'unassessed-skill computer',
-      'unassessed-skill coordination', 'unassessed-skill multitasking', 'unassessed-skill problem-solving',
+      'unassessed-skill coordination', 'unassessed-skill detail-and-big-picture', 'unassessed-skill multitasking',
+      'unassessed-skill problem-solving', 'unassessed-skill teamwork',
     ]);
     const document = brief(text);
     const result = applied(document, actionsOf(document, [ADD_MISSING_KIND])[0]);
     assertKept(text, result);
     assert.deepEqual(service.validate(brief(result)).map((d) => d.code), []);
-    assert.equal(result.match(/evidence:/g)?.length, 6);
+    assert.equal(result.match(/evidence:/g)?.length, 8);
 
     // Unwaived, the questions come first: those that assess a skill make its evidence unneeded.
     const withQuestions = `${HEAD}${skills}waive:\n  authority: x\n  rate: x\n  workspace: x\n`;

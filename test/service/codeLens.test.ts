@@ -26,7 +26,7 @@ describe('code lens', () => {
   it('counts what gaps.hire.yaml covers, waived items included, with commands that add the rest', () => {
     const document = sample('gaps.hire.yaml');
     assert.deepEqual(lenses(document), [
-      `${lineOf(document, 'skills:')}: 3 of 6 required skills · 1 skill not assessed -> hire.addMissing(skills)`,
+      `${lineOf(document, 'skills:')}: 3 of 8 required skills · 1 skill not assessed -> hire.addMissing(skills)`,
       `${lineOf(document, 'questions:')}: 3 of 5 required questions (1 waived) · 0 of 3 recommended -> hire.addMissing(questions)`,
     ]);
   });
@@ -34,19 +34,19 @@ describe('code lens', () => {
   it('shows full coverage without a command on complete.hire.yaml', () => {
     const document = sample('complete.hire.yaml');
     assert.deepEqual(lenses(document), [
-      `${lineOf(document, 'skills:')}: 6 of 6 required skills`,
+      `${lineOf(document, 'skills:')}: 8 of 8 required skills`,
       `${lineOf(document, 'questions:')}: 5 of 5 required questions · 3 of 3 recommended`,
     ]);
   });
 
   it('counts unassessed skills in the plural', () => {
     const document = brief('hire: 1\nrole: Production Coordinator\nprofile: production-coordinator\nskills: [communication, coordination]\n');
-    assert.deepEqual(lenses(document), ['4: 2 of 6 required skills · 2 skills not assessed -> hire.addMissing(skills)']);
+    assert.deepEqual(lenses(document), ['4: 2 of 8 required skills · 2 skills not assessed -> hire.addMissing(skills)']);
   });
 
   it('adds the evidence of the unassessed skills from the skills lens', () => {
     const document = brief('hire: 1\nrole: Production Coordinator\nprofile: production-coordinator\nskills:\n  - communication\n  - coordination\n');
-    assert.deepEqual(lenses(document), ['4: 2 of 6 required skills · 2 skills not assessed -> hire.addMissing(skills)']);
+    assert.deepEqual(lenses(document), ['4: 2 of 8 required skills · 2 skills not assessed -> hire.addMissing(skills)']);
     const edit = service.getAddMissingEdit(document, 'skills')!;
     const after = brief(TextDocument.applyEdits(document, edit.changes![document.uri]));
     assert.deepEqual(service.validate(after).filter((d) => d.code === 'unassessed-skill' || d.code === 'missing-skill'), []);
@@ -78,7 +78,7 @@ describe('code lens', () => {
     const codes = new Set(service.validate(after).map((d) => d.code));
     assert.deepEqual([...codes].sort(), ['missing-section', 'missing-skill']);
     assert.deepEqual(lenses(after), [
-      `${lineOf(after, 'skills:')}: 3 of 6 required skills -> hire.addMissing(skills)`,
+      `${lineOf(after, 'skills:')}: 3 of 8 required skills -> hire.addMissing(skills)`,
       `${lineOf(after, 'questions:')}: 5 of 5 required questions (1 waived) · 3 of 3 recommended`,
     ]);
   });

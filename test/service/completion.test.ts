@@ -26,7 +26,7 @@ describe('completion right after the `:` or `-` that triggered it', () => {
 describe('completion of keys', () => {
   it('offers the root keys the brief lacks, in the schema order', () => {
     assert.deepEqual(labelsAt(`${HEAD}|`), [
-      'engagement', 'reports_to', 'project', 'summary', 'duties', 'skills', 'authority', 'rate', 'workspace', 'questions', 'waive', 'notes',
+      'engagement', 'reports_to', 'project', 'summary', 'duties', 'skills', 'authority', 'rate', 'workspace', 'questions', 'apply', 'waive', 'notes',
     ]);
   });
 
@@ -154,13 +154,13 @@ describe('completion of questions', () => {
       applyCompletion(`${ASKED}  - |\n`, 'superiors'),
       `${ASKED}  - id: superiors
     ask: Have you ever had a problem with your superiors?
-    why: Coordinators still report to the production manager; you need someone who works as part of the team.
+    why: However independent the job, the coordinator answers to the production manager, so you want someone who can disagree with a boss and still pull with the team.
     listen_for:
-      - An honest example, handled respectfully and resolved
-      - Raising disagreements through the right channel
+      - A candid example, handled with respect and brought to an end
+      - Taking a disagreement to the right person
     red_flags:
-      - Speaks badly of past managers
-      - Claims never to have disagreed with anyone
+      - Runs down former managers
+      - Says they have never disagreed with anyone
     assesses:
       - teamwork
 `,
@@ -197,7 +197,7 @@ describe('completion of questions', () => {
   it('offers skill ids of the brief and the profile in a flow `assesses`, without those listed', () => {
     const text = `${HEAD}skills:\n  - id: budgeting\n    name: Budgeting\nquestions:\n  - id: conflict\n    ask: How?\n    assesses: [problem-solving, |]\n`;
     assert.deepEqual(labelsAt(text), [
-      'communication', 'accounting', 'computer', 'coordination', 'multitasking', 'leadership', 'teamwork', 'detail-and-big-picture', 'budgeting',
+      'coordination', 'communication', 'accounting', 'computer', 'multitasking', 'teamwork', 'detail-and-big-picture', 'leadership', 'budgeting',
     ]);
     assert.equal(
       applyCompletion(text, 'communication'),
@@ -211,7 +211,7 @@ describe('completion of questions', () => {
 
   it('offers skill ids in a flow `assesses` that spans lines, without those listed on the lines above', () => {
     const text = `${HEAD}questions:\n  - id: conflict\n    ask: How?\n    assesses: [\n      problem-solving,\n      teamwork, |\n    ]\n`;
-    assert.deepEqual(labelsAt(text), ['communication', 'accounting', 'computer', 'coordination', 'multitasking', 'leadership', 'detail-and-big-picture']);
+    assert.deepEqual(labelsAt(text), ['coordination', 'communication', 'accounting', 'computer', 'multitasking', 'detail-and-big-picture', 'leadership']);
     assert.equal(
       applyCompletion(text, 'leadership'),
       `${HEAD}questions:\n  - id: conflict\n    ask: How?\n    assesses: [\n      problem-solving,\n      teamwork, leadership\n    ]\n`,
@@ -231,7 +231,7 @@ describe('completion of questions', () => {
     const document = TextDocument.create('file:///team/apc.hire-profile.yaml', 'hire-profile-yaml', 1, text.slice(0, offset) + text.slice(offset + 1));
     const items = service.doComplete(document, document.positionAt(offset)).items;
     assert.deepEqual(items.map((item) => item.label), [
-      'filing', 'problem-solving', 'accounting', 'computer', 'coordination', 'multitasking', 'leadership', 'teamwork', 'detail-and-big-picture',
+      'filing', 'coordination', 'problem-solving', 'accounting', 'computer', 'multitasking', 'teamwork', 'detail-and-big-picture', 'leadership',
     ]);
     const edit = items.find((item) => item.label === 'filing')!.textEdit as TextEdit;
     assert.equal(TextDocument.applyEdits(document, [edit]), text.replace('fi|', 'filing'));
@@ -244,13 +244,13 @@ describe('completion of skills', () => {
   it('offers the profile skill ids the brief lacks after `- `, with their names', () => {
     const items = completionsAt(`${LISTED}  - |`);
     assert.deepEqual(items.map((item) => [item.label, item.detail]), [
+      ['coordination', 'Coordinating a whole production'],
       ['problem-solving', 'Problem solving'],
       ['computer', 'Computer skills'],
-      ['coordination', 'Coordinating a whole production'],
       ['multitasking', 'Multitasking'],
-      ['leadership', 'Leadership and management style'],
       ['teamwork', 'Team player'],
       ['detail-and-big-picture', 'Details and the big picture'],
+      ['leadership', 'Leadership and management style'],
       ['skill', 'A skill with need and evidence'],
     ]);
     assert.equal(applyCompletion(`${LISTED}  - mul|`, 'multitasking'), `${LISTED}  - multitasking`);
@@ -261,7 +261,7 @@ describe('completion of skills', () => {
   });
 
   it('offers skill ids after `- id: `, and adds the dash on an empty line of the list', () => {
-    assert.deepEqual(labelsAt(`${LISTED}  - id: co|`).slice(0, 2), ['problem-solving', 'computer']);
+    assert.deepEqual(labelsAt(`${LISTED}  - id: co|`).slice(0, 2), ['coordination', 'problem-solving']);
     assert.equal(applyCompletion(`${LISTED}  |`, 'computer'), `${LISTED}  - computer`);
   });
 });
@@ -272,7 +272,7 @@ describe('completion of waive ids', () => {
     const labels = labelsAt(`${head}  |`);
     assert.deepEqual(labels, [
       'rate', 'workspace',
-      'communication', 'problem-solving', 'accounting', 'computer', 'coordination', 'multitasking', 'leadership', 'teamwork', 'detail-and-big-picture', 'budgeting',
+      'coordination', 'communication', 'problem-solving', 'accounting', 'computer', 'multitasking', 'teamwork', 'detail-and-big-picture', 'leadership', 'budgeting',
       'management-style', 'experience', 'superiors', 'detail-or-big-picture', 'decision-split', 'charges', 'needs-from-us',
     ]);
     assert.equal(applyCompletion(`${head}  |`, 'superiors'), `${head}  superiors: `);
@@ -373,12 +373,14 @@ project:
   location: City, Region
 summary: What the person will do
 skills:
+  - coordination
   - communication
   - problem-solving
   - accounting
   - computer
-  - coordination
   - multitasking
+  - teamwork
+  - detail-and-big-picture
 authority:
   decides:
     - Issue they resolve themselves

@@ -164,7 +164,7 @@ describe('completion of profile values', () => {
 
   it('offers the sections not listed yet', () => {
     const text = `${HEAD}sections:\n  - rate\n  - |\n  - questions\n`;
-    assert.deepEqual(labels(text), ['skills', 'authority', 'workspace', 'project', 'summary', 'duties', 'engagement', 'reports_to']);
+    assert.deepEqual(labels(text), ['skills', 'authority', 'workspace', 'project', 'summary', 'duties', 'engagement', 'reports_to', 'apply']);
     assert.equal(apply(`${HEAD}sections: [rate, sum|]\n`, 'summary'), `${HEAD}sections: [rate, summary]\n`);
   });
 
@@ -198,14 +198,14 @@ describe('completion of profile values', () => {
     assert.deepEqual(completionsAt(text).map((item) => [item.label, item.detail]), [
       ['accounting', 'Basic accounting'],
       ['filing', 'Filing'],
+      ['coordination', 'Coordinating a whole production'],
       ['communication', 'Effective communication'],
       ['problem-solving', 'Problem solving'],
       ['computer', 'Computer skills'],
-      ['coordination', 'Coordinating a whole production'],
       ['multitasking', 'Multitasking'],
-      ['leadership', 'Leadership and management style'],
       ['teamwork', 'Team player'],
       ['detail-and-big-picture', 'Details and the big picture'],
+      ['leadership', 'Leadership and management style'],
     ]);
   });
 });
@@ -251,7 +251,7 @@ describe('hover in a profile', () => {
 
   it('shows the parent profile an `extends` value names, and nothing for an unknown one', () => {
     assert.deepEqual(hoverAt(`${HEAD}extends: gaf|fer\n`), { markdown: '**Gaffer** (`gaffer`)\n\nHeads the lighting department.', covers: 'gaffer' });
-    assert.match(hoverAt(`${HEAD}extends: production-coord|inator\n`)?.markdown ?? '', /^\*\*Production Coordinator\*\* \(`production-coordinator`\)\n\nA production coordinator/);
+    assert.match(hoverAt(`${HEAD}extends: production-coord|inator\n`)?.markdown ?? '', /^\*\*Production Coordinator\*\* \(`production-coordinator`\)\n\nThe production coordinator/);
     assert.equal(hoverAt(`${HEAD}extends: key-g|rip\n`), null);
   });
 

@@ -84,7 +84,7 @@ describe('render: views', () => {
 
   it('lists the evidence to look for in the kit, not in the posting', () => {
     const text = 'hire: 1\nrole: Key Grip\nskills:\n  - id: rigging\n    evidence: Rigged a 40-foot truss\n';
-    assert.match(render(brief(text), { format: 'md', view: 'kit' }), /## Evidence to look for\n\n- \*\*Rigging:\*\* Rigged a 40-foot truss/);
+    assert.match(render(brief(text), { format: 'md', view: 'kit' }), /## What to look for\n\n- \*\*Rigging:\*\* Rigged a 40-foot truss/);
     assert.match(render(brief(text), { format: 'html', view: 'kit' }), /<p><strong>Rigging:<\/strong> Rigged a 40-foot truss<\/p>/);
     assert.doesNotMatch(render(brief(text), { format: 'md', view: 'posting' }), /40-foot truss/);
   });
@@ -114,12 +114,36 @@ describe('render: views', () => {
     const kit = render(document, { format: 'md', view: 'kit' });
     const superiors = kit.slice(kit.indexOf('### Q1.'), kit.indexOf('### Q2.'));
     assert.match(superiors, /Tell me about a manager you disagreed with\./, 'the brief\'s ask');
-    assert.match(superiors, /\*\*Why we ask:\*\* Coordinators still report to the production manager/, 'the profile\'s why');
-    assert.match(superiors, /- Speaks badly of past managers/, 'the profile\'s red flags');
+    assert.match(superiors, /\*\*Why we ask:\*\* However independent the job, the coordinator answers to the production manager/, 'the profile\'s why');
+    assert.match(superiors, /- Runs down former managers/, 'the profile\'s red flags');
     assert.match(superiors, /Assesses: Team player/, 'the profile\'s assesses, by skill name');
     const conflict = kit.slice(kit.indexOf('### Q2.'));
     assert.match(conflict, /\*\*Red flags:\*\*\n\n- Shouts\n\n\*\*Notes/, 'the brief\'s red flags replace the profile\'s');
-    assert.match(conflict, /- Listening to each side before deciding/, 'the profile\'s listen_for is kept');
+    assert.match(conflict, /- Hearing each side out before deciding/, 'the profile\'s listen_for is kept');
+  });
+
+  it('lists skills in the profile\'s order, the brief\'s own after them, in the posting and the kit', () => {
+    const text = 'hire: 1\nrole: Coordinator\nprofile: production-coordinator\nskills:\n  - id: budgeting\n    need: preferred\n  - leadership\n  - teamwork\n  - communication\n  - coordination\nquestions:\n  - id: conflict\n    ask: How?\n';
+    const posting = render(brief(text), { format: 'md', view: 'posting' });
+    assert.match(posting, /### Required\n\n- Coordinating a whole production\n- Effective communication\n- Team player\n\n### Nice to have\n\n- Leadership and management style\n- Budgeting/);
+    const kit = render(brief(text), { format: 'md', view: 'kit' });
+    const coverage = kit.slice(kit.indexOf('## Coverage'), kit.indexOf('\n## ', kit.indexOf('## Coverage') + 1));
+    const rows = coverage.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Skill'));
+    assert.deepEqual(rows.map((row) => row.split(' | ')[0].slice(2)), [
+      'Coordinating a whole production (required)', 'Effective communication (required)', 'Team player (required)', 'Leadership and management style (preferred)', 'Budgeting (preferred)', 'Problem solving',
+    ]);
+    const html = render(brief(text), { format: 'html', view: 'posting' });
+    assert.ok(html.indexOf('Coordinating a whole production') < html.indexOf('Effective communication'));
+  });
+
+  it("shows the profile's evidence hint under What to look for, marked as its suggestion, and the brief's own unmarked", () => {
+    const text = 'hire: 1\nrole: Coordinator\nprofile: production-coordinator\nskills:\n  - accounting\n  - id: computer\n    evidence: Builds call sheets in Movie Magic\nquestions:\n  - id: conflict\n    ask: How?\n';
+    const kit = render(brief(text), { format: 'md', view: 'kit' });
+    assert.match(kit, /## What to look for\n\n- \*\*Basic accounting:\*\* Petty cash they reconciled[^\n]* \*\(the profile’s suggestion\)\*\n- \*\*Computer skills:\*\* Builds call sheets in Movie Magic\n/);
+    assert.match(render(brief(text), { format: 'html', view: 'kit' }), /<strong>Basic accounting:<\/strong> Petty cash [^<]*<em class="suggestion">\(the profile’s suggestion\)<\/em>/);
+    // The coverage matrix marks only the brief's own evidence, as the check counts it.
+    assert.match(kit, /\| Basic accounting \(required\) \| {3}\| {3}\|/);
+    assert.match(kit, /\| Computer skills \(required\) \| {3}\| ✓ \|/);
   });
 
   it('draws the coverage matrix: one row per skill, a mark where a question assesses it', () => {
@@ -150,17 +174,25 @@ describe('render: views', () => {
     assert.equal([...html.matchAll(/<tr><th scope="row">S\d+/g)].length, side + 1);
   });
 
-  it('lists the open findings in the kit, with the user\'s severities', () => {
-    const kit = render(sample('gaps.hire.yaml'), { format: 'md', view: 'kit' });
+  it('lists the open findings in the kit only when asked, with the user\'s severities', () => {
+    const kit = render(sample('gaps.hire.yaml'), { format: 'md', view: 'kit', findings: true });
     assert.match(kit, /## Open findings\n\n- \*\*warning\*\* line 8 `missing-section` The profile 'production-coordinator' asks for the 'authority' section/);
-    const quiet = service.render(sample('gaps.hire.yaml'), { format: 'md', view: 'kit' }, { severity: { 'missing-section': 'off' } });
+    assert.match(render(sample('gaps.hire.yaml'), { format: 'html', view: 'kit', findings: true }), /<section class="findings">\n<h2>Open findings<\/h2>/);
+    // A document to hand out: no findings, in either format, either view, a page or a fragment.
+    for (const format of ['md', 'html'] as const) {
+      for (const standalone of [false, true]) {
+        const handout = render(sample('errors.hire.yaml'), { format, standalone });
+        assertAbsent(handout, /Open findings|missing-section|yaml-syntax|unknown-skill|class="finding/);
+      }
+    }
+    const quiet = service.render(sample('gaps.hire.yaml'), { format: 'md', view: 'kit', findings: true }, { severity: { 'missing-section': 'off' } });
     assert.doesNotMatch(quiet!.content, /missing-section/);
     assert.equal(service.render(sample('errors.hire.yaml'), { format: 'md' })!.errors, 9);
   });
 
   it('renders what it can of a brief with YAML errors, and nothing of one whose root is not a mapping', () => {
     const broken = brief('hire: 1\nrole: Production Coordinator\nsummary: "Runs the office\nduties:\n  - Call sheets\n');
-    const rendered = service.render(broken, { format: 'md', view: 'kit' });
+    const rendered = service.render(broken, { format: 'md', view: 'kit', findings: true });
     assert.ok(rendered);
     assert.match(rendered.content, /^# Production Coordinator/);
     assert.match(rendered.content, /`yaml-syntax`/);

@@ -74,7 +74,7 @@ describe('document symbols', () => {
     const document = sample('complete.hire.yaml');
     const symbols = service.findDocumentSymbols(document);
     assert.deepEqual(symbols.map((symbol) => symbol.name), [
-      'hire', 'role', 'profile', 'engagement', 'reports_to', 'project', 'summary', 'duties', 'skills', 'authority', 'rate', 'workspace', 'questions', 'notes',
+      'hire', 'role', 'profile', 'engagement', 'reports_to', 'project', 'summary', 'duties', 'skills', 'authority', 'rate', 'workspace', 'questions', 'apply', 'notes',
     ]);
     const questions = symbols.find((symbol) => symbol.name === 'questions')!.children!;
     assert.equal(questions.length, 8);

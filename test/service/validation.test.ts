@@ -213,7 +213,7 @@ describe('profile rules', () => {
     assert.deepEqual(only(text, 'missing-skill'), [`missing-skill ${lineOf(text, 'skills:')}:1-${lineOf(text, 'skills:')}:7 "skills"`]);
     const noSkills = `${HEAD}profile: production-coordinator\n`;
     const skillFindings = service.validate(brief(noSkills)).filter((d) => d.code === 'missing-skill');
-    assert.equal(skillFindings.length, 6);
+    assert.equal(skillFindings.length, 8);
     assert.ok(skillFindings.every((d) => d.range.start.line === 2 && d.range.start.character === 9));
   });
 
@@ -233,14 +233,16 @@ describe('profile rules', () => {
     const document = brief(text);
     const found = service.validate(document);
     assert.deepEqual(found.map((d) => [d.code, d.severity, document.getText(d.range), (d.data as { id: string }).id]), [
+      // teamwork is required, and the superiors question was what assessed it.
+      ['unassessed-skill', 3, 'teamwork', 'teamwork'],
       ['missing-question', 2, 'questions', 'superiors'],
       ['missing-question', 3, 'questions', 'charges'],
     ]);
-    assert.match(found[0].message as string, /"Have you ever had a problem with your superiors\?"/);
+    assert.match(found[1].message as string, /"Have you ever had a problem with your superiors\?"/);
   });
 
   it('waive silences missing and unassessed findings', () => {
-    const text = `${without(/^  - id: superiors\n.*\n/m).replace(/^authority:\n(  .*\n)+/m, '')}waive:\n  superiors: References cover it.\n  authority: Decided on the day.\n`;
+    const text = `${without(/^  - id: superiors\n.*\n/m).replace(/^authority:\n(  .*\n)+/m, '')}waive:\n  superiors: References cover it.\n  teamwork: References cover it.\n  authority: Decided on the day.\n`;
     assert.deepEqual(findings(text), []);
   });
 
@@ -265,7 +267,9 @@ describe('profile rules', () => {
     const text = `${HEAD}project:\n  start: 2027-02-01\n  end: 2027-01-31\nrate:\n  amount: 450\n  currency: USD\n  per: day\n  max: 400\nworkspace:\n  office: none\n`;
     assert.deepEqual(findings(text), [
       'dates-order 5:8-5:18 "2027-01-31"',
+      'no-hours 6:1-6:5 "rate"',
       'rate-over-max 7:11-7:14 "450"',
+      'no-tools 11:1-11:10 "workspace"',
       'no-workspace 12:11-12:15 "none"',
     ]);
   });

@@ -147,7 +147,7 @@ export class BriefPreview implements vscode.Disposable {
     const showRate = this.host.showRate(document.uri);
     const key = `${state.uri} ${state.view} ${state.locked} ${showRate} ${document.version}`;
     if (this.shown?.key === key) return;
-    const result = await this.host.render({ uri: state.uri, format: 'html', view: state.view as Exclude<PreviewView, 'changes'>, showRate });
+    const result = await this.host.render({ uri: state.uri, format: 'html', view: state.view as Exclude<PreviewView, 'changes'>, showRate, findings: true });
     // A newer request is on its way, or the panel closed, while this one ran.
     if (this.disposed || state !== this.state) return;
     const message: ToWebview = {

@@ -21,6 +21,8 @@ export interface RenderCommandOptions {
   /** Write over `out` if it exists (never if it is an input). */
   readonly force?: boolean;
   readonly showRate?: boolean;
+  /** List the brief's findings in the kit. */
+  readonly findings?: boolean;
   /** A folder of team profiles to load. */
   readonly profiles?: string;
 }
@@ -39,7 +41,7 @@ export function renderProfiles(file: string, options: Pick<RenderCommandOptions,
 /** Renders a brief's text; undefined when nothing of it can be read. */
 export function renderText(service: LanguageService, path: string, text: string, options: RenderCommandOptions): RenderedBrief | undefined {
   const document = TextDocument.create(pathToFileURL(resolve(path)).href, BRIEF_LANGUAGE_ID, 1, text);
-  const rendered = service.render(document, { format: options.format, view: options.view, showRate: options.showRate, standalone: true });
+  const rendered = service.render(document, { format: options.format, view: options.view, showRate: options.showRate, findings: options.findings, standalone: true });
   service.close(document.uri);
   return rendered;
 }

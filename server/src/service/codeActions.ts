@@ -7,14 +7,15 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { DiagnosticCode } from './codes';
-import { addSection, addToListItem, addToMap, appendToList, applyChanges, FlowList, replaceScalar, type Change } from './edits';
+import { addSection, addToListItem, addToMap, appendToList, applyChanges, FlowList, removeFromMap, replaceScalar, type Change } from './edits';
 import { assessedSkills, readBrief } from './model';
-import { ADD_MISSING_KIND } from './names';
+import { ADD_MISSING_KIND, SELECT_RANGE_COMMAND, type SelectRangeArguments } from './names';
 import { findPair, parseText, type ParsedDocument } from './parse';
 import type { Profile, ProfileQuestion, ProfileRegistry, ProfileSkill } from './profiles';
 import type { MissingData, SuggestionData } from './rules';
 import { schemaOf } from './schema';
 import { snippetToText } from './snippets';
+import { unitPhrase, type MissingKeyData, type PlaceholderData, type UnknownWaiveData } from './substance';
 import type { SchemaProblem } from './validation';
 
 /** The kind of the source action that adds everything the profile recommends (defined with the protocol: the server advertises it). */
@@ -103,6 +104,29 @@ const quickFixes: Partial<Record<DiagnosticCode, QuickFix>> = {
     return typeof value === 'string' ? choices(diagnostic, value, context.profiles.all().map((profile) => profile.id), context) : [];
   },
   'unknown-skill': (diagnostic, context) => suggestionFix(diagnostic, context),
+  'unknown-waive': (diagnostic, context) => {
+    const data = diagnostic.data as Partial<UnknownWaiveData> | undefined;
+    if (typeof data?.value !== 'string') return [];
+    const id = data.value;
+    return [
+      typeof data.suggestion === 'string' ? replace(`Change to '${data.suggestion}'`, diagnostic, id, data.suggestion, context) : undefined,
+      action(`Remove the waiver of '${id}'`, QUICK_FIX, [diagnostic], context, [(parsed) => removeFromMap(parsed, 'waive', id)], data.suggestion === undefined),
+    ];
+  },
+  'no-hours': (diagnostic, context) => addKeyFix(diagnostic, context),
+  'no-ceiling': (diagnostic, context) => addKeyFix(diagnostic, context),
+  'no-tools': (diagnostic, context) => addKeyFix(diagnostic, context),
+  placeholder: (diagnostic, context) => {
+    const data = diagnostic.data as Partial<PlaceholderData> | undefined;
+    if (typeof data?.placeholder !== 'string') return [];
+    const argument: SelectRangeArguments = { uri: context.document.uri, range: diagnostic.range };
+    return [{
+      title: `Select the placeholder '${data.placeholder.length > 40 ? `${data.placeholder.slice(0, 40)}…` : data.placeholder}' to replace it`,
+      kind: QUICK_FIX,
+      diagnostics: [diagnostic],
+      command: { title: 'Select the placeholder', command: SELECT_RANGE_COMMAND, arguments: [argument] },
+    }];
+  },
   'no-profile': (diagnostic, context) => {
     const suggestion = suggestionData(diagnostic)?.suggestion;
     if (suggestion === undefined) return [];
@@ -317,6 +341,24 @@ function fillSnippet(body: unknown): unknown {
 function waive(id: string, diagnostic: Diagnostic, context: FixContext): CodeAction | undefined {
   const change: Change = (parsed) => addToMap(parsed, 'waive', { [id]: WAIVE_REASON });
   return action(`Waive '${id}'…`, QUICK_FIX, [diagnostic], context, [change]);
+}
+
+/** What a quick fix writes for a key the rate or workspace lacks: a placeholder that is itself a finding until replaced. */
+function keyPlaceholder(data: MissingKeyData): unknown {
+  switch (data.key) {
+    case 'hours': return `TODO: hours ${unitPhrase(data.per).replace(/`/g, '')} covers`;
+    case 'max': return `TODO: the most you will pay ${data.per === 'project' ? 'for the project' : data.per === 'hour' ? 'an hour' : typeof data.per === 'string' ? `a ${data.per}` : 'a unit'}`;
+    case 'tools': return ['TODO: what they will work with'];
+  }
+}
+
+/** "Add 'hours' to rate": the key the finding says is missing, with a placeholder; none when the key is there but empty. */
+function addKeyFix(diagnostic: Diagnostic, context: FixContext): (CodeAction | undefined)[] {
+  const data = diagnostic.data as Partial<MissingKeyData> | undefined;
+  if ((data?.section !== 'rate' && data?.section !== 'workspace') || (data.key !== 'hours' && data.key !== 'max' && data.key !== 'tools')) return [];
+  const { section, key } = data as MissingKeyData;
+  const change: Change = (parsed) => (findPair(findPair(parsed.yaml?.contents, section)?.value, key) ? undefined : addToMap(parsed, section, { [key]: keyPlaceholder(data as MissingKeyData) }));
+  return [action(`Add '${key}' to ${section}`, QUICK_FIX, [diagnostic], context, [change], true)];
 }
 
 /** "Change to 'x'" for a finding whose `data` names a suggestion. */

@@ -332,6 +332,35 @@ export function addSection(parsed: ParsedDocument, key: string, value: unknown, 
 }
 
 /**
+ * Removes the pair `key` from the top-level block mapping `section`: the
+ * lines it is written on, or, when it is the mapping's only pair, those and
+ * the section's key line. Comment lines are kept. Undefined for a flow
+ * mapping, or a pair or key that shares a line with other text.
+ */
+export function removeFromMap(parsed: ParsedDocument, section: string, key: string): Splice[] | undefined {
+  const sectionPair = findPair(parsed.yaml?.contents, section);
+  const map = sectionPair?.value;
+  const pair = findPair(map, key);
+  if (!sectionPair || !YAML.isMap(map) || map.flow || !pair) return undefined;
+  const text = parsed.text;
+  const ownLines = (node: YAML.Node | YAML.Pair): Splice | undefined => {
+    const span = nodeSpan(node);
+    const keySpan = nodeSpan((YAML.isPair(node) ? node.key : node) as YAML.Node);
+    if (!span || !keySpan || !/^[ \t]*$/.test(text.slice(lineStart(text, keySpan.start), keySpan.start))) return undefined;
+    const end = lineStartAfter(text, span.end);
+    // What follows on the pair's last line must be a comment at most.
+    if (!/^[ \t]*(#[^\n]*)?\r?\n?$/.test(text.slice(span.end, end))) return undefined;
+    return { start: lineStart(text, keySpan.start), end, text: '' };
+  };
+  const pairLines = ownLines(pair);
+  if (!pairLines) return undefined;
+  if (map.items.length > 1) return [pairLines];
+  const keySpan = nodeSpan(sectionPair.key as YAML.Node);
+  if (!keySpan || !/^[ \t]*:[ \t]*(#[^\n]*)?\r?\n/.test(text.slice(keySpan.end, lineStartAfter(text, keySpan.end)))) return undefined;
+  return [{ start: lineStart(text, keySpan.start), end: lineStartAfter(text, keySpan.end), text: '' }, pairLines];
+}
+
+/**
  * Replaces a scalar that the diagnostic at `span` reported, when the text
  * there still holds `expected`, keeping its quoting style.
  */

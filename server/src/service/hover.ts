@@ -18,6 +18,7 @@ import { nodeSpan, toRange, type ParsedDocument, type Span } from './parse';
 import type { Profile, ProfileRegistry } from './profiles';
 import { anchors } from './rubric';
 import { schemaAt, type SchemaKind } from './schema';
+import { substanceHover } from './substance';
 import { codedWordAt, codedWordHover } from './wording';
 
 /** The hover at a position of a brief; null where there is nothing to say. */
@@ -49,7 +50,8 @@ export function doHover(document: TextDocument, position: Position, parsed: Pars
     default:
       markdown = schemaHover(at, 'brief');
   }
-  return hover(document, span, paragraphs(at.isKey ? undefined : hiddenTextHover(at.node), markdown));
+  const substance = substanceHover(at.path, at.node, at.isKey, brief, profiles);
+  return hover(document, span, paragraphs(at.isKey ? undefined : hiddenTextHover(at.node), substance, markdown));
 }
 
 /** The hover at a position of a role profile document; null where there is nothing to say. */
@@ -68,7 +70,7 @@ export function doProfileHover(document: TextDocument, position: Position, parse
       break;
     case 'skills.*.id':
     case 'questions.*.assesses.*':
-      markdown = skillHover(value, model);
+      markdown = skillHover(value, model, true);
       break;
     case 'questions.*.id':
       markdown = questionHover(value, model, true);
@@ -96,12 +98,30 @@ function profileHover(profile: Profile | undefined): string | undefined {
   return paragraphs(`**${profile.title}** (\`${profile.id}\`)`, profile.about);
 }
 
-/** A skill of the brief or its profile: name, need, why it matters and the evidence to look for. */
-function skillHover(id: string, model: ResolvedBrief | undefined): string | undefined {
+/**
+ * A skill of the brief or its profile: name, need, why it matters and the
+ * evidence to look for. In a brief, the profile's evidence is a suggestion
+ * until the brief writes its own, and what assesses the skill is said as the
+ * check sees it. `inProfile`: the document is a profile, whose evidence is the hint itself.
+ */
+function skillHover(id: string, model: ResolvedBrief | undefined, inProfile = false): string | undefined {
   const skill = model?.skill(id);
-  if (!skill) return undefined;
-  const evidence = skill.evidence ?? skill.declared?.evidence;
-  return paragraphs(`**${skill.name ?? id}** (\`${id}\`): ${skill.need} skill`, skill.about, evidence && `*Evidence:* ${evidence}`);
+  if (!model || !skill) return undefined;
+  const header = `**${skill.name ?? id}** (\`${id}\`): ${skill.need} skill`;
+  if (inProfile) {
+    const evidence = skill.evidence ?? skill.declared?.evidence;
+    return paragraphs(header, skill.about, evidence && `*Evidence:* ${evidence}`);
+  }
+  const hint = skill.declared?.evidence;
+  const questions = model.questions.filter((question) => question.assesses.includes(id)).map((question) => question.id);
+  return paragraphs(
+    header,
+    skill.about,
+    skill.evidence ? `*Evidence:* ${skill.evidence}` : hint && `*Suggested evidence* (the profile's hint, not an assessment until the brief writes its own \`evidence\`): ${hint}`,
+    questions.length > 0
+      ? `*Assessed by:* ${questions.map((question) => `\`${question}\``).join(', ')}`
+      : skill.origin === 'brief' && !skill.evidence && skill.need === 'required' && !model.isWaived(id, 'skills') && '*Not assessed yet:* no question assesses it and the brief gives no evidence of its own.',
+  );
 }
 
 /**

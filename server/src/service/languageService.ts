@@ -32,6 +32,7 @@ import { doScorecardHover } from './scorecard/hover';
 import { findScorecardDefinition } from './scorecard/navigation';
 import { findScorecardSymbols } from './scorecard/symbols';
 import { validateScorecard } from './scorecard/validation';
+import { checkSubstance } from './substance';
 import { findDocumentSymbols, findProfileSymbols } from './symbols';
 import { checkWording } from './wording';
 import { syntaxDiagnostics, validateSchema } from './validation';
@@ -245,7 +246,7 @@ export function validateBrief(document: TextDocument, parsed: ParsedDocument, pr
   }
   // Concatenated, never spread into a call: a file may have hundreds of thousands of findings.
   return diagnostics
-    .concat(validateSchema(document, parsed), checkRules(document, parsed.text, brief, profiles), checkWording(document, parsed.text, brief), checkHiddenText(document, parsed))
+    .concat(validateSchema(document, parsed), checkRules(document, parsed.text, brief, profiles), checkSubstance(document, parsed, brief, profiles), checkWording(document, parsed.text, brief), checkHiddenText(document, parsed))
     .sort(byPosition);
 }
 

@@ -32,6 +32,15 @@ export interface AddMissingArguments {
   readonly scope: AddMissingScope;
 }
 
+/** The server command (`workspace/executeCommand`) that selects a range of an open document (the placeholder a quick fix names), through `window/showDocument`; arguments: one `SelectRangeArguments`. */
+export const SELECT_RANGE_COMMAND = 'hire.selectRange';
+
+/** The argument of `SELECT_RANGE_COMMAND`: the document and the range to select. */
+export interface SelectRangeArguments {
+  readonly uri: string;
+  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+}
+
 /** The views of a brief: the candidate-facing posting and the interviewers' kit. */
 export const RENDER_VIEWS = ['posting', 'kit'] as const;
 /** A view of a brief. */

@@ -35,6 +35,8 @@ export interface RenderOptions {
   readonly showRate?: boolean;
   /** For `html`: a complete page with its stylesheet embedded, instead of a fragment. The fragment (the live preview) also shows the posting's balance of gender-coded words, which pages and Markdown for candidates leave out. */
   readonly standalone?: boolean;
+  /** Whether the kit lists the brief's findings (the live preview, `hire render --findings`); documents to hand out leave them out. */
+  readonly findings?: boolean;
 }
 
 /** A rendered brief. */
@@ -54,7 +56,10 @@ export interface SkillView {
   readonly id: string;
   readonly name: string;
   readonly need: string;
+  /** The brief's own evidence. */
   readonly evidence?: string;
+  /** The profile's evidence hint, when the brief writes none: a suggestion, not an assessment. */
+  readonly suggestion?: string;
 }
 
 /** A question as the kit shows it: the brief's fields over the profile's. */
@@ -98,6 +103,8 @@ export interface BriefView {
   readonly questions: readonly QuestionView[];
   readonly waived: readonly { readonly id: string; readonly reason: string }[];
   readonly notes?: string;
+  /** How to apply, at the end of the posting. */
+  readonly apply?: { readonly contact?: string; readonly deadline?: string; readonly send: readonly string[] };
   readonly findings: readonly FindingView[];
   /** How many masculine- and feminine-coded words the candidate-facing fields use (`coded-wording` findings). */
   readonly wording: Readonly<Record<Coding, number>>;
@@ -143,13 +150,15 @@ export function buildBriefView(parsed: ParsedDocument, profiles: ProfileRegistry
   const rate = isRecord(data.rate) ? data.rate : undefined;
   const workspace = isRecord(data.workspace) ? data.workspace : undefined;
   const role = text(data.role);
-  const skills = list(data.skills).flatMap((item): SkillView[] => {
+  const skills = inProfileOrder(list(data.skills).flatMap((item): SkillView[] => {
     const own = typeof item === 'string' ? { id: item } : record(item);
     const id = text(own.id);
     if (id === undefined) return [];
     const base = model.profileSkill(id);
-    return [{ id, name: text(own.name) ?? base?.name ?? humanize(id), need: text(own.need) ?? base?.need ?? 'required', evidence: text(own.evidence) }];
-  });
+    const evidence = text(own.evidence);
+    const suggestion = evidence === undefined ? text(base?.evidence) : undefined;
+    return [{ id, name: text(own.name) ?? base?.name ?? humanize(id), need: text(own.need) ?? base?.need ?? 'required', evidence, ...(suggestion ? { suggestion } : {}) }];
+  }), profile?.skills ?? []);
   // Looked up by id in maps: a brief may list thousands of skills, each named by questions.
   const briefSkills = firstById(skills);
   const nameOf = (id: string) => briefSkills.get(id)?.name ?? model.profileSkill(id)?.name ?? humanize(id);
@@ -194,6 +203,7 @@ export function buildBriefView(parsed: ParsedDocument, profiles: ProfileRegistry
     questions,
     waived: Object.entries(record(data.waive)).flatMap(([id, reason]) => (text(reason) === undefined ? [] : [{ id, reason: text(reason)! }])),
     notes: text(data.notes),
+    apply: isRecord(data.apply) ? { contact: text(data.apply.contact), deadline: text(data.apply.deadline), send: texts(data.apply.send) } : undefined,
     findings: capFindings([...diagnostics]).map((diagnostic) => ({
       severity: severityName(diagnostic.severity),
       code: String(diagnostic.code ?? ''),
@@ -204,13 +214,25 @@ export function buildBriefView(parsed: ParsedDocument, profiles: ProfileRegistry
   };
 }
 
+/** Skills in the profile's order (the guide's weighting), then the brief's own skills in the brief's order. */
+function inProfileOrder(skills: SkillView[], order: readonly { readonly id: string }[]): SkillView[] {
+  const rank = new Map<string, number>();
+  order.forEach((skill, index) => {
+    if (!rank.has(skill.id)) rank.set(skill.id, index);
+  });
+  return skills
+    .map((skill, index) => ({ skill, key: rank.get(skill.id) ?? order.length + index }))
+    .sort((a, b) => a.key - b.key)
+    .map((entry) => entry.skill);
+}
+
 /** Renders a view model in the format and view(s) asked for. */
 export function renderView(model: BriefView, options: RenderOptions): string {
   const views = options.view ? [options.view] : RENDER_VIEWS;
   if (options.format === 'md') {
-    return `${views.map((view) => (view === 'posting' ? postingMarkdown(model, !!options.showRate) : kitMarkdown(model))).join('\n\n---\n\n')}\n`;
+    return `${views.map((view) => (view === 'posting' ? postingMarkdown(model, !!options.showRate) : kitMarkdown(model, !!options.findings))).join('\n\n---\n\n')}\n`;
   }
-  const fragment = views.map((view) => (view === 'posting' ? postingHtml(model, !!options.showRate, !options.standalone) : kitHtml(model))).join('\n');
+  const fragment = views.map((view) => (view === 'posting' ? postingHtml(model, !!options.showRate, !options.standalone) : kitHtml(model, !!options.findings))).join('\n');
   return options.standalone ? standalonePage(model.title, fragment) : fragment;
 }
 
@@ -254,6 +276,16 @@ function formatDate(value: string): string {
 }
 
 /** `problem-solving` as `Problem solving`. */
+/**
+ * The link of an `apply.contact`: `mailto:` for an email address, the address
+ * itself for an http(s) one; undefined for anything else (shown as text).
+ */
+function contactLink(contact: string): string | undefined {
+  if (/^https?:\/\/[^\s<>"]+$/i.test(contact)) return contact;
+  const email = contact.replace(/^mailto:/i, '');
+  return /^[^@\s<>()[\],;:"]+@[A-Za-z0-9.-]+\.[A-Za-z0-9-]+$/.test(email) ? `mailto:${email}` : undefined;
+}
+
 function humanize(id: string): string {
   const words = id.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -499,7 +531,20 @@ function postingHtml(model: BriefView, showRate: boolean, authorNotes: boolean):
     htmlSection('What you will do', htmlList(model.duties)),
     htmlSection('What we look for', skills),
     htmlSection('Workspace and tools', workspace ?? ''),
+    htmlSection('How to apply', htmlApply(model), 'apply'),
     '</article>',
+  ].filter(Boolean).join('\n');
+}
+
+/** The posting's last section: where to apply (a link), by when, and what to send. */
+function htmlApply(model: BriefView): string {
+  const apply = model.apply;
+  if (!apply) return '';
+  const link = apply.contact && contactLink(apply.contact);
+  const contact = apply.contact && (link ? `<a href="${escapeHtml(link)}">${escapeHtml(apply.contact.replace(/^mailto:/i, ''))}</a>` : escapeHtml(apply.contact));
+  return [
+    contact ? `<p>Apply to ${contact}${apply.deadline ? ` by ${escapeHtml(formatDate(apply.deadline))}` : ''}.</p>` : apply.deadline ? `<p>Apply by ${escapeHtml(formatDate(apply.deadline))}.</p>` : '',
+    apply.send.length ? `<p>Please send:</p>\n${htmlList(apply.send)}` : '',
   ].filter(Boolean).join('\n');
 }
 
@@ -507,7 +552,8 @@ function htmlPlainList(items: readonly string[]): string {
   return `<ul>\n${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('\n')}\n</ul>`;
 }
 
-function kitHtml(model: BriefView): string {
+/** The interview kit; `findings`: with the brief's open findings (for its author, never in a document to hand out). */
+function kitHtml(model: BriefView, findings: boolean): string {
   const fillIn = ['Candidate', 'Interviewer', 'Date']
     .map((label) => `<div><span class="fill-label">${label}</span><span class="fill-line"></span></div>`)
     .join('\n');
@@ -517,9 +563,9 @@ function kitHtml(model: BriefView): string {
     htmlFacts(kitFacts(model)),
     `<div class="fill-in">\n${fillIn}\n</div>`,
     `<p class="score-first">${escapeHtml(SCORE_FIRST)}</p>`,
-    htmlSection('Open findings', htmlFindings(model), 'findings'),
+    findings ? htmlSection('Open findings', htmlFindings(model), 'findings') : '',
     htmlSection('Coverage', htmlCoverage(model), 'coverage'),
-    htmlSection('Evidence to look for', withEvidence(model).map((skill) => `<p><strong>${escapeHtml(skill.name)}:</strong> ${inline(skill.evidence)}</p>`).join('\n'), 'evidence'),
+    htmlSection('What to look for', lookFor(model).map((skill) => `<p><strong>${escapeHtml(skill.name)}:</strong> ${inline(skill.text)}${skill.suggested ? ` <em class="suggestion">${SUGGESTED}</em>` : ''}</p>`).join('\n'), 'evidence'),
     model.questions.length
       ? `<section class="questions">\n<h2>Questions</h2>\n${model.questions.map((question, index) => htmlQuestion(model, question, index)).join('\n')}\n</section>`
       : '',
@@ -542,9 +588,26 @@ function htmlFindings(model: BriefView): string {
   return `<ul class="finding-list">\n${items.join('\n')}\n</ul>`;
 }
 
-/** The skills whose evidence the brief says how to see: the interviewer's list of what to look for. */
-function withEvidence(model: BriefView): { readonly name: string; readonly evidence: string }[] {
-  return model.skills.flatMap((skill) => (skill.evidence ? [{ name: skill.name, evidence: skill.evidence }] : []));
+/** A line of the kit's "What to look for". */
+interface LookFor {
+  readonly name: string;
+  readonly text: string;
+  /** The profile's hint rather than the brief's own evidence. */
+  readonly suggested: boolean;
+}
+
+/** How the kit marks a profile's evidence hint: a suggestion, not the brief's own assessment. */
+const SUGGESTED = '(the profile’s suggestion)';
+
+/**
+ * The interviewer's list of what to look for: each skill's evidence as the
+ * brief writes it, or else the profile's hint, marked as a suggestion.
+ */
+function lookFor(model: BriefView): LookFor[] {
+  return model.skills.flatMap((skill): LookFor[] => {
+    if (skill.evidence) return [{ name: skill.name, text: skill.evidence, suggested: false }];
+    return skill.suggestion ? [{ name: skill.name, text: skill.suggestion, suggested: true }] : [];
+  });
 }
 
 function htmlCoverage(model: BriefView): string {
@@ -776,18 +839,34 @@ function postingMarkdown(model: BriefView, showRate: boolean): string {
     mdSection('What you will do', mdList(model.duties)),
     mdSection('What we look for', joinBlocks([mdSection('Required', required.join('\n'), 3), mdSection('Nice to have', preferred.join('\n'), 3)])),
     mdSection('Workspace and tools', workspace),
+    mdSection('How to apply', mdApply(model)),
   ]);
 }
 
-function kitMarkdown(model: BriefView): string {
+/** The posting's last section in Markdown. */
+function mdApply(model: BriefView): string {
+  const apply = model.apply;
+  if (!apply) return '';
+  const link = apply.contact && contactLink(apply.contact);
+  const shown = apply.contact && escapeMarkdown(apply.contact.replace(/^mailto:/i, ''));
+  const contact = link ? `[${shown}](${link.replace(/[()\\\s<>]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})` : shown;
+  const deadline = apply.deadline ? ` by ${escapeMarkdown(formatDate(apply.deadline))}` : '';
+  return joinBlocks([
+    contact ? `Apply to ${contact}${deadline}.` : deadline ? `Apply${deadline}.` : '',
+    apply.send.length ? `Please send:\n\n${mdList(apply.send)}` : '',
+  ]);
+}
+
+/** The interview kit in Markdown; `findings`: with the brief's open findings. */
+function kitMarkdown(model: BriefView, findings: boolean): string {
   return joinBlocks([
     mdHeader('Interview kit', model),
     mdFacts(kitFacts(model)),
     'Candidate: ____________________  Interviewer: ____________________  Date: ____________',
     `*${escapeMarkdown(SCORE_FIRST)}*`,
-    mdSection('Open findings', model.findings.map((finding) => `- **${finding.severity}** line ${finding.line} \`${finding.code}\` ${escapeMarkdown(finding.message)}`).join('\n')),
+    findings ? mdSection('Open findings', model.findings.map((finding) => `- **${finding.severity}** line ${finding.line} \`${finding.code}\` ${escapeMarkdown(finding.message)}`).join('\n')) : '',
     mdSection('Coverage', mdCoverage(model)),
-    mdSection('Evidence to look for', withEvidence(model).map((skill) => `- **${escapeMarkdown(skill.name)}:** ${mdInline(skill.evidence)}`).join('\n')),
+    mdSection('What to look for', lookFor(model).map((skill) => `- **${escapeMarkdown(skill.name)}:** ${mdInline(skill.text)}${skill.suggested ? ` *${SUGGESTED}*` : ''}`).join('\n')),
     mdSection('Questions', model.questions.map((question, index) => mdQuestion(model, question, index)).join('\n\n')),
     mdScorecard(model),
     mdSection('Decision authority', joinBlocks([

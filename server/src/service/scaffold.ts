@@ -1,8 +1,11 @@
 /**
  * A new brief for a role profile (`hire new`, and the editor's "new brief"):
- * every section, every skill and every question of the profile, with
- * real-looking values and `# TODO` comments that say what to fill in. The
- * result validates with no findings of any kind against its profile.
+ * every section, every skill and every question of the profile. What only the
+ * hiring team can say (the production, the summary, what they decide, the
+ * tools) is a `TODO:` placeholder, which is a `placeholder` finding until
+ * replaced: an untouched scaffold never checks clean. Dates and the rate are
+ * examples to change, marked by `# TODO` comments. Apart from the
+ * placeholders, the result has no findings against its profile.
  */
 import * as YAML from 'yaml';
 import type { Profile } from './profiles';
@@ -29,7 +32,7 @@ export function scaffoldBrief(profile: Profile, options: ScaffoldOptions = {}): 
   const assessed = new Set(profile.questions.flatMap((question) => question.assesses));
   const lines: string[] = [
     `# A hiring brief for the profile "${oneLine(profile.title)}" (${profile.id}).`,
-    '# Replace each value marked TODO with your own, then run `hire check` on this file.',
+    '# Replace each value that starts with TODO: `hire check` lists those still left.',
     'hire: 1',
     line(`role: ${scalar(options.role ?? profile.title)}`, 'the title candidates will see'),
     line(`profile: ${scalar(profile.id)}`, 'the checks that apply: `hire profiles` lists them'),
@@ -37,18 +40,18 @@ export function scaffoldBrief(profile: Profile, options: ScaffoldOptions = {}): 
     line('reports_to: Production Manager', 'TODO: who they report to'),
     '',
     'project:',
-    line('  name: Untitled production', 'TODO: the production\'s name or working title'),
+    line('  name: Untitled production', 'the production\'s name or working title'),
     line('  type: feature', 'feature | series | commercial | documentary | music-video | live-event | corporate | other'),
     line(`  start: ${isoDate(start)}`, 'TODO: first day, YYYY-MM-DD'),
     line(`  end: ${isoDate(end)}`, 'TODO: last day, not before start'),
-    line('  location: To be confirmed', 'TODO: city or region'),
+    line('  location: To be confirmed', 'city or region'),
     '',
-    '# TODO: two or three sentences a candidate reads first.',
+    '# Two or three sentences a candidate reads first.',
     'summary: >',
-    `  Runs the office of this production so that everyone on it has what they`,
-    `  need to do their work.`,
+    '  TODO: what the job is, on what kind of production, and what makes it',
+    '  worth doing.',
     '',
-    '# TODO: the main tasks, one an item.',
+    '# The main tasks, one an item: change them to fit.',
     'duties:',
     '  - Schedules, contact lists and daily reports',
     '  - Travel and shipping for the people on the production',
@@ -69,9 +72,9 @@ export function scaffoldBrief(profile: Profile, options: ScaffoldOptions = {}): 
     '# What they decide themselves and what they pass up: agree on it before they start.',
     'authority:',
     '  decides:',
-    line('    - Day-to-day office purchases under 500 USD', 'TODO: issues they resolve themselves'),
+    '    - "TODO: an issue they resolve themselves, such as office purchases under 500 USD"',
     '  escalates:',
-    line('    - Anything that moves the schedule or the budget', 'TODO: issues they pass up'),
+    '    - "TODO: an issue they pass up, such as anything that moves the schedule"',
     '',
     'rate:',
     line('  amount: 300', 'TODO: what you offer per unit of `per`'),
@@ -83,7 +86,7 @@ export function scaffoldBrief(profile: Profile, options: ScaffoldOptions = {}): 
     'workspace:',
     line('  office: provided', 'provided | shared | remote | none'),
     '  tools:',
-    line('    - Laptop with the production\'s software', 'TODO: what you will give them to work with'),
+    '    - "TODO: what you will give them to work with, such as a laptop with the production\'s software"',
     '',
     '# Questions with a profile id inherit why, listen_for, red_flags, rubric and assesses',
     '# from the profile; write them here to change them.',
@@ -93,11 +96,17 @@ export function scaffoldBrief(profile: Profile, options: ScaffoldOptions = {}): 
       `    ask: ${scalar(oneLine(question.ask))}`,
     ]),
     '',
+    '# How candidates apply, shown at the end of the posting, such as:',
+    '# apply:',
+    '#   contact: jobs@example.com                 # an email or a web address',
+    '#   deadline: 2027-01-08',
+    '#   send: [A résumé, Two references]',
+    '',
     '# Leave something out on purpose by waiving it with a reason, such as:',
     '# waive:',
     '#   question-id: Why this brief does without it.',
     '',
-    line('notes: Interviews to be scheduled.', 'TODO: anything else the team should know'),
+    'notes: "TODO: anything else the team should know, or remove this line"',
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -257,6 +257,7 @@ function valueMessage(error: ErrorObject, label: string): string {
       if (params.pattern === ID_PATTERN) {
         return `${show(error.data)} is not a valid id: use kebab-case (lowercase letters, digits, single hyphens), such as '${kebab(String(error.data))}'.`;
       }
+      if (label.endsWith('apply.contact')) return `${show(error.data)} is neither an email address nor a web address: write it as jobs@example.com or https://example.com/jobs.`;
       if (label.endsWith('currency')) return `${show(error.data)} is not a currency code: use three capital letters (ISO 4217), such as USD, EUR or GBP.`;
       return `${show(error.data)} does not have the expected form for '${label}'.`;
     case 'format':

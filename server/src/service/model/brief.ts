@@ -19,7 +19,7 @@ import { isStringScalar, stringItems, stringOf } from './nodes';
 /** The top-level keys of a brief, in the order docs/format.md lists them. */
 export const BRIEF_KEYS = [
   'hire', 'role', 'profile', 'engagement', 'reports_to', 'project', 'summary', 'duties',
-  'skills', 'authority', 'rate', 'workspace', 'questions', 'waive', 'notes',
+  'skills', 'authority', 'rate', 'workspace', 'questions', 'apply', 'waive', 'notes',
 ] as const;
 
 /** A top-level key of a brief. */

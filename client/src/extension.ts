@@ -1,6 +1,7 @@
 /**
  * The Hiring Briefs extension: starts the language server for briefs
- * (`hire-yaml`) and role profiles (`hire-profile-yaml`), and registers the
+ * (`hire-yaml`), role profiles (`hire-profile-yaml`) and scorecards
+ * (`hire-score-yaml`), and registers the
  * commands, the "Hiring Briefs" view and the read-only built-in profiles.
  * Everything it creates is disposed with the extension. The same code runs in
  * desktop VS Code (main.ts: the server is a Node process) and in the browser
@@ -14,6 +15,7 @@ import {
   ChangesRequest,
   COMMANDS,
   PROFILE_LANGUAGE_ID,
+  SCORECARD_LANGUAGE_ID,
   RenderRequest,
   SETTINGS_SECTION,
   WorkspaceBriefsRequest,
@@ -21,6 +23,7 @@ import {
 import { BriefsView, previewBrief, type BriefsNode } from './briefsView';
 import { registerBuiltinProfiles } from './builtinProfiles';
 import { openNewBrief } from './newBrief';
+import { newScorecard, type NewScorecardArguments } from './newScorecard';
 import { PreviewManager } from './preview/manager';
 
 /** The extension host the extension runs in: desktop VS Code's Node process, or the browser's web worker. */
@@ -73,6 +76,7 @@ export async function activateExtension(context: vscode.ExtensionContext, platfo
     [COMMANDS.exportHtml]: (current) => current.previews.export('html'),
     [COMMANDS.exportMarkdown]: (current) => current.previews.export('md'),
     [COMMANDS.newBrief]: (current) => openNewBrief(current.client),
+    [COMMANDS.newScorecard]: (current, given) => newScorecard(current.client, given as NewScorecardArguments | undefined),
     [COMMANDS.refreshBriefs]: (current) => current.briefs.refresh(),
     [COMMANDS.previewBrief]: (_current, node) => previewBrief(node as BriefsNode | undefined),
   };
@@ -99,7 +103,7 @@ async function restartClient(client: BaseLanguageClient): Promise<void> {
 /** The language client's options: briefs and profiles, the output channel, the `hire` settings. */
 function clientOptions(output: vscode.LogOutputChannel): LanguageClientOptions {
   return {
-    documentSelector: [{ language: BRIEF_LANGUAGE_ID }, { language: PROFILE_LANGUAGE_ID }],
+    documentSelector: [{ language: BRIEF_LANGUAGE_ID }, { language: PROFILE_LANGUAGE_ID }, { language: SCORECARD_LANGUAGE_ID }],
     outputChannel: output,
     synchronize: { configurationSection: SETTINGS_SECTION },
   };

@@ -12,8 +12,8 @@ import { FindFilesRequest, ReadFileRequest, type FindFilesParams, type FindFiles
 import { PROFILE_SUFFIX } from '../../server/src/service/documents';
 import { SKIPPED_FOLDERS } from '../../server/src/skipped';
 
-/** The briefs and profiles of a folder. */
-const BRIEFS_AND_PROFILES = '**/*.{hire.yaml,hire-profile.yaml}';
+/** The briefs, profiles and scorecards of a folder. */
+const WORKSPACE_FILES = '**/*.{hire.yaml,hire-profile.yaml,hire-score.yaml}';
 
 /** The profiles of a folder of `hire.profiles.paths`. */
 const PROFILES = `**/*${PROFILE_SUFFIX}`;
@@ -48,7 +48,7 @@ export async function findFiles({ folders, paths }: FindFilesParams): Promise<Fi
   const notes: string[] = [];
   const roots = folders.map((folder) => vscode.Uri.parse(folder));
   for (const root of roots) {
-    const stopped = await search(root, BRIEFS_AND_PROFILES, found, WORKSPACE_LIMITS);
+    const stopped = await search(root, WORKSPACE_FILES, found, WORKSPACE_LIMITS);
     if (stopped) notes.push(`Searching ${root.toString(true)} for briefs: ${stopped}.`);
   }
   for (const extra of paths) {

@@ -10,11 +10,12 @@ import { InputError } from './cli/files';
 import { runFmt, type FmtOptions } from './cli/fmt';
 import { runNew, type NewOptions } from './cli/new';
 import { isCheckWorker, runCheckWorker } from './cli/workers';
-import { formatProfilesJson, formatProfilesText, listProfiles, loadProfiles } from './cli/profiles';
+import { formatProfilesJson, formatProfilesText, listProfiles, loadProfiles, siblingProfiles } from './cli/profiles';
 import { writeOutput } from './cli/output';
 import { readText } from './cli/read';
 import { formatText } from './cli/report';
 import { renderInputs, renderProfiles, renderText, type RenderCommandOptions } from './cli/render';
+import { COMPARE_FORMATS, runCompare, runNewScorecard, type CompareOptions, type NewScorecardOptions } from './cli/scorecards';
 import { CODES, isDiagnosticCode, isSeverityLevel, type SeverityLevel } from './service/codes';
 import { getLanguageService } from './service/languageService';
 import { RENDER_FORMATS, RENDER_VIEWS } from './service/render';
@@ -51,7 +52,7 @@ function program(): Command {
   hire
     .command('check')
     .description(
-      'Check briefs: files, folders searched for *.hire.yaml (skipping node_modules and .git), quoted glob patterns, ' +
+      'Check briefs: files, folders searched for *.hire.yaml (and profiles and *.hire-score.yaml scorecards; skipping node_modules and .git), quoted glob patterns, ' +
         'or - for one brief on standard input. A file named by itself also loads the profiles (*.hire-profile.yaml) beside it, and checks them. Exits 0 without errors, 1 with errors (or too many warnings), 2 on a usage error or unreadable input.',
     )
     .argument('<paths...>', 'files, folders, glob patterns such as \'briefs/**/*.hire.yaml\', or - for standard input')
@@ -66,14 +67,43 @@ function program(): Command {
 
   hire
     .command('new')
-    .description('Write a new brief for a profile, with every section, skill and question and TODO comments to fill in. Never overwrites a file without --force.')
+    .description(
+      'Write a new brief for a profile, with every section, skill and question and TODO comments to fill in; ' +
+        'or, with --scorecard BRIEF, a new scorecard for one interview that lists every question of the brief to rate. Never overwrites a file without --force.',
+    )
     .option('--profile <id>', 'the profile to follow (hire profiles lists them)', 'production-coordinator')
+    .option('--scorecard <brief>', 'write a scorecard for this brief instead of a brief (with --candidate and --interviewer)')
+    .option('--candidate <name>', 'the candidate the scorecard is for: a name or a code')
+    .option('--interviewer <name>', 'who holds the interview')
+    .option('--stage <id>', 'the interview stage, such as interview or phone-screen')
     .option('--role <title>', 'the role\'s title (default: the profile\'s title)')
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--force', 'overwrite --out if it exists')
     .option('--profiles <dir>', 'load team profiles (*.hire-profile.yaml) from this folder')
-    .action((options: NewOptions) => {
+    .action((options: NewOptions & Partial<NewScorecardOptions>) => {
+      if (options.scorecard !== undefined) {
+        const service = getLanguageService({ profiles: loadProfiles(options.profiles, siblingProfiles([options.scorecard])) });
+        process.exitCode = runNewScorecard(service, { ...options, scorecard: options.scorecard });
+        return;
+      }
       process.exitCode = runNew(options);
+    });
+
+  hire
+    .command('compare')
+    .description(
+      'Compare the candidates of a brief from the scorecards (*.hire-score.yaml) that name it: recommendations, scores and means by question and skill, ' +
+        'quotes against the ceiling, the questions interviewers scored 2 or more apart, and the scorecards still missing a required rating. Exits 0, or 2 on a usage error or a brief that cannot be read.',
+    )
+    .argument('<brief>', 'the brief (*.hire.yaml)')
+    .addOption(new Option('--format <format>', 'output format').choices(COMPARE_FORMATS).default('text'))
+    .option('--scores <dirs...>', 'folders to search for scorecards (default: the brief\'s folder and those below it)')
+    .option('--out <file>', 'write to this file instead of stdout (an existing file only with --force)')
+    .option('--force', 'overwrite --out if it exists')
+    .option('--profiles <dir>', 'load team profiles (*.hire-profile.yaml) from this folder; those beside the brief always load')
+    .action((brief: string, options: CompareOptions & { profiles?: string }) => {
+      const service = getLanguageService({ profiles: loadProfiles(options.profiles, siblingProfiles([brief])) });
+      process.exitCode = runCompare(service, brief, options);
     });
 
   hire

@@ -8,7 +8,7 @@ import type { Connection } from 'vscode-languageserver';
 import { FindFilesRequest, ReadFileRequest } from './protocol';
 import { MAX_FILE_BYTES, MAX_TEXT_LENGTH } from './service/limits';
 import { SKIPPED_FOLDERS } from './skipped';
-import { isBriefOrProfile, type WorkspaceFiles } from './workspace';
+import { isWorkspaceFileName, type WorkspaceFiles } from './workspace';
 
 /** The workspace's files, as the client finds and reads them. */
 export function clientFiles(connection: Connection): WorkspaceFiles {
@@ -25,7 +25,7 @@ export function clientFiles(connection: Connection): WorkspaceFiles {
  * never searched.
  */
 export function isFolderFile(uri: string, folders: readonly string[]): boolean {
-  if (!isBriefOrProfile(uri)) return false;
+  if (!isWorkspaceFileName(uri)) return false;
   return folders.some((folder) => {
     const base = folder.endsWith('/') ? folder : `${folder}/`;
     if (!uri.startsWith(base)) return false;

@@ -20,7 +20,7 @@ import type { BackgroundChecks, CheckPoolHost } from './backgroundChecks';
 import type { CheckedSource } from './checkWorker';
 import type { BackgroundProgress } from './progress';
 import type { SeverityOverrides } from './service/codes';
-import { isProfileDocument } from './service/documents';
+import { isProfileDocument, isScorecardDocument } from './service/documents';
 import type { BriefOverview } from './service/overview';
 import type { ProfileRegistry } from './service/profiles';
 import { WORKSPACE_PROGRESS_MIN_FILES, type OversizedFile, type WorkspaceIndex } from './workspace';
@@ -165,7 +165,13 @@ export class DiagnosticsPublisher {
 
   /** Files were read from disk (again): those that are not open are checked, `first` ahead of the others. */
   filesRead(uris: readonly string[], first = false): void {
-    this.pool.schedule(this.settleOversized(uris.filter((uri) => this.index.reports(uri) && !this.documents.get(uri) && !this.isCurrent(uri))), first);
+    this.pool.schedule(this.checkScorecards(this.settleOversized(uris.filter((uri) => this.index.reports(uri) && !this.documents.get(uri) && !this.isCurrent(uri)))), first);
+  }
+
+  /** Briefs changed: these scorecards that are not open, which name one of them, are checked again. */
+  briefsChanged(scorecards: readonly string[]): void {
+    for (const uri of scorecards) if (this.index.reports(uri) && !this.documents.get(uri)) this.stale.add(uri);
+    this.checkScorecards(scorecards.filter((uri) => this.index.reports(uri) && !this.documents.get(uri)));
   }
 
   /**
@@ -229,7 +235,21 @@ export class DiagnosticsPublisher {
 
   /** Checks the reported files that are not open and whose findings are not current. */
   private checkPending(): void {
-    this.pool.schedule(this.settleOversized(this.index.closed().filter((uri) => !this.isCurrent(uri))));
+    this.pool.schedule(this.checkScorecards(this.settleOversized(this.index.closed().filter((uri) => !this.isCurrent(uri)))));
+  }
+
+  /**
+   * Checks the scorecards among files here, where their briefs are (open
+   * documents as they are now), and returns the other files. Scorecards are
+   * few and small; a worker would see only the briefs on disk.
+   */
+  private checkScorecards(uris: readonly string[]): string[] {
+    return uris.filter((uri) => {
+      if (!isScorecardDocument({ uri })) return true;
+      const document = this.index.onDisk(uri);
+      if (document) this.accept(this.checks.check(document));
+      return false;
+    });
   }
 
   /** Gives the files too large to read their finding here (it needs no worker); returns the others. */

@@ -5,14 +5,15 @@
  * check` does (folders.ts): the same folders skipped, symbolic links followed
  * only to files inside the folder searched. Only `file:` folders are searched.
  */
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { followsLink, SKIPPED_FOLDERS } from './folders';
 import { PROFILE_SUFFIX } from './service/documents';
 import { MAX_FILE_BYTES, MAX_TEXT_LENGTH } from './service/limits';
-import { isBriefOrProfile, type FoundFiles, type WorkspaceFiles } from './workspace';
+import type { ReadNow } from './briefReader';
+import { isWorkspaceFileName, type FoundFiles, type WorkspaceFiles } from './workspace';
 
 /** How far one search (a workspace folder, or a folder of `hire.profiles.paths`) goes before it stops. */
 export interface SearchLimits {
@@ -45,7 +46,7 @@ async function find(folders: readonly string[], extraPaths: readonly string[]): 
   const notes: string[] = [];
   const roots = folders.flatMap((folder) => (folder.startsWith('file:') ? [fileURLToPath(folder)] : []));
   for (const root of roots) {
-    const stopped = await search(root, isBriefOrProfile, found, WORKSPACE_LIMITS);
+    const stopped = await search(root, isWorkspaceFileName, found, WORKSPACE_LIMITS);
     if (stopped) notes.push(`Searching ${root} for briefs: ${stopped}.`);
   }
   const external = new Set<string>();
@@ -69,7 +70,7 @@ async function find(folders: readonly string[], extraPaths: readonly string[]): 
 
 /** Whether a URI names a brief or profile a search of the workspace folders (file URIs) would find, depth aside. */
 function isWorkspaceFile(uri: string, folders: readonly string[]): boolean {
-  if (!uri.startsWith('file:') || !isBriefOrProfile(uri)) return false;
+  if (!uri.startsWith('file:') || !isWorkspaceFileName(uri)) return false;
   const file = fileURLToPath(uri);
   return folders.some((folder) => {
     if (!folder.startsWith('file:')) return false;
@@ -96,6 +97,27 @@ async function readFile(uri: string): Promise<string | number | undefined> {
     await handle?.close();
   }
 }
+
+/**
+ * A file's text read at once (a scorecard's brief outside the workspace), as
+ * `readFile` reads it: a regular file within the limits, else undefined. Its
+ * modification time is its version, so that a file saved since is parsed again.
+ */
+export const readFileNow: ReadNow = (uri) => {
+  if (!uri.startsWith('file:')) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(fileURLToPath(uri), constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > MAX_FILE_BYTES) return undefined;
+    const text = readFileSync(fd, 'utf8').replace(/^\uFEFF/, '');
+    return text.length > MAX_TEXT_LENGTH ? undefined : { text, version: Math.floor(stats.mtimeMs) };
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+};
 
 /**
  * Adds the accepted files under a folder to `found`: regular files, and

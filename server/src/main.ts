@@ -2,7 +2,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { CheckPool } from './checkPool';
 import { isServerCheckWorker, runServerCheckWorker } from './checkWorker';
-import { diskFiles } from './diskFiles';
+import { diskFiles, readFileNow } from './diskFiles';
 import { watchFraming } from './framing';
 import { startServer } from './server';
 
@@ -24,7 +24,7 @@ function main(): void {
       process.exit(1);
     });
   }
-  startServer(createConnection(ProposedFeatures.all), { files: diskFiles, backgroundChecks: (host) => new CheckPool(host) });
+  startServer(createConnection(ProposedFeatures.all), { files: diskFiles, backgroundChecks: (host) => new CheckPool(host), readNow: readFileNow });
 }
 
 if (isServerCheckWorker()) runServerCheckWorker();

@@ -6,6 +6,7 @@
  * checks on its own thread.
  */
 import type { BackgroundChecks, CheckPoolHost } from './backgroundChecks';
+import type { ReadNow } from './briefReader';
 import type { CheckedSource, SourceText } from './checkWorker';
 import type { WorkspaceFiles } from './workspace';
 
@@ -15,4 +16,6 @@ export interface ServerPlatform {
   readonly files: WorkspaceFiles;
   /** Background checks for a host; `check` checks a file on the server's thread, with the server's language service. */
   backgroundChecks(host: CheckPoolHost, check: (source: SourceText) => CheckedSource): BackgroundChecks;
+  /** Reads a file at once, for a scorecard's brief that is neither open nor in the workspace; absent where files are only read asynchronously (the browser). */
+  readonly readNow?: ReadNow;
 }

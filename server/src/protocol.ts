@@ -19,6 +19,7 @@ export {
   BUILTIN_PROFILE_SCHEME,
   PROFILE_LANGUAGE_ID,
   RENDER_VIEWS,
+  SCORECARD_LANGUAGE_ID,
   type AddMissingArguments,
   type RenderView,
   type SelectRangeArguments,
@@ -54,6 +55,8 @@ export const COMMANDS = {
   previewBrief: 'hire.previewBrief',
   /** Opens a new, untitled brief for a profile (the server's scaffold). */
   newBrief: 'hire.newBrief',
+  /** Writes a new scorecard for the active brief (the server's scaffold) and opens it; argument: optional `NewScorecardArguments` of the client. */
+  newScorecard: 'hire.newScorecard',
   /** Shows what changed in a brief since HEAD, by meaning, in the preview panel (argument: the brief's URI, else the active editor's). */
   showChanges: 'hire.showChanges',
   /** Shows what changed in a brief between two commits of its history, picked from a list. */
@@ -106,6 +109,18 @@ export interface BuiltinProfileParams {
 /** The result of `hire/builtinProfile`: null for a URI that names no built-in profile. */
 export type BuiltinProfileResult = string | null;
 
+/** The parameters of `hire/newScorecard`: the brief's URI and the new scorecard's, who is interviewed and by whom. */
+export interface NewScorecardParams {
+  readonly brief: string;
+  readonly scorecard: string;
+  readonly candidate: string;
+  readonly interviewer: string;
+  readonly stage?: string;
+}
+
+/** The result of `hire/newScorecard`: null when the brief cannot be read as one. */
+export type NewScorecardResult = { readonly text: string } | null;
+
 /** `hire/render`: the server renders a brief it has open, for the preview and the exports. */
 export namespace RenderRequest {
   export const method = 'hire/render';
@@ -128,6 +143,12 @@ export namespace WorkspaceBriefsRequest {
 export namespace BuiltinProfileRequest {
   export const method = 'hire/builtinProfile';
   export const type = new RequestType<BuiltinProfileParams, BuiltinProfileResult, void>(method);
+}
+
+/** `hire/newScorecard`: the text of a new scorecard for a brief the server can read (the scaffold of `hire new --scorecard`). */
+export namespace NewScorecardRequest {
+  export const method = 'hire/newScorecard';
+  export const type = new RequestType<NewScorecardParams, NewScorecardResult, void>(method);
 }
 
 /** `hire/changes`: the Changes view of a brief or profile the server has open, against a base text (from git), or between two texts. */

@@ -22,6 +22,7 @@ import {
   ChangesRequest,
   COMMANDS,
   NewBriefRequest,
+  NewScorecardRequest,
   PROFILE_LANGUAGE_ID,
   RenderRequest,
   SETTINGS_SECTION,
@@ -30,12 +31,13 @@ import {
   type HireSettings,
   type SelectRangeArguments,
 } from './protocol';
+import { briefReader } from './briefReader';
 import type { CheckedSource, SourceText } from './checkWorker';
 import { countFindings, DiagnosticsPublisher, profileChange } from './diagnostics';
 import type { ServerPlatform } from './platform';
 import { BackgroundProgress } from './progress';
 import type { SeverityOverrides } from './service/codes';
-import { BRIEF_SUFFIX, isProfileDocument, PROFILE_SUFFIX } from './service/documents';
+import { BRIEF_SUFFIX, isProfileDocument, isScorecardDocument, PROFILE_SUFFIX, SCORECARD_SUFFIX } from './service/documents';
 import type { LanguageService } from './service/languageService';
 import { WORKSPACE_PROGRESS_MIN_FILES, WorkspaceIndex } from './workspace';
 
@@ -52,6 +54,7 @@ const serviceModules = {
   languageService: () => require('./service/languageService') as typeof import('./service/languageService'),
   profiles: () => require('./service/profiles') as typeof import('./service/profiles'),
   scaffold: () => require('./service/scaffold') as typeof import('./service/scaffold'),
+  scorecard: () => require('./service/model/scorecard') as typeof import('./service/model/scorecard'),
 };
 
 /** Starts serving on a connection; returns when it is wired (the connection is listening). */
@@ -60,11 +63,12 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   let created: LanguageService | undefined;
   /** Whether the client takes snippets in completions; false unless it says so in `initialize`. */
   let snippetSupport = false;
-  /** The language service, created at its first use (after `initialize`). */
-  const service = (): LanguageService => (created ??= serviceModules.languageService().getLanguageService({ snippetSupport }));
   let configurationRequests = false;
   let settings: HireSettings = {};
   const index = new WorkspaceIndex(documents, platform.files);
+  /** The language service, created at its first use (after `initialize`); a scorecard's brief comes from the open documents, the index, or the platform's files. */
+  const service = (): LanguageService =>
+    (created ??= serviceModules.languageService().getLanguageService({ snippetSupport, readBrief: briefReader(index, platform.readNow) }));
   let folders: string[] = [];
   const progress = new BackgroundProgress(connection);
   let watchFiles = false;
@@ -118,7 +122,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       check: (document) => guard('Validation', { uri: document.uri, version: document.version, diagnostics: [] }, () => checkClosed(document)),
       oversized: (file) => {
         const diagnostics = serviceModules.languageService().tooLargeDiagnostics(file.size, { severity: severity() });
-        const overview = isProfileDocument(file) ? undefined : { uri: file.uri, missing: { sections: 0, skills: 0, questions: 0 }, ...countFindings(diagnostics) };
+        const overview = isProfileDocument(file) || isScorecardDocument(file) ? undefined : { uri: file.uri, missing: { sections: 0, skills: 0, questions: 0 }, ...countFindings(diagnostics) };
         return { uri: file.uri, version: file.version, diagnostics, overview };
       },
     },
@@ -131,7 +135,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   function checkClosed(document: TextDocument): CheckedSource {
     try {
       const settings = { severity: severity() };
-      const overview = isProfileDocument(document) ? undefined : service().overview(document, settings);
+      const overview = isProfileDocument(document) || isScorecardDocument(document) ? undefined : service().overview(document, settings);
       return { uri: document.uri, version: document.version, diagnostics: service().validate(document, settings), overview };
     } finally {
       service().close(document.uri);
@@ -170,7 +174,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
   connection.onInitialized(() => {
     if (watchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/*${PROFILE_SUFFIX}` }, { globPattern: `**/*${BRIEF_SUFFIX}` }],
+        watchers: [{ globPattern: `**/*${PROFILE_SUFFIX}` }, { globPattern: `**/*${BRIEF_SUFFIX}` }, { globPattern: `**/*${SCORECARD_SUFFIX}` }],
       });
     }
     if (folderChanges) {
@@ -254,8 +258,47 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     if (JSON.stringify(severity() ?? {}) !== before) diagnostics.configure(index.profiles(), severity(), { all: true });
   }
 
-  documents.onDidOpen((event) => (isProfileDocument(event.document) ? profilesChanged() : diagnostics.changed(event.document.uri)));
-  documents.onDidChangeContent((event) => (isProfileDocument(event.document) ? profilesChanged() : diagnostics.changed(event.document.uri)));
+  /** The brief each scorecard of the workspace that is not open names, for the version of the file it was read from. */
+  const closedScorecardBriefs = new Map<string, { readonly version: number; readonly brief: string | undefined }>();
+
+  /** The URI of the brief a scorecard that is not open names (its parse is not kept). */
+  function briefOfClosedScorecard(uri: string): string | undefined {
+    const document = index.onDisk(uri);
+    if (!document) return undefined;
+    const known = closedScorecardBriefs.get(uri);
+    if (known?.version === document.version) return known.brief;
+    const brief = guard('Reading a scorecard', undefined, () => {
+      try {
+        return service().scorecardBrief(document);
+      } finally {
+        service().close(uri);
+      }
+    });
+    closedScorecardBriefs.set(uri, { version: document.version, brief });
+    return brief;
+  }
+
+  /** A brief changed (edited, saved, opened, closed): the scorecards that name it are checked again, open or not. */
+  function briefChanged(uri: string): void {
+    if (!created) return;
+    const open = documents.all().filter((document) => isScorecardDocument(document) && guard('Reading a scorecard', undefined, () => service().scorecardBrief(document)) === uri);
+    if (open.length > 0) {
+      if (diagnostics.pull) connection.languages.diagnostics.refresh();
+      else for (const scorecard of open) diagnostics.changed(scorecard.uri);
+    }
+    const closed = index.closed().filter((scorecard) => isScorecardDocument({ uri: scorecard }) && briefOfClosedScorecard(scorecard) === uri);
+    if (closed.length > 0) diagnostics.briefsChanged(closed);
+  }
+
+  /** A document was opened or edited: it is checked again, and so is what depends on it. */
+  function documentChanged(document: TextDocument): void {
+    if (isProfileDocument(document)) return profilesChanged();
+    diagnostics.changed(document.uri);
+    if (!isScorecardDocument(document)) briefChanged(document.uri);
+  }
+
+  documents.onDidOpen((event) => documentChanged(event.document));
+  documents.onDidChangeContent((event) => documentChanged(event.document));
   documents.onDidClose((event) => {
     const uri = event.document.uri;
     service().close(uri);
@@ -263,6 +306,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     void (index.has(uri) ? index.load(uri) : Promise.resolve(false)).then(() => {
       if (isProfileDocument(event.document)) profilesChanged();
       diagnostics.closed(uri);
+      if (!isScorecardDocument(event.document)) briefChanged(uri);
     });
   });
 
@@ -273,7 +317,10 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     const deleted: string[] = [];
     await Promise.all(
       relevant.map(async ({ uri, type }) => {
-        if (type === FileChangeType.Deleted) index.delete(uri);
+        if (type === FileChangeType.Deleted) {
+          index.delete(uri);
+          closedScorecardBriefs.delete(uri);
+        }
         if (type !== FileChangeType.Deleted && (await index.load(uri))) read.push(uri);
         else deleted.push(uri);
       }),
@@ -281,6 +328,7 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
     diagnostics.removed(deleted);
     if (relevant.some((change) => isProfileDocument({ uri: change.uri }))) profilesChanged();
     diagnostics.filesRead(read, true);
+    for (const { uri } of relevant) if (!isProfileDocument({ uri }) && !isScorecardDocument({ uri })) briefChanged(uri);
   });
 
   connection.onShutdown(() => diagnostics.dispose());
@@ -395,6 +443,15 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
       const { DEFAULT_PROFILE_ID, scaffoldBrief } = serviceModules.scaffold();
       const profile = service().profiles.get(params?.profile ?? DEFAULT_PROFILE_ID);
       return profile ? { text: scaffoldBrief(profile, { role: params?.role }), profile: profile.id } : null;
+    }),
+  );
+
+  connection.onRequest(NewScorecardRequest.type, (params, token) =>
+    runSafe('New scorecard', null, token, () => {
+      const brief = briefReader(index, platform.readNow)(params.brief);
+      const { relativeBriefPath } = serviceModules.scorecard();
+      const text = brief && service().newScorecard(brief, { ...params, brief: relativeBriefPath(params.scorecard, params.brief) });
+      return text ? { text } : null;
     }),
   );
 

@@ -1,6 +1,7 @@
 /**
- * The server's index of the workspace: every brief (`*.hire.yaml`) and role
- * profile (`*.hire-profile.yaml`) under the workspace folders, and the
+ * The server's index of the workspace: every brief (`*.hire.yaml`), role
+ * profile (`*.hire-profile.yaml`) and scorecard (`*.hire-score.yaml`) under
+ * the workspace folders, and the
  * profiles of the `hire.profiles.paths` setting, each as a document read
  * through `WorkspaceFiles` (from disk in the Node server, diskFiles.ts; from
  * the editor in the browser's, clientFiles.ts). An open document takes the
@@ -15,15 +16,15 @@
  * MAX_TEXT_LENGTH is not kept; both are indexed by their size alone.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BRIEF_SUFFIX, isProfileDocument, PROFILE_SUFFIX } from './service/documents';
+import { BRIEF_SUFFIX, isProfileDocument, isScorecardDocument, PROFILE_SUFFIX, SCORECARD_SUFFIX } from './service/documents';
 import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID } from './service/names';
 
 /** Workspaces with at least this many briefs and profiles show progress while they are read and checked. */
 export const WORKSPACE_PROGRESS_MIN_FILES = 100;
 
-/** Whether a file name is that of a brief or a profile. */
-export function isBriefOrProfile(name: string): boolean {
-  return name.endsWith(BRIEF_SUFFIX) || name.endsWith(PROFILE_SUFFIX);
+/** Whether a file name is that of a brief, a profile or a scorecard: the files the workspace's folders are searched for. */
+export function isWorkspaceFileName(name: string): boolean {
+  return name.endsWith(BRIEF_SUFFIX) || name.endsWith(PROFILE_SUFFIX) || name.endsWith(SCORECARD_SUFFIX);
 }
 
 /**
@@ -189,11 +190,11 @@ export class WorkspaceIndex {
     return this.open.get(uri) ?? this.files.get(uri);
   }
 
-  /** Every brief and profile: indexed files (open ones as open) and the other open documents. */
+  /** Every brief and profile: indexed files (open ones as open) and the other open documents; no scorecard. */
   documents(): TextDocument[] {
     const all = new Map([...this.files].map(([uri, document]) => [uri, this.open.get(uri) ?? document] as const));
     for (const document of this.open.all()) all.set(document.uri, document);
-    return [...all.values()];
+    return [...all.values()].filter((document) => !isScorecardDocument(document));
   }
 
   /** Every profile: indexed profiles (open ones as open), those of `hire.profiles.paths` too, and the other open profile documents. */
@@ -211,6 +212,6 @@ export class WorkspaceIndex {
 
   /** The briefs the workspace lists: the reported ones, open ones as open. */
   briefs(): string[] {
-    return [...this.files.keys(), ...this.oversized.keys()].filter((uri) => !this.external.has(uri) && !isProfileDocument({ uri }));
+    return [...this.files.keys(), ...this.oversized.keys()].filter((uri) => !this.external.has(uri) && !isProfileDocument({ uri }) && !isScorecardDocument({ uri }));
   }
 }

@@ -99,11 +99,11 @@ describe('workspace profiles and briefs over stdio (pushed diagnostics)', () => 
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('registers file watchers for profiles and briefs', () => {
+  it('registers file watchers for profiles, briefs and scorecards', () => {
     const registration = server.received.find((message) => message.method === 'client/registerCapability');
     const watchers = (registration?.params as { registrations: { method: string; registerOptions: { watchers: { globPattern: string }[] } }[] }).registrations[0];
     assert.equal(watchers.method, 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(watchers.registerOptions.watchers.map((watcher) => watcher.globPattern), ['**/*.hire-profile.yaml', '**/*.hire.yaml']);
+    assert.deepEqual(watchers.registerOptions.watchers.map((watcher) => watcher.globPattern), ['**/*.hire-profile.yaml', '**/*.hire.yaml', '**/*.hire-score.yaml']);
   });
 
   it('publishes the findings of briefs that are not open, checked against the workspace profiles', async () => {

@@ -1,6 +1,6 @@
 /**
  * docs/format.md is the users' reference of the format: every diagnostic code
- * and every top-level key of the brief and profile schemas is in it.
+ * and every top-level key of the brief, profile and scorecard schemas is in it.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import briefSchema from '../../schemas/hire.schema.json';
 import profileSchema from '../../schemas/hire-profile.schema.json';
+import scoreSchema from '../../schemas/hire-score.schema.json';
 import { CODES } from '../../server/src/service/codes';
 import { ROOT } from '../support/documents';
 
@@ -25,8 +26,8 @@ describe('docs/format.md', () => {
     }
   });
 
-  test('has a table row for every top-level key of a brief and of a profile', () => {
-    for (const key of [...Object.keys(briefSchema.properties), ...Object.keys(profileSchema.properties)]) {
+  test('has a table row for every top-level key of a brief, a profile and a scorecard', () => {
+    for (const key of [...Object.keys(briefSchema.properties), ...Object.keys(profileSchema.properties), ...Object.keys(scoreSchema.properties)]) {
       assert.ok(rowNames.has(key), `no row for the key '${key}'`);
     }
   });

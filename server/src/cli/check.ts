@@ -6,14 +6,16 @@
  */
 import { resolve } from 'node:path';
 import type { SeverityOverrides } from '../service/codes';
+import { SCORECARD_SUFFIX } from '../service/documents';
 import { getLanguageService } from '../service/languageService';
-import { checkFile } from './checkFile';
+import { checkFile, type CheckedFile } from './checkFile';
 import { BRIEF_SUFFIX, findFiles, InputError } from './files';
 import { formatGithub } from './github';
 import { loadProfiles, PROFILE_SUFFIX, profileFiles, siblingProfiles } from './profiles';
 import { STDIN_ARGUMENT, STDIN_PATH } from './read';
 import { formatJson, formatText, summarize } from './report';
 import { formatSarif } from './sarif';
+import { diskBriefReader } from './scorecards';
 import { checkInParallel, checkThreads } from './workers';
 
 /**
@@ -25,7 +27,7 @@ import { checkInParallel, checkThreads } from './workers';
 export function resolvePaths(paths: readonly string[]): string[] {
   if (paths.filter((given) => given === STDIN_ARGUMENT).length > 1) throw new InputError('standard input (-) can be read only once');
   const files = new Map<string, string>();
-  for (const file of paths.flatMap((given) => (given === STDIN_ARGUMENT ? [given] : findFiles([given], [BRIEF_SUFFIX, PROFILE_SUFFIX])))) {
+  for (const file of paths.flatMap((given) => (given === STDIN_ARGUMENT ? [given] : findFiles([given], [BRIEF_SUFFIX, PROFILE_SUFFIX, SCORECARD_SUFFIX])))) {
     const key = file === STDIN_ARGUMENT ? file : resolve(file);
     if (!files.has(key)) files.set(key, file);
   }
@@ -73,7 +75,7 @@ export function runCheck(paths: readonly string[], options: CheckOptions, versio
   // workspace does; they load like those a folder search finds.
   const siblings = siblingProfiles(paths);
   const found = [...named.filter(isProfilePath), ...siblings];
-  const service = getLanguageService({ profiles: loadProfiles(options.profiles, found) });
+  const service = getLanguageService({ profiles: loadProfiles(options.profiles, found), readBrief: diskBriefReader() });
   // The profiles of --profiles, then those beside the named files, are reported after the named files, each file once.
   const names = [...named];
   const reported = new Set(named.filter((name) => name !== STDIN_ARGUMENT).map((name) => resolve(name)));
@@ -91,13 +93,23 @@ export function runCheck(paths: readonly string[], options: CheckOptions, versio
   };
   const settings = { severity: options.severity };
   const threads = checkThreads();
-  const files = names.length >= PARALLEL_MIN_FILES && !names.includes(STDIN_ARGUMENT) && threads > 1
-    ? checkInParallel(script, service, names, settings, progress, threads)
-    : names.map((name, index) => {
+  // Scorecards are checked on this thread, where their briefs are read.
+  const scorecards = names.filter((name) => name !== STDIN_ARGUMENT && name.endsWith(SCORECARD_SUFFIX));
+  const others = names.filter((name) => !scorecards.includes(name));
+  const checkedOthers = others.length >= PARALLEL_MIN_FILES && !others.includes(STDIN_ARGUMENT) && threads > 1
+    ? checkInParallel(script, service, others, settings, (done) => progress(done, names.length), threads)
+    : others.map((name, index) => {
         const checked = checkFile(service, name, name === STDIN_ARGUMENT ? (options.stdinFilename ?? STDIN_PATH) : name, settings);
         progress(index + 1, names.length);
         return checked;
       });
+  const checkedScorecards = scorecards.map((name, index) => {
+    const checked = checkFile(service, name, name, settings);
+    progress(others.length + index + 1, names.length);
+    return checked;
+  });
+  const byName = new Map<string, CheckedFile>([...others.map((name, index) => [name, checkedOthers[index]] as const), ...scorecards.map((name, index) => [name, checkedScorecards[index]] as const)]);
+  const files = names.map((name) => byName.get(name)!);
   const color = options.format === 'text' && !!process.stdout.isTTY && !process.env.NO_COLOR;
   const reports: Record<CheckFormat, () => string> = {
     text: () => formatText(files, color),

@@ -29,7 +29,7 @@ export const CODES = {
   'missing-skill': { severity: 'warning', help: 'A skill the profile requires is not in `skills`. Add it, or waive it with a reason.' },
   'missing-question': { severity: 'warning', help: 'An interview question of the profile is not in `questions`. Add it, or waive it with a reason.' },
   'unassessed-skill': { severity: 'information', help: 'A required skill has no `evidence` and no question `assesses` it: say how you will know.' },
-  'unknown-skill': { severity: 'warning', help: '`assesses` names a skill that neither the brief nor its profile defines.' },
+  'unknown-skill': { severity: 'warning', help: '`assesses` (or a scorecard\'s `skills`) names a skill that neither the brief nor its profile defines.' },
   'rate-over-max': { severity: 'warning', help: '`rate.amount` is above `rate.max`, the most you said you would pay.' },
   'no-workspace': { severity: 'warning', help: 'The guide warns against expecting a coordinator to work without an office: give them space and tools.' },
   'placeholder': { severity: 'warning', help: 'A value still holds scaffold text (TODO, TBD, To be confirmed, Untitled production, ...): replace it with what the brief means.' },
@@ -44,6 +44,10 @@ export const CODES = {
   'profile-extends': { severity: 'error', help: 'A profile `extends` an unknown profile, the chain makes a cycle, or it is more than 32 profiles deep.' },
   'duplicate-profile': { severity: 'error', help: 'Two profiles share an id.' },
   'no-rubric': { severity: 'information', help: 'A required question has no `rubric` of its own or from the profile: say what an answer at 1, 3 and 5 sounds like.' },
+  'unknown-brief': { severity: 'error', help: 'A scorecard\'s `brief` names no readable brief (a path relative to the scorecard).' },
+  'unknown-question': { severity: 'error', help: 'A scorecard rates a question its brief does not have (after inheritance).' },
+  'unrated-question': { severity: 'warning', help: 'A required, not waived question of the brief has no rating in the scorecard.' },
+  'quote-over-max': { severity: 'warning', help: 'The quote is in the brief\'s currency and unit, and above its `rate.max`.' },
   'hidden-text': { severity: 'warning', help: 'A value holds a bidirectional control or another invisible format character: it reads differently from what it is (Trojan Source).' },
 } as const satisfies Record<string, { severity: SeverityName; help: string }>;
 

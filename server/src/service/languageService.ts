@@ -10,7 +10,7 @@ import { getCodeLenses } from './codeLens';
 import { applySeverities, capFindings, createDiagnostic, type SeverityOverrides } from './codes';
 import { doComplete, doProfileCompletion, type CompletionOptions } from './completion';
 import { changesError, changesHtml, describeDiffFailure, diffFindings, diffSides, isSideError, readParsedSide, type ChangesParams, type ChangesResult, type DiffSide, type DiffSideError } from './diff';
-import { isProfileDocument } from './documents';
+import { isProfileDocument, isScorecardDocument } from './documents';
 import { checkHiddenText } from './hiddenText';
 import { doHover, doProfileHover } from './hover';
 import { tooLargeMessage } from './limits';
@@ -23,6 +23,15 @@ import { ProfileRegistry, readProfile } from './profiles';
 import { validateProfile } from './profileValidation';
 import { buildBriefView, renderView, type RenderedBrief, type RenderOptions } from './render';
 import { checkRules } from './rules';
+import { briefForScoring, forgetScorecard, readScorecard, resolveBriefUri, type BriefForScoring } from './model/scorecard';
+import { scaffoldScorecard, type ScorecardScaffoldOptions } from './scorecard/scaffold';
+import { scorecardContext, type BriefReader, type ScorecardContext } from './scorecard/context';
+import { getScorecardCodeActions } from './scorecard/codeActions';
+import { doScorecardComplete } from './scorecard/completion';
+import { doScorecardHover } from './scorecard/hover';
+import { findScorecardDefinition } from './scorecard/navigation';
+import { findScorecardSymbols } from './scorecard/symbols';
+import { validateScorecard } from './scorecard/validation';
 import { checkSubstance } from './substance';
 import { findDocumentSymbols, findProfileSymbols } from './symbols';
 import { checkWording } from './wording';
@@ -34,6 +43,8 @@ export interface LanguageServiceOptions {
   readonly profiles?: ProfileRegistry;
   /** Whether the client takes snippets in completions (LSP `completionItem.snippetSupport`); true by default. Without, items are plain text. */
   readonly snippetSupport?: boolean;
+  /** Reads the brief a scorecard names (an open document, else its file); without it, every scorecard's brief is unknown. */
+  readonly readBrief?: BriefReader;
 }
 
 /** Options of one validation. */
@@ -80,6 +91,12 @@ export interface LanguageService {
   doHover(document: TextDocument, position: Position): Hover | null;
   /** The outline of a brief or a profile: its keys, skills and questions. */
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
+  /** The URI of the brief a scorecard names; undefined for other documents, or when it names none that can be resolved. */
+  scorecardBrief(document: TextDocument): string | undefined;
+  /** What a scorecard reads of a brief (its questions, skills, waived ids and rate); undefined when it is no brief. */
+  briefForScoring(brief: TextDocument): BriefForScoring | undefined;
+  /** The text of a new scorecard for a brief; undefined when it is no brief. */
+  newScorecard(brief: TextDocument, options: ScorecardScaffoldOptions): string | undefined;
   /** The brief as a job posting and/or interview kit; undefined when nothing of it can be read. */
   render(document: TextDocument, options: RenderOptions, settings?: ValidationSettings): RenderedBrief | undefined;
   /** What changed, by meaning, from a base text to the document's text (or to `params.current`), with the findings that appear or disappear. */
@@ -98,18 +115,21 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
   const findingsOf = (document: TextDocument): Diagnostic[] => {
     const parsed = cache.get(document);
     let found = findings.get(parsed);
+    // A scorecard's findings depend on its brief as well: found again each time (they are few).
+    if (isScorecardDocument(document)) return validateScorecard(scorecard(document));
     if (found?.generation !== profiles.generation) {
       const diagnostics = isProfileDocument(document) ? validateProfile(document, parsed, profiles) : validateBrief(document, parsed, profiles);
       findings.set(parsed, (found = { generation: profiles.generation, diagnostics }));
     }
     return [...found.diagnostics];
   };
+  const scorecard = (document: TextDocument): ScorecardContext => scorecardContext(document, (each) => cache.get(each), options.readBrief, profiles);
   const across = (documents: readonly TextDocument[]): WorkspaceDocuments => ({ documents, parse: (document) => cache.get(document), profiles });
-  /** Features of briefs only: a profile document gets the empty answer. */
-  const briefOnly = <T>(document: TextDocument, empty: T, run: () => T): T => (isProfileDocument(document) ? empty : run());
-  /** Features with a brief's and a profile's variant: the one for the document's kind, over its parse. */
-  const byKind = <T>(document: TextDocument, forBrief: (parsed: ParsedDocument) => T, forProfile: (parsed: ParsedDocument) => T): T =>
-    (isProfileDocument(document) ? forProfile : forBrief)(cache.get(document));
+  /** Features of briefs only: a profile or scorecard document gets the empty answer. */
+  const briefOnly = <T>(document: TextDocument, empty: T, run: () => T): T => (isProfileDocument(document) || isScorecardDocument(document) ? empty : run());
+  /** Features with a brief's, a profile's and a scorecard's variant: the one for the document's kind. */
+  const byKind = <T>(document: TextDocument, forBrief: (parsed: ParsedDocument) => T, forProfile: (parsed: ParsedDocument) => T, forScorecard: (context: ScorecardContext) => T): T =>
+    isScorecardDocument(document) ? forScorecard(scorecard(document)) : (isProfileDocument(document) ? forProfile : forBrief)(cache.get(document));
   return {
     profiles,
     parse: (document) => cache.get(document),
@@ -120,6 +140,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       if (parsed) {
         findings.delete(parsed);
         forgetBrief(parsed);
+        forgetScorecard(parsed);
       }
     },
     validate: (document, settings = {}) => capFindings(applySeverities(findingsOf(document), settings.severity)),
@@ -129,22 +150,39 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       return profile?.id;
     },
     overview: (document, settings = {}) => overviewOf(cache.get(document), applySeverities(findingsOf(document), settings.severity)),
-    findDefinition: (document, position, workspace) => findDefinition(document, position, across(workspace)),
+    findDefinition: (document, position, workspace) =>
+      isScorecardDocument(document) ? findScorecardDefinition(scorecard(document), position) : findDefinition(document, position, across(workspace)),
     findReferences: (document, position, workspace, includeDeclaration) => findReferences(document, position, across(workspace), includeDeclaration),
     prepareRename: (document, position, workspace) => prepareRename(document, position, across(workspace)),
     doRename: (document, position, newName, workspace) => doRename(document, position, newName, across(workspace)),
     getCodeActions: (document, range, context, diagnostics = findingsOf(document)) =>
-      briefOnly(document, [], () => getCodeActions(document, cache.get(document), range, context, profiles, diagnostics)),
+      isScorecardDocument(document)
+        ? getScorecardCodeActions(scorecard(document), range, context, diagnostics)
+        : briefOnly(document, [], () => getCodeActions(document, cache.get(document), range, context, profiles, diagnostics)),
     getAddMissingEdit: (document, scope, diagnostics = findingsOf(document)) =>
       briefOnly(document, undefined, () => getAddMissingEdit(document, cache.get(document), scope, profiles, diagnostics)),
     getCodeLenses: (document, diagnostics = findingsOf(document)) =>
       briefOnly(document, [], () => getCodeLenses(document, cache.get(document), profiles, diagnostics)),
     doComplete: (document, position) =>
-      byKind(document, (parsed) => doComplete(document, position, parsed, profiles, completion), (parsed) => doProfileCompletion(document, position, parsed, profiles, completion)),
+      byKind(
+        document,
+        (parsed) => doComplete(document, position, parsed, profiles, completion),
+        (parsed) => doProfileCompletion(document, position, parsed, profiles, completion),
+        (context) => doScorecardComplete(context, position),
+      ),
     doHover: (document, position) =>
-      byKind(document, (parsed) => doHover(document, position, parsed, profiles), (parsed) => doProfileHover(document, position, parsed, profiles)),
+      byKind(document, (parsed) => doHover(document, position, parsed, profiles), (parsed) => doProfileHover(document, position, parsed, profiles), (context) => doScorecardHover(context, position)),
     findDocumentSymbols: (document) =>
-      byKind(document, (parsed) => findDocumentSymbols(document, parsed, profiles), (parsed) => findProfileSymbols(document, parsed, profiles)),
+      byKind(document, (parsed) => findDocumentSymbols(document, parsed, profiles), (parsed) => findProfileSymbols(document, parsed, profiles), findScorecardSymbols),
+    briefForScoring: (brief) => briefForScoring(cache.get(brief), profiles),
+    newScorecard: (brief, scaffold) => {
+      const facts = briefForScoring(cache.get(brief), profiles);
+      return facts && scaffoldScorecard(facts, scaffold);
+    },
+    scorecardBrief: (document) => {
+      const card = isScorecardDocument(document) ? readScorecard(cache.get(document)) : undefined;
+      return card?.brief && resolveBriefUri(document.uri, card.brief.path);
+    },
     render: (document, options, settings = {}) => {
       const parsed = briefOnly(document, undefined, () => cache.get(document));
       if (!parsed) return undefined;

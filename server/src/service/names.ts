@@ -14,6 +14,9 @@ export const BRIEF_LANGUAGE_ID = 'hire-yaml';
 /** The language id of role profiles. */
 export const PROFILE_LANGUAGE_ID = 'hire-profile-yaml';
 
+/** The language id of scorecards. */
+export const SCORECARD_LANGUAGE_ID = 'hire-score-yaml';
+
 /** The URI scheme of the built-in role profiles, which the editor shows read-only (text from `hire/builtinProfile`). */
 export const BUILTIN_PROFILE_SCHEME = 'hire-builtin';
 

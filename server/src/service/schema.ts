@@ -1,14 +1,15 @@
 /**
- * The JSON Schemas of briefs and role profiles (`schemas/`), as data: the
+ * The JSON Schemas of briefs, role profiles and scorecards (`schemas/`), as data: the
  * one place that holds them, what a feature reads of them, the schema at a
  * path, and the form of an id.
  */
 import briefSchema from '../../../schemas/hire.schema.json';
 import profileSchema from '../../../schemas/hire-profile.schema.json';
+import scoreSchema from '../../../schemas/hire-score.schema.json';
 import type { PathSegment } from './cursor';
 
 /** Which schema a document is validated against. */
-export type SchemaKind = 'brief' | 'profile';
+export type SchemaKind = 'brief' | 'profile' | 'score';
 
 /** The parts of a JSON Schema the features read. */
 export interface JsonSchema {
@@ -30,7 +31,7 @@ export interface JsonSchema {
   examples?: unknown[];
 }
 
-const schemas = { brief: briefSchema, profile: profileSchema } as const;
+const schemas = { brief: briefSchema, profile: profileSchema, score: scoreSchema } as const;
 
 /** The JSON Schema of a kind of document, as data (for validation, completion, hover, formatting and quick fixes). */
 export function schemaOf(kind: SchemaKind): JsonSchema {

@@ -100,7 +100,7 @@ export function validateSchema(document: TextDocument, parsed: ParsedDocument, k
  * The findings about the YAML itself: syntax errors and warnings, and any
  * document after the first (a brief or a profile is one document).
  */
-export function syntaxDiagnostics(document: TextDocument, parsed: ParsedDocument, kind: 'brief' | 'profile'): Diagnostic[] {
+export function syntaxDiagnostics(document: TextDocument, parsed: ParsedDocument, kind: SchemaKind): Diagnostic[] {
   const diagnostics: Diagnostic[] = parsed.problems.map((problem) =>
     createDiagnostic(toRange(document, problem.span), 'yaml-syntax', problem.message, undefined, problem.severity),
   );
@@ -110,7 +110,7 @@ export function syntaxDiagnostics(document: TextDocument, parsed: ParsedDocument
       createDiagnostic(
         toRange(document, firstLine(parsed.text, { start, end: Math.max(start, extra.range[1]) })),
         'not-a-brief',
-        `A ${kind} is one YAML document: move this document to a file of its own, or remove the \`---\` that starts it.`,
+        `A ${kind === 'score' ? 'scorecard' : kind} is one YAML document: move this document to a file of its own, or remove the \`---\` that starts it.`,
       ),
     );
   }
@@ -173,7 +173,7 @@ function describe(error: ErrorObject, root: YAML.YAMLMap, text: string, kind: Sc
       if (path.at(-1) === 'rubric') return { span, message: `'${key}' is not a score${place}: a rubric's keys are the scores ${allowed.join(', ')}.`, data: { kind: 'unknown-key', key, allowed } };
       const suggestion = key === '<<' ? undefined : closest(key, allowed);
       const hint = key === '<<'
-        ? ` Merge keys (<<) are not part of YAML 1.2, which ${kind === 'brief' ? 'briefs' : 'profiles'} are read as: write the keys out.`
+        ? ` Merge keys (<<) are not part of YAML 1.2, which ${{ brief: 'briefs', profile: 'profiles', score: 'scorecards' }[kind]} are read as: write the keys out.`
         : suggestion ? ` Did you mean '${suggestion}'?` : ` Allowed keys: ${allowed.join(', ')}.`;
       return { span, message: `Unknown key '${key}'${place}.${hint}`, data: { kind: 'unknown-key', key, allowed, suggestion } };
     }
@@ -182,7 +182,7 @@ function describe(error: ErrorObject, root: YAML.YAMLMap, text: string, kind: Sc
       const span = requiredSpan(where, path, text);
       if (!span) return undefined;
       if (path.at(-1) === 'rubric') return { span, message: `'${label}' has no anchor for a ${property}: a rubric says at least what a 1 and a 5 sound like.`, data: { kind: 'required', property } };
-      const owner = path.length === 0 ? `The ${kind}` : isIndex(path.at(-1)) ? `This item of '${fieldLabel(path.slice(0, -1))}'` : `'${label}'`;
+      const owner = path.length === 0 ? `The ${kind === 'score' ? 'scorecard' : kind}` : isIndex(path.at(-1)) ? `This item of '${fieldLabel(path.slice(0, -1))}'` : `'${label}'`;
       return { span, message: `${owner} lacks the required property '${property}'.`, data: { kind: 'required', property } };
     }
     case 'enum': {

@@ -1,6 +1,6 @@
 /**
- * The compiled JSON Schema validators, by name: the whole brief and profile
- * schemas, and the brief split into parts (the root's own keywords, each
+ * The compiled JSON Schema validators, by name: the whole brief, profile and
+ * scorecard schemas, and the brief split into parts (the root's own keywords, each
  * top-level property, each list's items) so that big briefs validate part by
  * part.
  *
@@ -14,6 +14,7 @@ import Ajv, { type AnySchemaObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import briefSchema from '../../../schemas/hire.schema.json';
 import profileSchema from '../../../schemas/hire-profile.schema.json';
+import scoreSchema from '../../../schemas/hire-score.schema.json';
 
 const BRIEF_ID = briefSchema.$id;
 const SPLIT_ID = 'https://hiring-briefs.dev/schemas/split/';
@@ -38,6 +39,7 @@ export const ITEM_VALIDATORS: Readonly<Record<string, string>> = Object.fromEntr
 export const VALIDATOR_REFS: Readonly<Record<string, string>> = {
   brief: BRIEF_ID,
   profile: profileSchema.$id,
+  score: scoreSchema.$id,
   briefRoot: ROOT_ID,
   ...Object.fromEntries(Object.keys(properties).map((key) => [PROPERTY_VALIDATORS[key], isList(properties[key]) ? `${SPLIT_ID}${key}.json` : `${BRIEF_ID}#/properties/${key}`])),
   ...Object.fromEntries(Object.entries(ITEM_VALIDATORS).map(([key, name]) => [name, `${BRIEF_ID}#/properties/${key}/items`])),
@@ -68,6 +70,7 @@ export function createAjv(options: { code?: { source?: boolean; esm?: boolean } 
   ajv.addVocabulary(['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets']);
   ajv.addSchema(briefSchema);
   ajv.addSchema(profileSchema);
+  ajv.addSchema(scoreSchema);
   for (const schema of splitSchemas()) ajv.addSchema(schema);
   return ajv;
 }

@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { ROOT } from '../support/documents';
+import { codes, startServer, type TestServer } from '../support/lspClient';
+
+const complete = readFileSync(path.join(ROOT, 'samples/complete.hire.yaml'), 'utf8');
+
+const SCORECARD = `hire-score: 1
+brief: ../night-market.hire.yaml
+candidate: A. Rivera
+interviewer: J. Smith
+date: 2027-01-12
+ratings:
+  management-style: 4
+  experience: 3
+  conflict: 3
+  superiors: 4
+  detail-or-big-picture: 5
+recommendation: yes
+`;
+
+describe('scorecards in the server', () => {
+  let server: TestServer;
+  let folder: string;
+  let briefUri: string;
+  let cardUri: string;
+  before(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'hire-scorecards-'));
+    mkdirSync(path.join(folder, 'scores'));
+    const briefFile = path.join(folder, 'night-market.hire.yaml');
+    writeFileSync(briefFile, complete);
+    briefUri = pathToFileURL(briefFile).href;
+    cardUri = pathToFileURL(path.join(folder, 'scores', 'rivera.hire-score.yaml')).href;
+    server = await startServer({ textDocument: { completion: { completionItem: { snippetSupport: true } } } });
+  });
+  after(async () => {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('checks an open scorecard against its brief on disk', async () => {
+    const published = server.nextDiagnostics(cardUri);
+    void server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: cardUri, languageId: 'hire-score-yaml', version: 1, text: SCORECARD } });
+    assert.deepEqual((await published).diagnostics, []);
+  });
+
+  it('checks the scorecard again when its brief is opened and edited, and when it is closed', async () => {
+    const renamed = server.nextDiagnostics(cardUri, (params) => params.diagnostics.length > 0);
+    void server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: briefUri, languageId: 'hire-yaml', version: 1, text: complete.replace('id: conflict', 'id: conflicts') },
+    });
+    const found = (await renamed).diagnostics;
+    assert.deepEqual(codes(found), ['unknown-question']);
+    assert.deepEqual(found[0].range, { start: { line: 8, character: 2 }, end: { line: 8, character: 10 } });
+
+    const fixed = server.nextDiagnostics(cardUri, (params) => params.diagnostics.length === 0);
+    server.change(briefUri, complete, 2);
+    assert.deepEqual((await fixed).diagnostics, []);
+
+    const edited = server.nextDiagnostics(cardUri, (params) => params.diagnostics.length > 0);
+    server.change(briefUri, complete.replace('id: superiors', 'id: bosses'), 3);
+    assert.deepEqual(codes((await edited).diagnostics), ['unknown-question']);
+
+    // Closed, the brief is read from disk again, where `superiors` is still a question.
+    const closed = server.nextDiagnostics(cardUri, (params) => params.diagnostics.length === 0);
+    void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: briefUri } });
+    assert.deepEqual((await closed).diagnostics, []);
+  });
+
+  it('completes scores and hovers over them', async () => {
+    const completion: CompletionList = await server.connection.sendRequest('textDocument/completion', { textDocument: { uri: cardUri }, position: { line: 6, character: 20 } });
+    assert.deepEqual(completion.items.map((item) => item.label), ['1', '2', '3', '4', '5']);
+    const hover: Hover = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: cardUri }, position: { line: 8, character: 12 } });
+    assert.match((hover.contents as MarkupContent).value, /How do you handle conflict\?/);
+    const definition: { uri: string }[] = await server.connection.sendRequest('textDocument/definition', { textDocument: { uri: cardUri }, position: { line: 8, character: 4 } });
+    assert.equal(definition[0].uri, briefUri);
+  });
+
+  it('writes a new scorecard for a brief (hire/newScorecard)', async () => {
+    const result: { text: string } | null = await server.connection.sendRequest('hire/newScorecard', {
+      brief: briefUri,
+      scorecard: pathToFileURL(path.join(folder, 'scores', 'chen.hire-score.yaml')).href,
+      candidate: 'B. Chen',
+      interviewer: 'K. Lee',
+    });
+    assert.match(result!.text, /^brief: \.\.\/night-market\.hire\.yaml /m);
+    assert.match(result!.text, /^candidate: B\. Chen /m);
+    assert.match(result!.text, /^ {2}detail-or-big-picture: /m);
+    const missing = await server.connection.sendRequest('hire/newScorecard', { brief: `${briefUri}.gone`, scorecard: cardUri, candidate: 'B', interviewer: 'K' });
+    assert.equal(missing, null);
+  });
+});
+
+describe('scorecards of the workspace that are not open', () => {
+  let server: TestServer;
+  let folder: string;
+  let briefUri: string;
+  let cardUri: string;
+  before(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'hire-scorecards-workspace-'));
+    mkdirSync(path.join(folder, 'scores'));
+    writeFileSync(path.join(folder, 'night-market.hire.yaml'), complete);
+    writeFileSync(path.join(folder, 'scores', 'rivera.hire-score.yaml'), SCORECARD.replace('  superiors: 4\n', ''));
+    briefUri = pathToFileURL(path.join(folder, 'night-market.hire.yaml')).href;
+    cardUri = pathToFileURL(path.join(folder, 'scores', 'rivera.hire-score.yaml')).href;
+    server = await startServer({ workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } } });
+    void server.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: pathToFileURL(folder).href, name: 'hiring' }], removed: [] },
+    });
+  });
+  after(async () => {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('publishes their findings, and publishes them again when their brief changes', async () => {
+    const first = server.published.get(cardUri) ?? (await server.nextDiagnostics(cardUri));
+    assert.deepEqual(codes(first.diagnostics), ['unrated-question']);
+
+    const renamed = server.nextDiagnostics(cardUri, (params) => codes(params.diagnostics).includes('unknown-question'));
+    void server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: briefUri, languageId: 'hire-yaml', version: 1, text: complete.replace('id: conflict', 'id: conflicts') },
+    });
+    assert.deepEqual(codes((await renamed).diagnostics), ['unrated-question', 'unknown-question']);
+
+    const back = server.nextDiagnostics(cardUri, (params) => !codes(params.diagnostics).includes('unknown-question'));
+    void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: briefUri } });
+    assert.deepEqual(codes((await back).diagnostics), ['unrated-question']);
+
+    // The brief's file changes on disk.
+    writeFileSync(path.join(folder, 'night-market.hire.yaml'), complete.replace('id: experience', 'id: background'));
+    const saved = server.nextDiagnostics(cardUri, (params) => codes(params.diagnostics).includes('unknown-question'));
+    void server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: briefUri, type: 2 }] });
+    assert.deepEqual(codes((await saved).diagnostics), ['unrated-question', 'unknown-question']);
+  });
+
+  it('does not list scorecards among the briefs', async () => {
+    const briefs: { uri: string }[] = await server.connection.sendRequest('hire/workspaceBriefs');
+    assert.deepEqual(briefs.map((brief) => brief.uri), [briefUri]);
+  });
+});

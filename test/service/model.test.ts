@@ -190,8 +190,8 @@ describe('a brief as the renderer shows it', () => {
     ]);
     // Its own `listen_for`, even empty, replaces the profile's; an empty `rubric` sets nothing.
     assert.deepEqual(brief.questions.map((question) => [question.id, question.ask, question.listenFor, question.assesses, question.priority]), [
-      ['accident', 'What do you do after an accident?', [], ['safety'], 'required'],
-      ['weather', 'How do you rig in the wind?', [], ['rigging'], 'recommended'],
+      ['accident', 'What do you do after an accident?', [], [{ id: 'safety', name: 'Set safety' }], 'required'],
+      ['weather', 'How do you rig in the wind?', [], [{ id: 'rigging', name: 'Rigs' }], 'recommended'],
     ]);
   });
 

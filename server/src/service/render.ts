@@ -11,7 +11,7 @@ import previewStyles from '../../../media/preview.css';
 import { capFindings, severityName, type SeverityName } from './codes';
 import { escapeHtml } from './html';
 import { MAX_COVERAGE_CELLS } from './limits';
-import { firstById, readShownBrief } from './model';
+import { readShownBrief } from './model';
 import { RENDER_VIEWS, type RenderView } from './names';
 import type { ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
@@ -134,9 +134,6 @@ export function buildBriefView(parsed: ParsedDocument, profiles: ProfileRegistry
     const { suggestion } = skill;
     return { id: skill.id, name: skill.name ?? humanize(skill.id), need: skill.need, evidence: skill.evidence, ...(suggestion ? { suggestion } : {}) };
   }), profile?.skills ?? []);
-  // Looked up by id in maps: a brief may list thousands of skills, each named by questions.
-  const briefSkills = firstById(skills);
-  const nameOf = (id: string) => briefSkills.get(id)?.name ?? shown.resolved.profileSkill(id)?.name ?? humanize(id);
   const questions = shown.questions.map((question): QuestionView => ({
     id: question.id,
     ask: question.ask ?? question.id,
@@ -144,7 +141,7 @@ export function buildBriefView(parsed: ParsedDocument, profiles: ProfileRegistry
     listenFor: question.listenFor,
     redFlags: question.redFlags,
     rubric: anchors(question.rubric),
-    assesses: question.assesses.map((skill) => ({ id: skill, name: nameOf(skill) })),
+    assesses: question.assesses.map((skill) => ({ id: skill.id, name: skill.name ?? humanize(skill.id) })),
     priority: question.priority,
   }));
   const { role, project } = shown;

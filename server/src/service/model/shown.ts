@@ -8,7 +8,7 @@ import * as YAML from 'yaml';
 import type { ParsedDocument } from '../parse';
 import type { ProfileRegistry } from '../profiles';
 import { readRubric, type Rubric } from '../rubric';
-import { readBrief, resolveBrief, type ResolvedBrief } from './brief';
+import { firstById, readBrief, resolveBrief, type ResolvedBrief } from './brief';
 import { readValues } from './values';
 
 /** A skill to show: the brief's fields over its profile's. */
@@ -33,7 +33,8 @@ export interface ShownQuestion {
   readonly redFlags: readonly string[];
   /** The brief's rubric when it sets one (an empty one sets nothing), else the profile's. */
   readonly rubric?: Rubric;
-  readonly assesses: readonly string[];
+  /** The skills it assesses, each named from the brief's skills, else the profile's. */
+  readonly assesses: readonly { readonly id: string; readonly name?: string }[];
   /** The profile question's priority. */
   readonly priority?: string;
 }
@@ -91,6 +92,9 @@ export function readShownBrief(parsed: ParsedDocument, profiles: ProfileRegistry
     return [{ id, name: ownText('name') ?? base?.name, need: ownText('need') ?? base?.need ?? 'required', evidence, ...(suggestion ? { suggestion } : {}) }];
   });
 
+  // Looked up by id in a map: a brief may list thousands of skills, each named by questions.
+  const skillsById = firstById(skills);
+  const nameOf = (id: string) => skillsById.get(id)?.name ?? resolved.profileSkill(id)?.name;
   const questions = values.items(field('questions')).flatMap((item): ShownQuestion[] => {
     if (!values.isMap(item)) return [];
     const id = values.text(values.field(item, 'id'));
@@ -107,7 +111,7 @@ export function readShownBrief(parsed: ParsedDocument, profiles: ProfileRegistry
       redFlags: ownList('red_flags', base?.red_flags),
       // A `rubric` set to anything replaces the profile's; an empty one sets nothing.
       rubric: rubric !== undefined && rubric !== null ? readRubric(rubric) : base?.rubric,
-      assesses: ownList('assesses', base?.assesses),
+      assesses: ownList('assesses', base?.assesses).map((skill) => ({ id: skill, name: nameOf(skill) })),
       priority: base?.priority,
     }];
   });

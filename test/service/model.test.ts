@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readBrief, readProfileDocument, resolveBrief, resolveProfileDocument, stringOf } from '../../server/src/service/model';
+import { readBrief, readProfileDocument, readShownBrief, resolveBrief, resolveProfileDocument, stringOf } from '../../server/src/service/model';
 import { parseText } from '../../server/src/service/parse';
 import { parseProfile, ProfileRegistry } from '../../server/src/service/profiles';
 
@@ -165,5 +165,60 @@ describe('the resolved model in memory', () => {
     // The lazy parts still answer, from the prototype.
     assert.deepEqual(resolved.chain.map((profile) => profile.id), ['grip', 'crew']);
     assert.ok(resolved.unlistedQuestions.length > 0);
+  });
+});
+
+describe('a brief as the renderer shows it', () => {
+  const shown = (text: string) => readShownBrief(parseText('file:///b/brief.hire.yaml', 1, text), registry());
+
+  it('puts each skill and question of the brief over its profile, as the brief writes them', () => {
+    const brief = shown([
+      'profile: grip',
+      'skills: [safety, {id: rigging, name: " Rigs "}, {id: own, evidence: A test shoot}]',
+      'questions:',
+      '  - id: accident',
+      '    listen_for:',
+      '  - id: weather',
+      '    rubric:',
+      '',
+    ].join('\n'));
+    assert.ok(brief);
+    assert.deepEqual(brief.skills, [
+      { id: 'safety', name: 'Set safety', need: 'required', evidence: undefined, suggestion: 'Names the fire exits' },
+      { id: 'rigging', name: 'Rigs', need: 'preferred', evidence: undefined },
+      { id: 'own', name: undefined, need: 'required', evidence: 'A test shoot' },
+    ]);
+    // Its own `listen_for`, even empty, replaces the profile's; an empty `rubric` sets nothing.
+    assert.deepEqual(brief.questions.map((question) => [question.id, question.ask, question.listenFor, question.assesses, question.priority]), [
+      ['accident', 'What do you do after an accident?', [], [{ id: 'safety', name: 'Set safety' }], 'required'],
+      ['weather', 'How do you rig in the wind?', [], [{ id: 'rigging', name: 'Rigs' }], 'recommended'],
+    ]);
+  });
+
+  it('reads odd values leniently: text trimmed, numbers as text, aliases followed, a key written twice by its last value', () => {
+    const brief = shown([
+      'role: &role "  Grip  "',
+      'role: Key Grip',
+      'summary: *role',
+      'rate: {amount: 350, max: 1.50, hours: 0x10, currency: " USD "}',
+      'duties: [Rigging, 12, true, {nested: x}, "  "]',
+      'waive: {rigging: later, 1: numbered, rigging: sooner, dolly: }',
+      '',
+    ].join('\n'));
+    assert.ok(brief);
+    assert.equal(brief.role, 'Key Grip');
+    assert.equal(brief.summary, 'Grip');
+    assert.deepEqual(brief.rate, { amount: '350', currency: 'USD', per: undefined, hours: '16', max: '1.5', kitFee: undefined });
+    assert.deepEqual(brief.duties, ['Rigging', '12', 'true']);
+    // As plain data orders keys: integer-like ones first; a key written twice keeps its first place.
+    assert.deepEqual(brief.waived, [{ id: '1', reason: 'numbered' }, { id: 'rigging', reason: 'sooner' }]);
+  });
+
+  it('shows what a document with YAML errors still holds, and nothing when its aliases expand past the limits', () => {
+    assert.equal(shown('role: Grip\nsummary: [Rigging, \n')?.role, 'Grip');
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (const name of ['b', 'c', 'd', 'e']) bomb.push(`${name}: &${name} [${Array(10).fill(`*${String.fromCharCode(name.charCodeAt(0) - 1)}`).join(', ')}]`);
+    assert.equal(shown([...bomb, 'role: Grip', ''].join('\n')), undefined);
+    assert.equal(shown('- a\n- b\n'), undefined);
   });
 });

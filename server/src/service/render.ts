@@ -10,12 +10,12 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import previewStyles from '../../../media/preview.css';
 import { capFindings, severityName, type SeverityName } from './codes';
 import { escapeHtml } from './html';
-import { MAX_COVERAGE_CELLS, plainValue } from './limits';
-import { firstById, readBrief, resolveBrief } from './model';
+import { MAX_COVERAGE_CELLS } from './limits';
+import { readShownBrief } from './model';
 import { RENDER_VIEWS, type RenderView } from './names';
 import type { ParsedDocument } from './parse';
 import type { ProfileRegistry } from './profiles';
-import { anchors, readRubric } from './rubric';
+import { anchors } from './rubric';
 import { sha256Base64 } from './sha256';
 import { wordingBalance, type Coding } from './wording';
 
@@ -85,7 +85,7 @@ export interface FindingView {
   readonly line: number;
 }
 
-/** Everything the views show, read leniently from the brief's data. */
+/** Everything the views show, read leniently from the brief model. */
 export interface BriefView {
   readonly title: string;
   readonly role?: string;
@@ -121,89 +121,48 @@ const markdown = new MarkdownIt('zero', { html: false, linkify: false, typograph
 markdown.validateLink = (url) => /^(https?:\/\/|mailto:)/i.test(url);
 
 /**
- * The brief's data as far as it can be read: the parsed value, or for a
- * document with YAML errors whatever the parser recovered. Undefined when
- * the root is not a mapping.
- */
-export function readBriefData(parsed: ParsedDocument): Record<string, unknown> | undefined {
-  const value = parsed.value === undefined && parsed.yaml ? plainValue(parsed.yaml, parsed.text).value : parsed.value;
-  return isRecord(value) ? value : undefined;
-}
-
-/**
- * Builds the view of a brief: its profile, and each skill's and question's
- * profile entry, from the brief model (`resolveBrief`); the brief's own
- * values read leniently from its data (text trimmed, numbers as text,
- * aliases written out, what a document with YAML errors still holds); its
- * findings (at most MAX_FINDINGS listed). Undefined when nothing of the
- * brief can be read.
+ * Builds the view of a brief from the brief model as the renderer shows it
+ * (`readShownBrief`: its values read leniently, each skill and question over
+ * its profile's) and its findings (at most MAX_FINDINGS listed). Undefined
+ * when nothing of the brief can be read.
  */
 export function buildBriefView(parsed: ParsedDocument, profiles: ProfileRegistry, diagnostics: readonly Diagnostic[]): BriefView | undefined {
-  const data = readBriefData(parsed);
-  const brief = readBrief(parsed);
-  if (!data || !brief) return undefined;
-  const model = resolveBrief(brief, profiles);
-  const profileId = text(data.profile);
-  const { profile } = model;
-  const project = record(data.project);
-  const authority = record(data.authority);
-  const rate = isRecord(data.rate) ? data.rate : undefined;
-  const workspace = isRecord(data.workspace) ? data.workspace : undefined;
-  const role = text(data.role);
-  const skills = inProfileOrder(list(data.skills).flatMap((item): SkillView[] => {
-    const own = typeof item === 'string' ? { id: item } : record(item);
-    const id = text(own.id);
-    if (id === undefined) return [];
-    const base = model.profileSkill(id);
-    const evidence = text(own.evidence);
-    const suggestion = evidence === undefined ? text(base?.evidence) : undefined;
-    return [{ id, name: text(own.name) ?? base?.name ?? humanize(id), need: text(own.need) ?? base?.need ?? 'required', evidence, ...(suggestion ? { suggestion } : {}) }];
+  const shown = readShownBrief(parsed, profiles);
+  if (!shown) return undefined;
+  const { profile } = shown.resolved;
+  const skills = inProfileOrder(shown.skills.map((skill): SkillView => {
+    const { suggestion } = skill;
+    return { id: skill.id, name: skill.name ?? humanize(skill.id), need: skill.need, evidence: skill.evidence, ...(suggestion ? { suggestion } : {}) };
   }), profile?.skills ?? []);
-  // Looked up by id in maps: a brief may list thousands of skills, each named by questions.
-  const briefSkills = firstById(skills);
-  const nameOf = (id: string) => briefSkills.get(id)?.name ?? model.profileSkill(id)?.name ?? humanize(id);
-  const questions = list(data.questions).flatMap((item): QuestionView[] => {
-    const own = record(item);
-    const id = text(own.id);
-    if (id === undefined) return [];
-    const base = model.profileQuestion(id);
-    return [{
-      id,
-      ask: text(own.ask) ?? base?.ask ?? id,
-      why: text(own.why) ?? base?.why,
-      listenFor: 'listen_for' in own ? texts(own.listen_for) : base?.listen_for ?? [],
-      redFlags: 'red_flags' in own ? texts(own.red_flags) : base?.red_flags ?? [],
-      // As the model reads it: a `rubric` set to anything replaces the profile's; an empty one sets nothing.
-      rubric: anchors(own.rubric !== undefined && own.rubric !== null ? readRubric(own.rubric) : base?.rubric),
-      assesses: ('assesses' in own ? texts(own.assesses) : base?.assesses ?? []).map((skill) => ({ id: skill, name: nameOf(skill) })),
-      priority: base?.priority,
-    }];
-  });
+  const questions = shown.questions.map((question): QuestionView => ({
+    id: question.id,
+    ask: question.ask ?? question.id,
+    why: question.why,
+    listenFor: question.listenFor,
+    redFlags: question.redFlags,
+    rubric: anchors(question.rubric),
+    assesses: question.assesses.map((skill) => ({ id: skill.id, name: skill.name ?? humanize(skill.id) })),
+    priority: question.priority,
+  }));
+  const { role, project } = shown;
   return {
-    title: [role ?? 'Untitled brief', text(project.name)].filter(Boolean).join(' — '),
+    title: [role ?? 'Untitled brief', project.name].filter(Boolean).join(' — '),
     role,
-    profile: profile ? { id: profile.id, title: profile.title } : profileId === undefined ? undefined : { id: profileId, title: profileId },
-    engagement: text(data.engagement),
-    reportsTo: text(data.reports_to),
-    project: { name: text(project.name), type: text(project.type), start: text(project.start), end: text(project.end), location: text(project.location) },
-    summary: text(data.summary),
-    duties: texts(data.duties),
+    profile: profile ? { id: profile.id, title: profile.title } : shown.profileId === undefined ? undefined : { id: shown.profileId, title: shown.profileId },
+    engagement: shown.engagement,
+    reportsTo: shown.reportsTo,
+    project,
+    summary: shown.summary,
+    duties: shown.duties,
     skills,
-    decides: texts(authority.decides),
-    escalates: texts(authority.escalates),
-    rate: rate && {
-      amount: text(rate.amount),
-      currency: text(rate.currency),
-      per: text(rate.per),
-      hours: text(rate.hours),
-      max: text(rate.max),
-      kitFee: text(rate.kit_fee),
-    },
-    workspace: workspace && { office: text(workspace.office), tools: texts(workspace.tools) },
+    decides: shown.authority.decides,
+    escalates: shown.authority.escalates,
+    rate: shown.rate,
+    workspace: shown.workspace,
     questions,
-    waived: Object.entries(record(data.waive)).flatMap(([id, reason]) => (text(reason) === undefined ? [] : [{ id, reason: text(reason)! }])),
-    notes: text(data.notes),
-    apply: isRecord(data.apply) ? { contact: text(data.apply.contact), deadline: text(data.apply.deadline), send: texts(data.apply.send) } : undefined,
+    waived: shown.waived,
+    notes: shown.notes,
+    apply: shown.apply,
     findings: capFindings([...diagnostics]).map((diagnostic) => ({
       severity: severityName(diagnostic.severity),
       code: String(diagnostic.code ?? ''),
@@ -930,30 +889,3 @@ function mdScorecard(model: BriefView): string {
     mdSection('Overall recommendation', RECOMMENDATIONS.map((label) => `☐ ${label}`).join('  '), 3),
   ]));
 }
-
-// ---------------------------------------------------------------------------
-// Reading plain data leniently
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function record(value: unknown): Record<string, unknown> {
-  return isRecord(value) ? value : {};
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-/** A scalar as text; undefined for anything else or an empty string. */
-function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
-
-function texts(value: unknown): string[] {
-  return list(value).flatMap((item) => (text(item) === undefined ? [] : [text(item)!]));
-}
-

@@ -185,7 +185,7 @@ export function comparisonFragment(comparison: Comparison, brief: BriefForScorin
   const list = (items: string[], empty: string) => (items.length ? `<ul>${items.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>` : `<p>${escape(empty)}</p>`);
   const settle = comparison.candidates.flatMap((summary) => facts(summary, brief).spread.map((item) => `${summary.candidate}: ${item}`));
   const missing = comparison.candidates.flatMap((summary) => facts(summary, brief).unrated.map((item) => `${summary.candidate}: ${item}`));
-  const table = `<table><thead><tr><th scope="col">Candidate</th><th scope="col">Scorecards</th>${RECOMMENDATIONS.map((recommendation) => `<th scope="col">${recommendation}</th>`).join('')}${skillIds.map((id) => `<th scope="col">${escape(id)}</th>`).join('')}<th scope="col">Quote</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const table = `<div class="hire-table"><table><thead><tr><th scope="col">Candidate</th><th scope="col">Scorecards</th>${RECOMMENDATIONS.map((recommendation) => `<th scope="col">${recommendation}</th>`).join('')}${skillIds.map((id) => `<th scope="col">${escape(id)}</th>`).join('')}<th scope="col">Quote</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
   return `<section class="hire-candidates">
 <h1>${escape(title)}</h1>
 ${table}

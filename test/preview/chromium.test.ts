@@ -233,9 +233,10 @@ describe('the preview page in Chromium', { skip }, () => {
     assert.deepEqual(await table.locator('tbody th').allTextContents(), ['A. Rivera', 'K. Okafor']);
     const over = table.locator('td.over');
     assert.equal(await over.textContent(), '450 USD a day (ceiling 400 USD a day), over the ceiling');
-    assert.notEqual(await over.evaluate((cell) => getComputedStyle(cell).color), await table.locator('tbody td').first().evaluate((cell) => getComputedStyle(cell).color), 'the quote over the ceiling stands out');
-    assert.equal(await over.evaluate((cell) => getComputedStyle(cell).fontWeight), '600');
-    assert.equal(await table.locator('td').first().evaluate((cell) => getComputedStyle(cell).borderTopStyle), 'solid', 'the stylesheet applies');
+    const style = (selector: string, property: string) => page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).${property}`);
+    assert.notEqual(await style('.hire-candidates td.over', 'color'), await style('.hire-candidates tbody td', 'color'), 'the quote over the ceiling stands out');
+    assert.equal(await style('.hire-candidates td.over', 'fontWeight'), '600');
+    assert.equal(await style('.hire-candidates tbody td', 'borderTopStyle'), 'solid', 'the stylesheet applies');
     assert.ok(await page.getByText('A. Rivera: conflict (2 to 5)').isVisible());
     await page.screenshot({ path: path.join(OUTPUT, 'preview-candidates.png'), fullPage: true });
     // The page never scrolls sideways: a table wider than the panel scrolls in its own box.

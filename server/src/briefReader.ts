@@ -1,9 +1,12 @@
 /**
  * How the server gives the language service the brief a scorecard names: the
  * open document, else the workspace's indexed file, else, where the platform
- * can read a file at once (the Node server), the file itself.
+ * can read a file at once (the Node server), the file itself: only a
+ * `*.hire.yaml` file, so that a scorecard cannot have the server read any
+ * other file it names (`brief: /etc/passwd` is an unknown brief).
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { BRIEF_SUFFIX } from './service/documents';
 import { BRIEF_LANGUAGE_ID } from './service/names';
 
 /** Where the server finds documents it already holds. */
@@ -19,7 +22,7 @@ export function briefReader(held: HeldDocuments, readNow?: ReadNow): (uri: strin
   return (uri) => {
     const document = held.get(uri);
     if (document) return document;
-    const file = readNow?.(uri);
+    const file = uri.endsWith(BRIEF_SUFFIX) ? readNow?.(uri) : undefined;
     return file && TextDocument.create(uri, BRIEF_LANGUAGE_ID, file.version, file.text);
   };
 }

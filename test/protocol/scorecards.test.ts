@@ -82,6 +82,18 @@ describe('scorecards in the server', () => {
     assert.equal(definition[0].uri, briefUri);
   });
 
+  it('reads from disk only a *.hire.yaml file as a scorecard\'s brief', async () => {
+    // A brief's text under another name: a scorecard must not make the server read any file it names.
+    writeFileSync(path.join(folder, 'notes.txt'), complete);
+    const uri = pathToFileURL(path.join(folder, 'scores', 'other.hire-score.yaml')).href;
+    const published = server.nextDiagnostics(uri);
+    void server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'hire-score-yaml', version: 1, text: SCORECARD.replace('../night-market.hire.yaml', '../notes.txt') },
+    });
+    assert.deepEqual(codes((await published).diagnostics), ['unknown-brief']);
+    void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('writes a new scorecard for a brief (hire/newScorecard)', async () => {
     const result: { text: string } | null = await server.connection.sendRequest('hire/newScorecard', {
       brief: briefUri,

@@ -12,6 +12,7 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import {
   BRIEF_LANGUAGE_ID,
   BuiltinProfileRequest,
+  CandidatesRequest,
   ChangesRequest,
   COMMANDS,
   PROFILE_LANGUAGE_ID,
@@ -60,6 +61,7 @@ export async function activateExtension(context: vscode.ExtensionContext, platfo
     (params) => client.sendRequest(RenderRequest.type, params),
     (params) => client.sendRequest(ChangesRequest.type, params),
     output,
+    (params) => client.sendRequest(CandidatesRequest.type, params),
   );
   const briefs = new BriefsView(() => client.sendRequest(WorkspaceBriefsRequest.type));
   context.subscriptions.push(previews, briefs, registerBuiltinProfiles((params) => client.sendRequest(BuiltinProfileRequest.type, params)));

@@ -9,6 +9,7 @@ import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { SeverityOverrides } from './service/codes';
 import type { ChangesParams, ChangesResult } from './service/diff';
 import { ADD_MISSING_COMMAND, SELECT_RANGE_COMMAND } from './service/names';
+import type { CandidatesOptions, CandidatesView } from './service/languageService';
 import type { BriefOverview } from './service/overview';
 import type { RenderedBrief, RenderOptions } from './service/render';
 
@@ -79,6 +80,14 @@ export interface RenderParams extends RenderOptions {
 /** The result of `hire/render`: null when the server does not have the brief or can read nothing of it. */
 export type RenderResult = RenderedBrief | null;
 
+/** The parameters of `hire/candidates`: the brief, and the format (an HTML fragment for the preview; the page or Markdown to export). */
+export interface CandidatesParams extends CandidatesOptions {
+  readonly uri: string;
+}
+
+/** The result of `hire/candidates`: null when the server does not have the brief or it is no brief. */
+export type CandidatesResult = CandidatesView | null;
+
 /** The parameters of `hire/changes`: the document, the base text and its label, and optionally another text to compare instead of the document's. */
 export interface ChangesRequestParams extends ChangesParams {
   readonly uri: string;
@@ -125,6 +134,16 @@ export type NewScorecardResult = { readonly text: string } | null;
 export namespace RenderRequest {
   export const method = 'hire/render';
   export const type = new RequestType<RenderParams, RenderResult, void>(method);
+}
+
+/**
+ * `hire/candidates`: the Candidates view of a brief, from the scorecards that
+ * name it (the open ones first, then those of the workspace on disk): the
+ * comparison of `hire compare`.
+ */
+export namespace CandidatesRequest {
+  export const method = 'hire/candidates';
+  export const type = new RequestType<CandidatesParams, CandidatesResult, void>(method);
 }
 
 /** `hire/newBrief`: the text of a new brief for a profile (the scaffold of `hire new`). */

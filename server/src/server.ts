@@ -25,6 +25,7 @@ import {
   NewScorecardRequest,
   PROFILE_LANGUAGE_ID,
   RenderRequest,
+  CandidatesRequest,
   SETTINGS_SECTION,
   WorkspaceBriefsRequest,
   type AddMissingArguments,
@@ -432,6 +433,24 @@ export function startServer(connection: Connection, platform: ServerPlatform): v
 
   connection.onRequest(RenderRequest.type, (params, token) =>
     runSafe('Render', null, token, () => withOpen(params.uri, (document) => service().render(document, params, { severity: severity() }) ?? null)),
+  );
+
+  connection.onRequest(CandidatesRequest.type, (params, token) =>
+    runSafe('Candidates', null, token, () =>
+      withOpen(params.uri, (brief) => {
+        // The open scorecards first (their text is the newest), then those of the workspace that are not open; no parse of a closed one is kept.
+        const open = documents.all().filter((document) => isScorecardDocument(document));
+        const closed = index
+          .closed()
+          .filter((uri) => isScorecardDocument({ uri }) && !documents.get(uri) && briefOfClosedScorecard(uri) === params.uri)
+          .flatMap((uri) => index.get(uri) ?? []);
+        try {
+          return service().candidates(brief, [...open, ...closed], params) ?? null;
+        } finally {
+          for (const document of closed) created?.close(document.uri);
+        }
+      }),
+    ),
   );
 
   connection.onRequest(ChangesRequest.type, (params, token) =>

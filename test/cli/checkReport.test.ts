@@ -31,7 +31,7 @@ describe('hire check: reports and file search', () => {
     const result = hire('check', 'samples');
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^samples\/errors\.hire\.yaml:6:13 error schema 'freelanse' is not a valid value for 'engagement'\. Did you mean 'freelance'\?/m);
-    assert.match(result.stdout, /^3 files checked: \d+ errors, \d+ warnings, \d+ information, 0 hints\.$/m);
+    assert.match(result.stdout, /^6 files checked: \d+ errors, \d+ warnings, \d+ information, 0 hints\.$/m);
   });
 
   it('prints the JSON report of docs/format.md', () => {

@@ -8,13 +8,15 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { PreviewView } from '../../client/src/preview/messages';
 import { buildPreviewPage } from '../../client/src/preview/page';
 import type { RenderView } from '../../server/src/service/render';
 import { getLanguageService } from '../../server/src/service/languageService';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { brief, ROOT, sample } from '../support/documents';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -80,13 +82,18 @@ describe('the preview page in Chromium', { skip }, () => {
   async function open(name: string, view: RenderView, text?: string): Promise<Loaded> {
     const rendered = service.render(text === undefined ? sample(`${name}.hire.yaml`) : brief(text, `file:///briefs/${name}.hire.yaml`), { format: 'html', view });
     assert.ok(rendered);
+    return openPage(name, view, rendered.content);
+  }
+
+  /** Opens the preview page of a view with the given content. */
+  async function openPage(name: string, view: PreviewView, content: string): Promise<Loaded> {
     const html = buildPreviewPage({
       cspSource: ORIGIN,
       nonce: randomBytes(16).toString('base64'),
       styleUri: `${ORIGIN}/media/preview.css`,
       scriptUri: `${ORIGIN}/dist/webview/preview.js`,
       state: { uri: `file:///briefs/${name}.hire.yaml`, view, locked: false },
-      content: rendered.content,
+      content,
     });
     const files: Record<string, { body: string; contentType: string }> = {
       [`${ORIGIN}/`]: { body: html, contentType: 'text/html' },
@@ -212,6 +219,47 @@ describe('the preview page in Chromium', { skip }, () => {
     await assertClean(loaded);
     await page.context().close();
   });
+  it('the Candidates view of the samples\' scorecards: the table, the quote over the ceiling, the spread; printable', async () => {
+    const file = (name: string, languageId: string) => TextDocument.create(`file://${path.join(ROOT, 'samples', name)}`, languageId, 1, readFileSync(path.join(ROOT, 'samples', name), 'utf8'));
+    const cards = readdirSync(path.join(ROOT, 'samples/scorecards')).map((name) => file(`scorecards/${name}`, 'hire-score-yaml'));
+    const view = service.candidates(file('complete.hire.yaml', 'hire-yaml'), cards, { format: 'html' });
+    assert.ok(view);
+    const loaded = await openPage('complete', 'candidates', view.content);
+    const { page } = loaded;
+    assert.equal(await page.getByRole('button', { name: 'Candidates' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('h1').textContent(), 'Candidates for complete.hire.yaml');
+    const table = page.locator('.hire-candidates table');
+    assert.ok(await table.isVisible());
+    assert.deepEqual(await table.locator('tbody th').allTextContents(), ['A. Rivera', 'K. Okafor']);
+    const over = table.locator('td.over');
+    assert.equal(await over.textContent(), '450 USD a day (ceiling 400 USD a day), over the ceiling');
+    const style = (selector: string, property: string) => page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).${property}`);
+    assert.notEqual(await style('.hire-candidates td.over', 'color'), await style('.hire-candidates tbody td', 'color'), 'the quote over the ceiling stands out');
+    assert.equal(await style('.hire-candidates td.over', 'fontWeight'), '600');
+    assert.equal(await style('.hire-candidates tbody td', 'borderTopStyle'), 'solid', 'the stylesheet applies');
+    assert.ok(await page.getByText('A. Rivera: conflict (2 to 5)').isVisible());
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-candidates.png'), fullPage: true });
+    // The page never scrolls sideways: a table wider than the panel scrolls in its own box.
+    assert.equal(await page.evaluate('document.documentElement.scrollWidth'), 1000);
+    await page.setViewportSize({ width: 600, height: 900 });
+    assert.equal(await page.evaluate('document.documentElement.scrollWidth'), 600, 'a narrow panel: the page still fits');
+    assert.ok(await page.evaluate('document.querySelector(".hire-table").scrollWidth > document.querySelector(".hire-table").clientWidth'), 'the table scrolls in its box');
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.evaluate('getComputedStyle(document.querySelector(".hire-toolbar")).display'), 'none', 'no toolbar on paper');
+    assert.equal(await page.evaluate('getComputedStyle(document.body).color'), 'rgb(0, 0, 0)', 'ink is black');
+    await page.screenshot({ path: path.join(OUTPUT, 'preview-candidates-print.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Job posting' }).click().catch(() => undefined);
+    await assertClean(loaded);
+    await page.context().close();
+
+    const empty = await openPage('complete', 'candidates', service.candidates(file('complete.hire.yaml', 'hire-yaml'), [], { format: 'html' })!.content);
+    assert.match((await empty.page.locator('.hire-empty').textContent()) ?? '', /No scorecards name this brief yet\. .*Hiring Briefs: New Scorecard/);
+    await empty.page.screenshot({ path: path.join(OUTPUT, 'preview-candidates-empty.png') });
+    await assertClean(empty);
+    await empty.page.context().close();
+  });
+
   it('the Changes view: its content, what it says outside git, and the compare button', async () => {
     const loaded = await open('complete', 'kit');
     const { page } = loaded;

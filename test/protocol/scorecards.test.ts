@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { CandidatesRequest } from '../../server/src/protocol';
 import { ROOT } from '../support/documents';
 import { codes, startServer, type TestServer } from '../support/lspClient';
 
@@ -154,5 +155,46 @@ describe('scorecards of the workspace that are not open', () => {
   it('does not list scorecards among the briefs', async () => {
     const briefs: { uri: string }[] = await server.connection.sendRequest('hire/workspaceBriefs');
     assert.deepEqual(briefs.map((brief) => brief.uri), [briefUri]);
+  });
+
+  it('renders the Candidates view from the scorecards on disk and the open ones, open first (hire/candidates)', async () => {
+    void server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: briefUri, languageId: 'hire-yaml', version: 1, text: complete } });
+    const fromDisk = await server.connection.sendRequest(CandidatesRequest.type, { uri: briefUri, format: 'html' });
+    assert.equal(fromDisk!.scorecards, 1);
+    assert.equal(fromDisk!.title, 'Candidates for night-market.hire.yaml');
+    assert.match(fromDisk!.content, /^<section class="hire-candidates">/);
+    assert.match(fromDisk!.content, /<th scope="row">A\. Rivera<\/th>/);
+    assert.match(fromDisk!.content, /A\. Rivera: scores\/rivera\.hire-score\.yaml \(J\. Smith\): superiors/, 'the missing required rating, with the scorecard\'s path from the brief');
+    assert.doesNotMatch(fromDisk!.content, /<!DOCTYPE/, 'the preview gets a fragment');
+
+    // A second interviewer's scorecard, open and not saved: counted, and its edits show at once.
+    const chenUri = pathToFileURL(path.join(folder, 'scores', 'rivera-chen.hire-score.yaml')).href;
+    const chen = SCORECARD.replace('J. Smith', 'M. Chen').replace('conflict: 3', 'conflict: 5').replace('recommendation: yes', 'quote:\n  amount: 450\n  currency: USD\n  per: day\nrecommendation: strong-yes');
+    void server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: chenUri, languageId: 'hire-score-yaml', version: 1, text: chen } });
+    const both = await server.connection.sendRequest(CandidatesRequest.type, { uri: briefUri, format: 'html' });
+    assert.equal(both!.scorecards, 2);
+    assert.match(both!.content, /A\. Rivera: conflict \(3 to 5\)/, 'the spread to settle at the debrief');
+    assert.match(both!.content, /<td class="over">450 USD a day \(ceiling 400 USD a day\), over the ceiling<\/td>/);
+    server.change(chenUri, chen.replace('conflict: 5', 'conflict: 4'), 2);
+    const edited = await server.connection.sendRequest(CandidatesRequest.type, { uri: briefUri, format: 'html' });
+    assert.match(edited!.content, /Every question&#39;s scores are within 1 of each other\./);
+
+    // Exported: the page of `hire compare --format html`, and Markdown.
+    const page = await server.connection.sendRequest(CandidatesRequest.type, { uri: briefUri, format: 'html', standalone: true });
+    assert.match(page!.content, /^<!DOCTYPE html>/);
+    assert.ok(page!.content.includes(edited!.content), 'the page holds the same fragment');
+    const markdown = await server.connection.sendRequest(CandidatesRequest.type, { uri: briefUri, format: 'md' });
+    assert.match(markdown!.content, /^# Candidates for night-market\.hire\.yaml/);
+    void server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: chenUri } });
+  });
+
+  it('says how to write a scorecard when none names the brief, and answers null for a brief it does not have', async () => {
+    const otherUri = pathToFileURL(path.join(folder, 'other.hire.yaml')).href;
+    server.open(otherUri, complete);
+    const none = await server.connection.sendRequest(CandidatesRequest.type, { uri: otherUri, format: 'html' });
+    assert.equal(none!.scorecards, 0);
+    assert.match(none!.content, /No scorecards name this brief yet\./);
+    assert.match(none!.content, /Hiring Briefs: New Scorecard/);
+    assert.equal(await server.connection.sendRequest(CandidatesRequest.type, { uri: `${otherUri}.gone`, format: 'html' }), null);
   });
 });

@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { getLanguageService, type LanguageService } from '../../server/src/service/languageService';
 import { relativeBriefPath, resolveBriefUri } from '../../server/src/service/model/scorecard';
 import { compareScorecards, comparisonHtml, comparisonMarkdown } from '../../server/src/service/scorecard/compare';
 import { readScorecard } from '../../server/src/service/model/scorecard';
+import { ROOT } from '../support/documents';
 
 const BRIEF_URI = 'file:///hiring/night-market.hire.yaml';
 const CARD_URI = 'file:///hiring/scores/rivera.hire-score.yaml';
@@ -418,5 +422,53 @@ describe('comparing candidates', () => {
     const html = comparisonHtml(comparison, facts);
     assert.match(html, /<th scope="row">A \| &#60;b&#62;Rivera&#60;\/b&#62;<\/th>/);
     assert.doesNotMatch(html, /<b>Rivera/);
+  });
+});
+
+describe('the Candidates view (the samples)', () => {
+  const sample = (name: string, languageId: string) => TextDocument.create(pathToFileURL(path.join(ROOT, 'samples', name)).href, languageId, 1, readFileSync(path.join(ROOT, 'samples', name), 'utf8'));
+  const brief = () => sample('complete.hire.yaml', 'hire-yaml');
+  const cards = () => readdirSync(path.join(ROOT, 'samples/scorecards')).sort().map((name) => sample(`scorecards/${name}`, 'hire-score-yaml'));
+
+  it('has three valid scorecards for complete.hire.yaml: the one finding is the quote over the ceiling', () => {
+    const service = getLanguageService({ readBrief: (uri) => (uri === brief().uri ? brief() : undefined) });
+    const found = cards().map((card) => `${card.uri.split('/').pop()}: ${service.validate(card).map((diagnostic) => diagnostic.code).join(', ')}`);
+    assert.deepEqual(found, ['okafor.smith.hire-score.yaml: quote-over-max', 'rivera.chen.hire-score.yaml: ', 'rivera.smith.hire-score.yaml: ']);
+  });
+
+  it('shows the candidates × skills, the recommendations, the quotes against the ceiling and the spread, as hire compare does', () => {
+    const service = getLanguageService();
+    const view = service.candidates(brief(), cards(), { format: 'html' })!;
+    assert.equal(view.scorecards, 3);
+    assert.equal(view.title, 'Candidates for complete.hire.yaml');
+    const rows = [...view.content.matchAll(/<tr><th scope="row">([^<]+)<\/th>((?:<td[^>]*>[^<]*<\/td>)+)<\/tr>/g)].map((match) => [match[1], ...[...match[2].matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((cell) => cell[1])]);
+    const header = [...view.content.matchAll(/<th scope="col">([^<]+)<\/th>/g)].map((match) => match[1]);
+    assert.deepEqual(header.slice(0, 6), ['Candidate', 'Scorecards', 'strong-no', 'no', 'yes', 'strong-yes']);
+    const column = (id: string) => header.indexOf(id);
+    assert.deepEqual(rows.map((row) => row[0]), ['A. Rivera', 'K. Okafor']);
+    assert.deepEqual(rows.map((row) => [row[column('yes')], row[column('strong-yes')]]), [['1', '1'], ['1', '0']]);
+    // accounting: Chen's direct score only; Okafor has none.
+    assert.deepEqual(rows.map((row) => row[column('accounting')]), ['4', '–']);
+    assert.match(view.content, /<td class="over">450 USD a day \(ceiling 400 USD a day\), over the ceiling<\/td>/);
+    assert.match(view.content, /<td>380 USD a day \(ceiling 400 USD a day\)<\/td>/);
+    assert.match(view.content, /<li>A\. Rivera: conflict \(2 to 5\)<\/li>/);
+    assert.doesNotMatch(view.content, /blamed the grip|owned their part|trust them/i, 'no notes or take-aways');
+    // One renderer: the page of `hire compare --format html` holds this very fragment.
+    assert.ok(service.candidates(brief(), cards(), { format: 'html', standalone: true })!.content.includes(view.content));
+  });
+
+  it('lists a scorecard still missing a required rating, leaves out those of other briefs, and says how to begin without any', () => {
+    const service = getLanguageService();
+    const [okafor, ...rest] = cards();
+    const unrated = TextDocument.create(okafor.uri, okafor.languageId, 2, okafor.getText().replace('  superiors: 4\n', ''));
+    const other = TextDocument.create(okafor.uri.replace('okafor.smith', 'elsewhere'), okafor.languageId, 1, okafor.getText().replace('../complete.hire.yaml', '../gaps.hire.yaml'));
+    const view = service.candidates(brief(), [unrated, other, ...rest], { format: 'html' })!;
+    assert.equal(view.scorecards, 3);
+    assert.match(view.content, /<li>K\. Okafor: scorecards\/okafor\.smith\.hire-score\.yaml \(J\. Smith\): superiors<\/li>/);
+    const none = service.candidates(brief(), [other], { format: 'html' })!;
+    assert.equal(none.scorecards, 0);
+    assert.match(none.content, /No scorecards name this brief yet\. .*<strong>Hiring Briefs: New Scorecard<\/strong>/);
+    assert.match(service.candidates(brief(), [], { format: 'md' })!.content, /Hiring Briefs: New Scorecard/);
+    assert.equal(service.candidates(okafor, cards(), { format: 'html' }), undefined, 'a scorecard is no brief');
   });
 });

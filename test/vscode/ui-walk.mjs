@@ -113,7 +113,7 @@ try {
   // --- a folder with the samples, code-server, the workbench -------------
   const workspace = path.join(tmp, 'briefs');
   fs.mkdirSync(workspace);
-  for (const file of fs.readdirSync(path.join(root, 'samples'))) fs.copyFileSync(path.join(root, 'samples', file), path.join(workspace, file));
+  fs.cpSync(path.join(root, 'samples'), workspace, { recursive: true });
   let base;
   ({ server, base } = await startCodeServer({
     tmp,

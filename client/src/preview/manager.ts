@@ -4,7 +4,19 @@
  * exports to HTML and Markdown.
  */
 import * as vscode from 'vscode';
-import { BRIEF_LANGUAGE_ID, PROFILE_LANGUAGE_ID, SETTINGS_SECTION, SHOW_RATE_SETTING, type ChangesRequestParams, type ChangesRequestResult, type RenderParams, type RenderResult } from '../../../server/src/protocol';
+import {
+  BRIEF_LANGUAGE_ID,
+  PROFILE_LANGUAGE_ID,
+  SCORECARD_LANGUAGE_ID,
+  SETTINGS_SECTION,
+  SHOW_RATE_SETTING,
+  type CandidatesParams,
+  type CandidatesResult,
+  type ChangesRequestParams,
+  type ChangesRequestResult,
+  type RenderParams,
+  type RenderResult,
+} from '../../../server/src/protocol';
 import type { RenderFormat, RenderView } from '../../../server/src/service/render';
 import { commitLabel, historyOf, type GitCommit } from '../git';
 import { baseName } from '../uris';
@@ -17,16 +29,21 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
   private active: BriefPreview | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly host: PreviewHost;
+  /** Grows with every change of a scorecard, for the Candidates view. */
+  private scorecards = 0;
 
   constructor(
     extensionUri: vscode.Uri,
     render: (params: RenderParams) => Promise<RenderResult>,
     changes: (params: ChangesRequestParams) => Promise<ChangesRequestResult>,
     private readonly log: vscode.LogOutputChannel,
+    candidates: (params: CandidatesParams) => Promise<CandidatesResult>,
   ) {
     this.host = {
       extensionUri,
       render,
+      candidates,
+      scorecardsGeneration: () => this.scorecards,
       changes,
       pickCommits: (uri) => pickCommits(uri),
       log,
@@ -44,9 +61,13 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length === 0) return;
+        if (event.document.languageId === SCORECARD_LANGUAGE_ID) this.scorecardsChanged();
         const uri = event.document.uri.toString();
         for (const preview of this.previews) if (preview.uri.toString() === uri) preview.scheduleUpdate();
       }),
+      vscode.workspace.onDidOpenTextDocument((document) => document.languageId === SCORECARD_LANGUAGE_ID && this.scorecardsChanged()),
+      vscode.workspace.onDidCloseTextDocument((document) => document.languageId === SCORECARD_LANGUAGE_ID && this.scorecardsChanged()),
+      ...watchScorecards(() => this.scorecardsChanged()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${SETTINGS_SECTION}.${SHOW_RATE_SETTING}`)) for (const preview of this.previews) preview.scheduleUpdate(true);
       }),
@@ -122,10 +143,19 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     this.track(new BriefPreview(panel, state, this.host));
   }
 
-  /** Switches the current preview between the job posting and the interview kit. */
+  /** Switches the current preview to its next view: job posting, interview kit, candidates, and round again (the Changes view goes to the posting). */
   toggleView(): void {
     const preview = this.current();
-    preview?.setView(preview.view === 'posting' ? 'kit' : 'posting');
+    if (!preview) return;
+    const cycle = ['posting', 'kit', 'candidates'] as const;
+    const at = cycle.indexOf(preview.view as (typeof cycle)[number]);
+    preview.setView(cycle[(at + 1) % cycle.length]);
+  }
+
+  /** A scorecard changed (edited, opened, closed, or on disk): the Candidates views render again. */
+  private scorecardsChanged(): void {
+    this.scorecards++;
+    for (const preview of this.previews) if (preview.view === 'candidates') preview.scheduleUpdate();
   }
 
   /** Locks the current preview to its brief, or lets it follow the active editor again. */
@@ -145,17 +175,20 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
       void vscode.window.showInformationMessage('Open a hiring brief (*.hire.yaml) or its preview to export it.');
       return;
     }
-    const view: RenderView | undefined = preview?.view === 'changes' ? undefined : preview?.view;
+    const candidates = preview?.view === 'candidates';
+    const view: RenderView | undefined = preview?.view === 'changes' || preview?.view === 'candidates' ? undefined : preview?.view;
     const document = await vscode.workspace.openTextDocument(uri);
     const base = baseName(uri).replace(/\.hire\.yaml$|\.ya?ml$/, '');
     const extension = format === 'html' ? 'html' : 'md';
     const target = await vscode.window.showSaveDialog({
-      defaultUri: vscode.Uri.joinPath(uri, '..', `${base}${view ? `.${view}` : ''}.${extension}`),
+      defaultUri: vscode.Uri.joinPath(uri, '..', `${base}${candidates ? '.candidates' : view ? `.${view}` : ''}.${extension}`),
       filters: format === 'html' ? { HTML: ['html'] } : { Markdown: ['md'] },
-      title: `Export ${view === 'kit' ? 'the interview kit' : view === 'posting' ? 'the job posting' : 'the brief'} to ${format === 'html' ? 'HTML' : 'Markdown'}`,
+      title: `Export ${candidates ? 'the candidates' : view === 'kit' ? 'the interview kit' : view === 'posting' ? 'the job posting' : 'the brief'} to ${format === 'html' ? 'HTML' : 'Markdown'}`,
     });
     if (!target) return;
-    const result = await this.host.render({ uri: document.uri.toString(), format, view, showRate: this.host.showRate(uri), standalone: true });
+    const result = candidates
+      ? await this.host.candidates({ uri: document.uri.toString(), format, standalone: true })
+      : await this.host.render({ uri: document.uri.toString(), format, view, showRate: this.host.showRate(uri), standalone: true });
     if (!result) {
       void vscode.window.showErrorMessage('Nothing to export: this file is not a brief yet. The Problems panel shows why.');
       return;
@@ -180,6 +213,12 @@ export class PreviewManager implements vscode.Disposable, vscode.WebviewPanelSer
     for (const preview of [...this.previews]) preview.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** Watches the scorecards on disk (created, saved elsewhere, deleted); nothing where there is no workspace folder. */
+function watchScorecards(changed: () => void): vscode.Disposable[] {
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.hire-score.yaml');
+  return [watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed)];
 }
 
 function isBrief(document: vscode.TextDocument): boolean {

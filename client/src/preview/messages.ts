@@ -4,11 +4,11 @@
  */
 import type { RenderView } from '../../../server/src/service/render';
 
-/** What a preview panel shows: a view of the render, or the Changes view (what changed since HEAD or between two commits). */
-export type PreviewView = RenderView | 'changes';
+/** What a preview panel shows: a view of the render, the Candidates view (the brief's scorecards side by side), or the Changes view (what changed since HEAD or between two commits). */
+export type PreviewView = RenderView | 'candidates' | 'changes';
 
 /** The views of the preview panel, in the toolbar's order. */
-export const PREVIEW_VIEWS: readonly PreviewView[] = ['posting', 'kit', 'changes'];
+export const PREVIEW_VIEWS: readonly PreviewView[] = ['posting', 'kit', 'candidates', 'changes'];
 
 /** The two commits the Changes view compares (`to` absent: the editor's text), with how it names them. */
 export interface CompareState {
@@ -67,4 +67,4 @@ export type FromWebview =
 export const NOTHING_TO_PREVIEW = 'Nothing to preview: this file cannot be read as a brief yet. The Problems panel shows why.';
 
 /** The toolbar's labels of the views. */
-export const VIEW_LABELS: Readonly<Record<PreviewView, string>> = { posting: 'Job posting', kit: 'Interview kit', changes: 'Changes' };
+export const VIEW_LABELS: Readonly<Record<PreviewView, string>> = { posting: 'Job posting', kit: 'Interview kit', candidates: 'Candidates', changes: 'Changes' };

@@ -4,7 +4,7 @@
  * `postMessage`, at most every THROTTLE_MS, keyed on the document version.
  */
 import * as vscode from 'vscode';
-import type { ChangesRequestParams, ChangesRequestResult, RenderParams, RenderResult } from '../../../server/src/protocol';
+import type { CandidatesParams, CandidatesResult, ChangesRequestParams, ChangesRequestResult, RenderParams, RenderResult } from '../../../server/src/protocol';
 import { comparisonFor, onRepositoryChange } from '../git';
 import { baseName, makeNonce } from '../uris';
 import { VIEW_LABELS, type CompareState, type FromWebview, type PreviewState, type PreviewView, type ToWebview } from './messages';
@@ -21,6 +21,10 @@ export interface PreviewHost {
   readonly extensionUri: vscode.Uri;
   /** Asks the language server to render a brief. */
   render(params: RenderParams): Promise<RenderResult>;
+  /** Asks the language server for the Candidates view of a brief (its scorecards side by side). */
+  candidates(params: CandidatesParams): Promise<CandidatesResult>;
+  /** A number that grows whenever a scorecard is edited, opened, closed, created or deleted: the Candidates view renders again. */
+  scorecardsGeneration(): number;
   /** Asks the language server what changed in a file, by meaning. */
   changes(params: ChangesRequestParams): Promise<ChangesRequestResult>;
   /** Lets the user pick two commits of a file's history; undefined when cancelled or there are none. */
@@ -144,10 +148,11 @@ export class BriefPreview implements vscode.Disposable {
     const state = this.state;
     const document = await vscode.workspace.openTextDocument(this.uri);
     if (state.view === 'changes') return this.updateChanges(state, document);
+    if (state.view === 'candidates') return this.updateCandidates(state, document);
     const showRate = this.host.showRate(document.uri);
     const key = `${state.uri} ${state.view} ${state.locked} ${showRate} ${document.version}`;
     if (this.shown?.key === key) return;
-    const result = await this.host.render({ uri: state.uri, format: 'html', view: state.view as Exclude<PreviewView, 'changes'>, showRate, findings: true });
+    const result = await this.host.render({ uri: state.uri, format: 'html', view: state.view as Exclude<PreviewView, 'changes' | 'candidates'>, showRate, findings: true });
     // A newer request is on its way, or the panel closed, while this one ran.
     if (this.disposed || state !== this.state) return;
     const message: ToWebview = {
@@ -160,6 +165,18 @@ export class BriefPreview implements vscode.Disposable {
       errors: result?.errors ?? 0,
     };
     // The server has not seen the latest edit yet: show this, and render again.
+    if (result && result.version < document.version) this.scheduleUpdate();
+    else this.shown = { key, message };
+    this.post(message);
+  }
+
+  /** The Candidates view: the brief's scorecards side by side, rendered again when the brief or a scorecard changes. */
+  private async updateCandidates(state: PreviewState, document: vscode.TextDocument): Promise<void> {
+    const key = `${state.uri} candidates ${state.locked} ${document.version} ${this.host.scorecardsGeneration()}`;
+    if (this.shown?.key === key) return;
+    const result = await this.host.candidates({ uri: state.uri, format: 'html' });
+    if (this.disposed || state !== this.state) return;
+    const message: ToWebview = { type: 'update', uri: state.uri, view: state.view, locked: state.locked, version: result?.version ?? document.version, html: result ? result.content : null, errors: 0 };
     if (result && result.version < document.version) this.scheduleUpdate();
     else this.shown = { key, message };
     this.post(message);

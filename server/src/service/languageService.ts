@@ -23,7 +23,8 @@ import { ProfileRegistry, readProfile } from './profiles';
 import { validateProfile } from './profileValidation';
 import { buildBriefView, renderView, type RenderedBrief, type RenderOptions } from './render';
 import { checkRules } from './rules';
-import { briefForScoring, forgetScorecard, readScorecard, resolveBriefUri, type BriefForScoring } from './model/scorecard';
+import { briefForScoring, forgetScorecard, readScorecard, relativeBriefPath, resolveBriefUri, type BriefForScoring } from './model/scorecard';
+import { compareScorecards, comparisonFragment, comparisonHtml, comparisonMarkdown, type ScorecardInput } from './scorecard/compare';
 import { scaffoldScorecard, type ScorecardScaffoldOptions } from './scorecard/scaffold';
 import { scorecardContext, type BriefReader, type ScorecardContext } from './scorecard/context';
 import { getScorecardCodeActions } from './scorecard/codeActions';
@@ -99,8 +100,32 @@ export interface LanguageService {
   newScorecard(brief: TextDocument, options: ScorecardScaffoldOptions): string | undefined;
   /** The brief as a job posting and/or interview kit; undefined when nothing of it can be read. */
   render(document: TextDocument, options: RenderOptions, settings?: ValidationSettings): RenderedBrief | undefined;
+  /**
+   * The Candidates view of a brief: its candidates side by side (the
+   * comparison of `hire compare`), from those of `scorecards` that name it.
+   * HTML as a fragment (the preview) or, `standalone`, the page of
+   * `hire compare --format html`; or Markdown. Undefined when it is no brief.
+   */
+  candidates(brief: TextDocument, scorecards: readonly TextDocument[], options: CandidatesOptions): CandidatesView | undefined;
   /** What changed, by meaning, from a base text to the document's text (or to `params.current`), with the findings that appear or disappear. */
   changes(document: TextDocument, params: ChangesParams, settings?: ValidationSettings): ChangesResult;
+}
+
+/** What to render of the Candidates view. */
+export interface CandidatesOptions {
+  readonly format: 'html' | 'md';
+  /** For `html`: the complete page of `hire compare --format html` instead of a fragment. */
+  readonly standalone?: boolean;
+}
+
+/** The Candidates view of a brief. */
+export interface CandidatesView {
+  /** The brief's version it was rendered from. */
+  readonly version: number;
+  readonly title: string;
+  readonly content: string;
+  /** How many scorecards name the brief. */
+  readonly scorecards: number;
 }
 
 /** Creates a language service. */
@@ -191,6 +216,20 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       if (!view) return undefined;
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error).length;
       return { version: document.version, title: view.title, content: renderView(view, options), errors };
+    },
+    candidates: (brief, scorecards, options) => {
+      const facts = briefOnly(brief, undefined, () => briefForScoring(cache.get(brief), profiles));
+      if (!facts) return undefined;
+      const inputs: ScorecardInput[] = [];
+      for (const document of scorecards) {
+        if (!isScorecardDocument(document)) continue;
+        const card = readScorecard(cache.get(document));
+        if (card?.brief && resolveBriefUri(document.uri, card.brief.path) === brief.uri) inputs.push({ path: relativeBriefPath(brief.uri, document.uri), card });
+      }
+      const name = decodeURIComponent(brief.uri.replace(/[?#].*$/, '').split('/').at(-1) ?? brief.uri);
+      const comparison = compareScorecards(name, facts, inputs);
+      const content = options.format === 'md' ? comparisonMarkdown(comparison, facts) : options.standalone ? comparisonHtml(comparison, facts) : comparisonFragment(comparison, facts);
+      return { version: brief.version, title: `Candidates for ${name}`, content, scorecards: inputs.length };
     },
     changes: (document, params, settings = {}) => {
       // The base is read and checked once while the user types against it; the document's own parse and findings are the cached ones.

@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
 import { activeExtension, EXTENSION_ID, findings, openSample, sample, samplesFolder, serverPids, until, untilFindings, untilOneServer, type Finding } from './util';
@@ -17,7 +18,7 @@ function checkWithCli(): Map<string, Finding[]> {
   assert.equal(run.status, 1, `hire check exits 1 on the samples' findings: ${run.stderr}`);
   const report = JSON.parse(run.stdout) as { files: { path: string; diagnostics: { code: string; severity: string; range: { start: { line: number; character: number } } }[] }[] };
   return new Map(report.files.map((file) => [
-    file.path.split('/').pop()!,
+    path.relative(samplesFolder().fsPath, path.resolve(file.path)).split(path.sep).join('/'),
     file.diagnostics.map((d) => ({ code: d.code, severity: d.severity, line: d.range.start.line, character: d.range.start.character })),
   ]));
 }
@@ -76,7 +77,15 @@ suite('Hiring Briefs in VS Code', () => {
   });
 
   test("the samples' diagnostics are those of `hire check`", async () => {
-    assert.deepEqual([...expected.keys()].sort(), ['complete.hire.yaml', 'errors.hire.yaml', 'gaps.hire.yaml']);
+    assert.deepEqual([...expected.keys()].sort(), [
+      'complete.hire.yaml',
+      'errors.hire.yaml',
+      'gaps.hire.yaml',
+      'scorecards/okafor.smith.hire-score.yaml',
+      'scorecards/rivera.chen.hire-score.yaml',
+      'scorecards/rivera.smith.hire-score.yaml',
+    ]);
+    assert.deepEqual(expected.get('scorecards/okafor.smith.hire-score.yaml')!.map((f) => f.code), ['quote-over-max'], 'the one scorecard finding is the quote over the ceiling');
     assert.ok(expected.get('errors.hire.yaml')!.some((f) => f.severity === 'error'), 'errors.hire.yaml has errors');
     assert.ok(expected.get('gaps.hire.yaml')!.some((f) => f.code === 'missing-question'), 'gaps.hire.yaml misses questions');
     for (const [name, want] of expected) {

@@ -10,6 +10,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { activeExtension, openSample, sample, until } from './util';
 
+/** What the Candidates view of a brief last sent to its webview. */
+function candidatesShown(previews: readonly { readonly view: string; readonly uri: vscode.Uri; readonly shownMessage?: { readonly html: string | null } }[], uri: vscode.Uri): string | undefined {
+  return previews.find((preview) => preview.view === 'candidates' && preview.uri.toString() === uri.toString())?.shownMessage?.html ?? undefined;
+}
+
 suite('Scorecards in VS Code', () => {
   let folder: string;
   suiteSetup(() => {
@@ -54,5 +59,34 @@ suite('Scorecards in VS Code', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(line, '  conflict: '.length));
     const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
     assert.match(text, /How do you handle conflict\?/);
+  });
+
+  test('the Candidates view shows the samples\' scorecards side by side, and follows an edit of one', async () => {
+    const state = await activeExtension();
+    const brief = sample('complete.hire.yaml');
+    await openSample('complete.hire.yaml');
+    await vscode.commands.executeCommand('hire.openPreviewToSide');
+    const preview = await until('a preview of the brief', () => state.previews.all.find((candidate) => candidate.uri.toString() === brief.toString()));
+    // Toggle Preview View: posting, kit, candidates.
+    while (preview.view !== 'candidates') {
+      const before = preview.view;
+      await vscode.commands.executeCommand('hire.togglePreviewView');
+      await until('the view to change', () => preview.view !== before);
+    }
+    const shown = () => candidatesShown(state.previews.all, brief);
+    const first = await until('the Candidates view of the samples', () => (shown()?.includes('K. Okafor') ? shown() : undefined), shown, 45_000);
+    assert.match(first, /<th scope="row">A\. Rivera<\/th>/);
+    assert.match(first, /<td class="over">450 USD a day \(ceiling 400 USD a day\), over the ceiling<\/td>/);
+    assert.match(first, /A\. Rivera: conflict \(2 to 5\)/);
+
+    // An unsaved edit of a scorecard shows at once.
+    const editor = await openSample('scorecards/rivera.smith.hire-score.yaml');
+    const text = editor.document.getText();
+    const offset = text.indexOf('score: 2');
+    assert.ok(offset > 0);
+    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(offset), editor.document.positionAt(offset + 'score: 2'.length)), 'score: 3'));
+    await until('the spread to follow the edit', () => shown()?.includes('A. Rivera: conflict (3 to 5)'), shown, 45_000);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await until('the spread back as on disk', () => shown()?.includes('A. Rivera: conflict (2 to 5)'), shown, 45_000);
   });
 });

@@ -146,7 +146,7 @@ export function comparisonMarkdown(comparison: Comparison, brief: BriefForScorin
   const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
   const inline = (text: string) => cell(text).replace(/([*_`[\]<>#])/g, '\\$1');
   const lines = [`# Candidates for ${inline(comparison.brief)}`, ''];
-  if (comparison.candidates.length === 0) return `${lines.join('\n')}No scorecards name this brief.\n`;
+  if (comparison.candidates.length === 0) return `${lines.join('\n')}No scorecards name this brief yet. Write one for each interview: run **Hiring Briefs: New Scorecard** with the brief open in VS Code, or \`hire new --scorecard BRIEF --candidate NAME --interviewer NAME\`.\n`;
   const skillIds = skillColumns(comparison);
   const row = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
   lines.push(
@@ -164,8 +164,19 @@ export function comparisonMarkdown(comparison: Comparison, brief: BriefForScorin
   return `${lines.join('\n')}\n`;
 }
 
-/** The HTML view: a standalone page, every value escaped. */
-export function comparisonHtml(comparison: Comparison, brief: BriefForScoring): string {
+/** What the HTML views say when no scorecard names the brief: that, and how to write one. */
+export const NO_SCORECARDS_HTML =
+  '<p class="hire-empty">No scorecards name this brief yet. Write one for each interview: run <strong>Hiring Briefs: New Scorecard</strong> with the brief open in VS Code, or <code>hire new --scorecard BRIEF --candidate NAME --interviewer NAME --out NAME.hire-score.yaml</code>.</p>';
+
+/**
+ * The HTML of a comparison without the page around it: the table of
+ * candidates, what to settle at the debrief and the missing ratings, every
+ * value escaped. The page of `hire compare --format html` and the preview's
+ * Candidates view both show it.
+ */
+export function comparisonFragment(comparison: Comparison, brief: BriefForScoring): string {
+  const title = `Candidates for ${comparison.brief}`;
+  if (comparison.candidates.length === 0) return `<section class="hire-candidates">\n<h1>${escape(title)}</h1>\n${NO_SCORECARDS_HTML}\n</section>`;
   const skillIds = skillColumns(comparison);
   const rows = comparison.candidates.map((summary) => {
     const said = facts(summary, brief);
@@ -174,10 +185,20 @@ export function comparisonHtml(comparison: Comparison, brief: BriefForScoring): 
   const list = (items: string[], empty: string) => (items.length ? `<ul>${items.map((item) => `<li>${escape(item)}</li>`).join('')}</ul>` : `<p>${escape(empty)}</p>`);
   const settle = comparison.candidates.flatMap((summary) => facts(summary, brief).spread.map((item) => `${summary.candidate}: ${item}`));
   const missing = comparison.candidates.flatMap((summary) => facts(summary, brief).unrated.map((item) => `${summary.candidate}: ${item}`));
+  const table = `<div class="hire-table"><table><thead><tr><th scope="col">Candidate</th><th scope="col">Scorecards</th>${RECOMMENDATIONS.map((recommendation) => `<th scope="col">${recommendation}</th>`).join('')}${skillIds.map((id) => `<th scope="col">${escape(id)}</th>`).join('')}<th scope="col">Quote</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<section class="hire-candidates">
+<h1>${escape(title)}</h1>
+${table}
+<h2>Settle at the debrief</h2>
+${list(settle, 'Every question\'s scores are within 1 of each other.')}
+<h2>Missing required ratings</h2>
+${list(missing, 'Every scorecard rates every required question.')}
+</section>`;
+}
+
+/** The HTML view: a standalone page around `comparisonFragment`, with its own small stylesheet. */
+export function comparisonHtml(comparison: Comparison, brief: BriefForScoring): string {
   const title = `Candidates for ${comparison.brief}`;
-  const table = comparison.candidates.length
-    ? `<table><thead><tr><th scope="col">Candidate</th><th scope="col">Scorecards</th>${RECOMMENDATIONS.map((recommendation) => `<th scope="col">${recommendation}</th>`).join('')}${skillIds.map((id) => `<th scope="col">${escape(id)}</th>`).join('')}<th scope="col">Quote</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
-    : '<p>No scorecards name this brief.</p>';
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -187,12 +208,7 @@ export function comparisonHtml(comparison: Comparison, brief: BriefForScoring): 
 <style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}table{border-collapse:collapse}th,td{border:1px solid #bbb;padding:.3rem .6rem;text-align:left}td{text-align:right}.over{color:#a40000;font-weight:600}@media print{body{margin:0}}</style>
 </head>
 <body>
-<h1>${escape(title)}</h1>
-${table}
-<h2>Settle at the debrief</h2>
-${list(settle, 'Every question\'s scores are within 1 of each other.')}
-<h2>Missing required ratings</h2>
-${list(missing, 'Every scorecard rates every required question.')}
+${comparisonFragment(comparison, brief)}
 </body>
 </html>
 `;

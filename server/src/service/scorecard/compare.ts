@@ -89,8 +89,8 @@ function summarize(candidate: string, inputs: readonly ScorecardInput[], facts: 
     : null;
 
   const spread = Object.entries(questions).flatMap(([question, { scores }]) => {
-    const min = Math.min(...scores);
-    const max = Math.max(...scores);
+    const min = scores.reduce((low, score) => Math.min(low, score), Infinity);
+    const max = scores.reduce((high, score) => Math.max(high, score), -Infinity);
     return max - min >= SPREAD ? [{ question, min, max }] : [];
   });
   const unrated = inputs.flatMap(({ path, card }) => {
@@ -159,9 +159,11 @@ export function comparisonMarkdown(comparison: Comparison, brief: BriefForScorin
   }
   const settle = comparison.candidates.flatMap((summary) => facts(summary, brief).spread.map((item) => `- ${inline(summary.candidate)}: ${inline(item)}`));
   const missing = comparison.candidates.flatMap((summary) => facts(summary, brief).unrated.map((item) => `- ${inline(summary.candidate)}: ${inline(item)}`));
-  lines.push('', '## Settle at the debrief', '', ...(settle.length ? settle : ['Every question\'s scores are within 1 of each other.']));
-  lines.push('', '## Missing required ratings', '', ...(missing.length ? missing : ['Every scorecard rates every required question.']));
-  return `${lines.join('\n')}\n`;
+  const sections = [
+    '', '## Settle at the debrief', '', settle.length ? settle.join('\n') : 'Every question\'s scores are within 1 of each other.',
+    '', '## Missing required ratings', '', missing.length ? missing.join('\n') : 'Every scorecard rates every required question.',
+  ];
+  return `${lines.concat(sections).join('\n')}\n`;
 }
 
 /** What the HTML views say when no scorecard names the brief: that, and how to write one. */

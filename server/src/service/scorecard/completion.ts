@@ -44,7 +44,7 @@ export function doScorecardComplete(context: ScorecardContext, position: Positio
     }
   } else if (cursor.kind === 'value' && (section === 'ratings' || section === 'skills') && typeof id === 'string' && (cursor.path.length === 2 || field === 'score')) {
     const question = section === 'ratings' ? facts?.questions.find((candidate) => candidate.id === id) : undefined;
-    items.push(...scoreItems(question, (label, insert, extra) => item(label, insert, extra)));
+    for (const score of scoreItems(question, (label, insert, extra) => item(label, insert, extra))) items.push(score);
   } else if (cursor.kind === 'key') {
     const schema = schemaAt(cursor.path, 'score');
     for (const [name, property] of Object.entries(schema?.properties ?? {})) {

@@ -39,7 +39,9 @@ export function validateScorecard(context: ScorecardContext): Diagnostic[] {
   const report = (span: Span | undefined, code: DiagnosticCode, message: string, data?: unknown) => {
     if (span) diagnostics.push(createDiagnostic(toRange(document, firstLine(parsed.text, span)), code, message, data));
   };
-  diagnostics.push(...validateSchema(document, parsed, 'score'), ...checkHiddenText(document, parsed));
+  for (const found of [validateSchema(document, parsed, 'score'), checkHiddenText(document, parsed)]) {
+    for (const diagnostic of found) diagnostics.push(diagnostic);
+  }
 
   const brief = context.brief;
   if (card.brief && brief && !brief.facts) {

@@ -8,7 +8,7 @@ import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BRIEF_LANGUAGE_ID, SCORECARD_LANGUAGE_ID } from '../protocol';
+import { BRIEF_LANGUAGE_ID, SCORECARD_LANGUAGE_ID } from '../service/names';
 import { SCORECARD_SUFFIX } from '../service/documents';
 import type { LanguageService } from '../service/languageService';
 import { readScorecard, resolveBriefUri } from '../service/model/scorecard';

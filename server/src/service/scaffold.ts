@@ -111,17 +111,18 @@ export function scaffoldBrief(profile: Profile, options: ScaffoldOptions = {}): 
   return `${lines.join('\n')}\n`;
 }
 
-/** A line with a trailing comment at the comment column (or one space after it). */
-function line(content: string, comment: string): string {
-  return `${content}${' '.repeat(Math.max(1, COMMENT_COLUMN - content.length))}# ${comment}`;
+/** A line with a trailing comment at a column (or one space after the content). */
+export function line(content: string, comment: string, column = COMMENT_COLUMN): string {
+  return `${content}${' '.repeat(Math.max(1, column - content.length))}# ${comment}`;
 }
 
 /** A string as a YAML scalar on one line: plain where it can be, quoted where it must. */
-function scalar(value: string): string {
+export function scalar(value: string): string {
   return YAML.stringify(value, { lineWidth: 0 }).trimEnd();
 }
 
-function oneLine(text: string): string {
+/** Text on one line, its runs of white space one space. */
+export function oneLine(text: string): string {
   return text.trim().replace(/\s+/g, ' ');
 }
 

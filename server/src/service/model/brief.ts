@@ -70,14 +70,20 @@ export function readBrief(parsed: ParsedDocument): Brief | undefined {
   return briefs.get(parsed);
 }
 
-function read(parsed: ParsedDocument): Brief | undefined {
-  const root = parsed.yaml?.contents;
-  if (!YAML.isMap(root)) return undefined;
+/** A document's top-level pairs by key; the first of a key written twice (the schema reports the second). */
+export function readSections(root: YAML.YAMLMap): Map<string, BriefPair> {
   const sections = new Map<string, BriefPair>();
   for (const pair of root.items) {
     const name = keyName(pair);
     if (!sections.has(name)) sections.set(name, pair as BriefPair);
   }
+  return sections;
+}
+
+function read(parsed: ParsedDocument): Brief | undefined {
+  const root = parsed.yaml?.contents;
+  if (!YAML.isMap(root)) return undefined;
+  const sections = readSections(root);
   const waived = new Map<string, BriefPair>();
   const waive = findPair(root, 'waive')?.value;
   if (YAML.isMap(waive)) for (const pair of waive.items) waived.set(keyName(pair), pair as BriefPair);

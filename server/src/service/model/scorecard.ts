@@ -7,10 +7,10 @@
  * reported by the schema.
  */
 import * as YAML from 'yaml';
-import { findPair, hasSyntaxErrors, keyName, type ParsedDocument } from '../parse';
+import { findPair, hasSyntaxErrors, type ParsedDocument } from '../parse';
 import type { ProfileRegistry } from '../profiles';
 import { anchors } from '../rubric';
-import { readBrief, resolveBrief, sectionField, type BriefPair } from './brief';
+import { readBrief, readSections, resolveBrief, sectionField, type BriefPair } from './brief';
 
 /** The top-level keys of a scorecard, in the order docs/format.md lists them. */
 export const SCORECARD_KEYS = [
@@ -81,11 +81,7 @@ export function forgetScorecard(parsed: ParsedDocument): void {
 function read(parsed: ParsedDocument): Scorecard | undefined {
   const root = parsed.yaml?.contents;
   if (!YAML.isMap(root)) return undefined;
-  const sections = new Map<string, BriefPair>();
-  for (const pair of root.items) {
-    const name = keyName(pair);
-    if (!sections.has(name)) sections.set(name, pair as BriefPair);
-  }
+  const sections = readSections(root);
   const text = (key: string) => {
     const value = sections.get(key)?.value;
     return YAML.isScalar(value) && typeof value.value === 'string' ? value.value : undefined;

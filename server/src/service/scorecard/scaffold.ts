@@ -7,8 +7,8 @@
  * (`schema`) are findings until filled: an untouched scorecard never checks
  * clean.
  */
-import * as YAML from 'yaml';
 import type { BriefForScoring } from '../model/scorecard';
+import { line as commentedLine, oneLine, scalar } from '../scaffold';
 
 /** What a new scorecard says about its interview. */
 export interface ScorecardScaffoldOptions {
@@ -60,16 +60,7 @@ export function scaffoldScorecard(facts: BriefForScoring, options: ScorecardScaf
   return `${lines.join('\n')}\n`;
 }
 
-/** A line with a trailing comment at the comment column (or one space after it). */
+/** A line with a trailing comment at the scorecard's comment column. */
 function line(content: string, comment: string): string {
-  return `${content}${' '.repeat(Math.max(1, COMMENT_COLUMN - content.length))}# ${comment}`;
-}
-
-/** A string as a YAML scalar on one line: plain where it can be, quoted where it must. */
-function scalar(value: string): string {
-  return YAML.stringify(value, { lineWidth: 0 }).trimEnd();
-}
-
-function oneLine(text: string): string {
-  return text.trim().replace(/\s+/g, ' ');
+  return commentedLine(content, comment, COMMENT_COLUMN);
 }
